@@ -1,0 +1,219 @@
+package settings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/xdg"
+)
+
+// Path returns where the settings file lives:
+// $XDG_CONFIG_HOME/microrest/settings.toml.
+func Path() string { return filepath.Join(xdg.ConfigHome, "microrest", "settings.toml") }
+
+// Loaded is what Load found besides the settings themselves.
+type Loaded struct {
+	// Settings are the ones to run on: the file's, or the defaults.
+	Settings Settings
+	// Path is the file that was read.
+	Path string
+	// Created is true when the file was missing and defaults were written.
+	Created bool
+	// Unknown lists keys the file has but microrest does not know: typos or
+	// settings of a newer version. They are reported, never rewritten.
+	Unknown []Problem
+}
+
+// FileError says why a settings file is not used. The file is left exactly
+// as it is; the caller runs on defaults (or the last good settings).
+type FileError struct {
+	Path     string
+	Problems []Problem
+}
+
+func (e *FileError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "settings file %s is not used, so microrest runs on its defaults until it is fixed (the file is left as it is):", e.Path)
+	for _, p := range e.Problems {
+		b.WriteString("\n  " + p.String())
+	}
+	return b.String()
+}
+
+// Load reads the settings file at path. A missing file means defaults,
+// which are written out with comments so there is something to edit. A
+// file that does not parse or validate yields defaults and a *FileError;
+// it is never overwritten.
+func Load(path string) (Loaded, error) {
+	loaded := Loaded{Settings: Defaults(), Path: path}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		loaded.Created = true
+		if err := Save(path, loaded.Settings); err != nil {
+			return loaded, fmt.Errorf("write default settings: %w", err)
+		}
+		return loaded, nil
+	}
+	if err != nil {
+		return loaded, &FileError{Path: path, Problems: []Problem{{Message: "cannot be read: " + err.Error()}}}
+	}
+	s, unknown, problems := Parse(data)
+	loaded.Unknown = unknown
+	if len(problems) > 0 {
+		return loaded, &FileError{Path: path, Problems: problems}
+	}
+	loaded.Settings = s
+	return loaded, nil
+}
+
+// Parse reads settings from TOML text. Keys the text leaves out keep their
+// defaults. It returns the settings, the unknown keys, and the problems
+// that make the text unusable (bad TOML, bad values, broken rules).
+func Parse(data []byte) (Settings, []Problem, []Problem) {
+	s := Defaults()
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&s)
+	if err != nil {
+		return Defaults(), nil, []Problem{decodeProblem(err)}
+	}
+	normalize(&s)
+	lines := keyLines(data)
+	var unknown []Problem
+	for _, k := range md.Undecoded() {
+		unknown = append(unknown, Problem{Key: k.String(), Line: lines[k.String()], Message: "is not a microrest setting; it is ignored (a typo?)"})
+	}
+	problems := Validate(s)
+	for i := range problems {
+		problems[i].Line = lines[baseKey(problems[i].Key)]
+	}
+	if len(problems) > 0 {
+		return Defaults(), unknown, problems
+	}
+	return s, unknown, nil
+}
+
+// normalize makes an empty list and a missing one the same value, so a
+// file read back equals the settings it was written from.
+func normalize(s *Settings) {
+	if len(s.PauseChoices) == 0 {
+		s.PauseChoices = nil
+	}
+	for _, k := range Kinds {
+		a := s.Anchors.Of(k)
+		if len(a.At) == 0 {
+			a.At = nil
+		}
+		if len(a.Practices) == 0 {
+			a.Practices = nil
+		}
+	}
+}
+
+func decodeProblem(err error) Problem {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Problem{Key: pe.LastKey, Line: pe.Position.Line, Message: pe.Message}
+	}
+	// Type mismatches come as plain errors that already name line and key.
+	return Problem{Message: strings.TrimPrefix(err.Error(), "toml: ")}
+}
+
+// baseKey strips a list index: "anchors.breath.practices[2]" is found on
+// the line of "anchors.breath.practices".
+func baseKey(key string) string {
+	if i := strings.IndexByte(key, '['); i >= 0 {
+		return key[:i]
+	}
+	return key
+}
+
+var (
+	tableLine = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\-" ]+?)\s*\]\s*(#.*)?$`)
+	keyLine   = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+)\s*=`)
+)
+
+// keyLines maps each dotted key, and each table, to the line it is written
+// on. It reads the plain layout people write (tables and key = value); the
+// TOML decoder has already accepted the text, so it only has to find lines.
+func keyLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	table := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if m := tableLine.FindStringSubmatch(line); m != nil {
+			table = strings.ReplaceAll(strings.ReplaceAll(m[1], `"`, ""), " ", "")
+			lines[table] = i + 1
+			continue
+		}
+		if m := keyLine.FindStringSubmatch(line); m != nil {
+			key := m[1]
+			if table != "" {
+				key = table + "." + key
+			}
+			if _, seen := lines[key]; !seen {
+				lines[key] = i + 1
+			}
+		}
+	}
+	return lines
+}
+
+// Save writes the settings atomically: a temporary file in the same
+// directory, fsync, then rename, so a crash leaves the old file or the new
+// one, never half of each. The file is private to the user (0600).
+func Save(path string, s Settings) error {
+	if problems := Validate(s); len(problems) > 0 {
+		return &FileError{Path: path, Problems: problems}
+	}
+	return writeAtomic(path, Encode(s))
+}
+
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".settings-*.toml")
+	if err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := writeSync(tmp, data); err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	return syncDir(dir)
+}
+
+func writeSync(f *os.File, data []byte) error {
+	err := f.Chmod(0o600)
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes the rename itself durable. Some platforms cannot open a
+// directory for syncing; the rename is still atomic there.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	_ = d.Sync()
+	return nil
+}
