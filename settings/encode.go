@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // Encode writes the settings as a commented, human-editable TOML file.
@@ -86,7 +85,7 @@ func (e *encoder) week(w *Week) {
 	e.comment(`Prompts come only inside these hours, like "08:00-18:00"; "off" for a day without prompts.`,
 		"Appointments (see below) come at their times all the same.")
 	e.buf.WriteString("[active_hours]\n")
-	for _, day := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday} {
+	for _, day := range Weekdays {
 		e.kv(dayKey(day), quote(w.On(day).String()))
 	}
 	e.blank()

@@ -65,6 +65,9 @@ type Week struct {
 	Sun Span `toml:"sun"`
 }
 
+// Weekdays lists the days Monday first, as a working week is read.
+var Weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
 // On returns the span for a weekday.
 func (w *Week) On(day time.Weekday) *Span {
 	return [...]*Span{&w.Sun, &w.Mon, &w.Tue, &w.Wed, &w.Thu, &w.Fri, &w.Sat}[day]

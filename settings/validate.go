@@ -139,8 +139,7 @@ func (v *validator) pauseChoices(choices []Duration) {
 }
 
 func (v *validator) week(w *Week) {
-	days := []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-	for _, day := range days {
+	for _, day := range Weekdays {
 		span := w.On(day)
 		if span.Off() {
 			continue

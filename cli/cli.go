@@ -1,0 +1,153 @@
+// Package cli reads microrest's command line and dispatches it: no verb
+// runs the daemon, window verbs start the Fyne UI process, and the rest
+// are commands to the running daemon.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/microrest/microrest/daemon"
+	_ "github.com/microrest/microrest/internal/locale" // before Fyne reads the locale
+	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/ui"
+)
+
+// Exit codes, the same for every verb.
+const (
+	ExitOK       = 0
+	ExitError    = 1
+	ExitUsage    = 2
+	ExitNoDaemon = 3
+)
+
+// env is what every verb gets: the app's metadata, where to write, and
+// the options read before the verb.
+type env struct {
+	info    AppInfo
+	stdout  io.Writer
+	stderr  io.Writer
+	verbose bool
+}
+
+// verb is one word of the command line.
+type verb struct {
+	name    string
+	args    string
+	summary string
+	run     func(e *env, args []string) int
+}
+
+func verbs() []verb {
+	return []verb{
+		{name: "settings", summary: "open the settings window", run: runWindow(ui.SettingsWindow)},
+	}
+}
+
+// Main runs the command line args and returns the process exit code.
+func Main(metadata []byte, args []string, stdout, stderr io.Writer) int {
+	info, err := ParseAppInfo(metadata)
+	if err != nil {
+		fmt.Fprintln(stderr, "microrest:", err)
+		return ExitError
+	}
+	e := &env{info: info, stdout: stdout, stderr: stderr}
+	rest, code, done := e.globalFlags(args)
+	if done {
+		return code
+	}
+	if len(rest) == 0 {
+		return e.runDaemon()
+	}
+	for _, v := range verbs() {
+		if v.name == rest[0] {
+			return v.run(e, rest[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "microrest: %q is not a command.\n\n", rest[0])
+	e.usage(stderr)
+	return ExitUsage
+}
+
+// globalFlags reads the options that come before the verb. done is true
+// when a flag such as --help answered the call by itself.
+func (e *env) globalFlags(args []string) (rest []string, code int, done bool) {
+	for i, a := range args {
+		switch a {
+		case "-h", "--help", "help":
+			e.usage(e.stdout)
+			return nil, ExitOK, true
+		case "--version":
+			fmt.Fprintf(e.stdout, "%s %s (build %d)\n", e.info.Name, e.info.Version, e.info.Build)
+			return nil, ExitOK, true
+		case "-v", "--verbose":
+			e.verbose = true
+		default:
+			if strings.HasPrefix(a, "-") {
+				fmt.Fprintf(e.stderr, "microrest: unknown option %s.\n\n", a)
+				e.usage(e.stderr)
+				return nil, ExitUsage, true
+			}
+			return args[i:], 0, false
+		}
+	}
+	return nil, 0, false
+}
+
+func (e *env) usage(w io.Writer) {
+	fmt.Fprintf(w, "%s %s: short recovery moments through the working day.\n\n", e.info.Name, e.info.Version)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  microrest [--verbose]          run the tray daemon")
+	for _, v := range verbs() {
+		fmt.Fprintf(w, "  microrest %-20s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
+	}
+	fmt.Fprintln(w, "\nOptions:")
+	fmt.Fprintln(w, "  -h, --help      show this help")
+	fmt.Fprintln(w, "  --version       print the version")
+	fmt.Fprintln(w, "  -v, --verbose   log debug detail")
+	fmt.Fprintf(w, "\nSettings live in %s.\n", settings.Path())
+}
+
+func (e *env) logger() *slog.Logger {
+	level := slog.LevelInfo
+	if e.verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+}
+
+func (e *env) runDaemon() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	err := daemon.Run(ctx, daemon.Options{
+		Version:      e.info.Version,
+		SettingsPath: settings.Path(),
+		Log:          e.logger(),
+	})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "microrest:", err)
+		return ExitError
+	}
+	return ExitOK
+}
+
+func runWindow(w ui.Window) func(e *env, args []string) int {
+	return func(e *env, args []string) int {
+		if len(args) > 0 {
+			fmt.Fprintf(e.stderr, "microrest: %s takes no arguments.\n", w)
+			return ExitUsage
+		}
+		err := ui.Run(ui.Options{Window: w, AppID: e.info.ID, SettingsPath: settings.Path(), Log: e.logger()})
+		if err != nil {
+			fmt.Fprintln(e.stderr, "microrest:", err)
+			return ExitError
+		}
+		return ExitOK
+	}
+}
