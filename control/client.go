@@ -1,0 +1,41 @@
+package control
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Call sends one request to the daemon listening in dir and waits for its
+// reply, within ctx. ErrNotRunning means no daemon is there.
+func Call(ctx context.Context, dir string, req Request) (Reply, error) {
+	conn, err := dial(dir)
+	if err != nil {
+		return Reply{}, err
+	}
+	defer conn.Close()
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(IdleTimeout)
+	}
+	_ = conn.SetDeadline(deadline)
+	req.V = Version
+	line, err := marshalLine(req)
+	if err != nil {
+		return Reply{}, err
+	}
+	if _, err := conn.Write(line); err != nil {
+		return Reply{}, fmt.Errorf("send to the daemon: %w", err)
+	}
+	data, err := bufio.NewReaderSize(conn, 4096).ReadBytes('\n')
+	if err != nil {
+		return Reply{}, fmt.Errorf("read the daemon's reply: %w", err)
+	}
+	var rep Reply
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return Reply{}, fmt.Errorf("the daemon's reply is not valid: %w", err)
+	}
+	return rep, nil
+}

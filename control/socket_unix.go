@@ -1,0 +1,48 @@
+//go:build !windows
+
+package control
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+func socketPath(dir string) string { return filepath.Join(dir, "control.sock") }
+
+// listen opens the socket. The caller holds the instance lock, so a file
+// already there was left by a daemon that died: remove it.
+func listen(dir string) (net.Listener, error) {
+	path := socketPath(dir)
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("remove stale control socket: %w", err)
+	}
+	// The directory is 0700 already; the umask closes the gap between
+	// bind and chmod where the socket could be others' to connect to.
+	old := syscall.Umask(0o177)
+	ln, err := net.Listen("unix", path)
+	syscall.Umask(old)
+	if err != nil {
+		return nil, fmt.Errorf("open control socket %s: %w", path, err)
+	}
+	ln.(*net.UnixListener).SetUnlinkOnClose(true)
+	if err := os.Chmod(path, 0o600); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("secure control socket: %w", err)
+	}
+	return ln, nil
+}
+
+// cleanup has nothing left to do: the listener unlinks its socket.
+func cleanup(net.Listener) {}
+
+func dial(dir string) (net.Conn, error) {
+	conn, err := net.Dial("unix", socketPath(dir))
+	if err != nil && (errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ECONNREFUSED)) {
+		return nil, ErrNotRunning
+	}
+	return conn, err
+}
