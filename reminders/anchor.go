@@ -1,0 +1,183 @@
+package reminders
+
+import (
+	"time"
+
+	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/settings"
+)
+
+// anchor is the running state of one recovery anchor. Active-time marks
+// are read on the engine's active clock, so taking back an idle stretch
+// moves every counter back at once.
+type anchor struct {
+	start     time.Duration // active clock at the anchor's previous outcome
+	snoozed   bool
+	snoozeAt  time.Duration // active clock at which a snoozed anchor is due again
+	clockDue  time.Time     // a clock time waiting to be offered
+	deadline  time.Time     // when the waiting clock time is journaled as missed
+	lastClock time.Time     // the latest clock time handled, so a clock set back does not fire it twice
+	nextClock time.Time     // the next clock time after lastClock, zero when none
+	practice  int           // index of the next practice suggestion
+	wins      int           // wins since the day started
+}
+
+// accrued returns the active time since the anchor's previous outcome.
+func (e *Engine) accrued(k settings.Kind) time.Duration {
+	return max(0, e.active-e.anchors[k].start)
+}
+
+// live reports whether anchor k may prompt at all today.
+func (e *Engine) live(k settings.Kind) bool {
+	cfg := e.cfg.Anchors.Of(k)
+	return cfg.Enabled && (cfg.DailyGoal <= 0 || e.anchors[k].wins < cfg.DailyGoal)
+}
+
+// untilDue returns the active time left before anchor k's interval or
+// snooze brings it due, and false when neither applies.
+func (e *Engine) untilDue(k settings.Kind) (time.Duration, bool) {
+	a := &e.anchors[k]
+	if a.snoozed {
+		return a.snoozeAt - e.active, true
+	}
+	if every := e.cfg.Anchors.Of(k).Every.D(); every > 0 {
+		return a.start + every - e.active, true
+	}
+	return 0, false
+}
+
+// due reports whether anchor k wants a prompt now.
+func (e *Engine) due(k settings.Kind) bool {
+	if !e.live(k) || e.inPrompt(k) {
+		return false
+	}
+	if !e.anchors[k].clockDue.IsZero() {
+		return true
+	}
+	left, ok := e.untilDue(k)
+	return ok && left <= 0
+}
+
+// soon reports whether anchor k comes due within CombineWithin, so it can
+// join a prompt being shown; a clock time that close is taken early.
+func (e *Engine) soon(k settings.Kind, now time.Time) bool {
+	if !e.live(k) || e.inPrompt(k) {
+		return false
+	}
+	within := e.cfg.CombineWithin.D()
+	if next := e.anchors[k].nextClock; !next.IsZero() && next.Sub(now) <= within {
+		e.occur(k, next)
+	}
+	if e.due(k) {
+		return true
+	}
+	left, ok := e.untilDue(k)
+	return ok && left <= within
+}
+
+// appointmentDue reports whether anchor k is due for an appointment clock
+// time, which comes even when paused or outside active hours.
+func (e *Engine) appointmentDue(k settings.Kind) bool {
+	return e.cfg.Anchors.Of(k).Appointment && !e.anchors[k].clockDue.IsZero()
+}
+
+// fireClocks brings clock times that have arrived due.
+func (e *Engine) fireClocks(now time.Time) {
+	for k := range e.anchors {
+		for a := &e.anchors[k]; !a.nextClock.IsZero() && !now.Before(a.nextClock); {
+			e.occur(settings.Kind(k), a.nextClock)
+		}
+	}
+}
+
+// occur handles clock time t of anchor k. Outside active hours an ordinary
+// clock time is dropped rather than missed: a Saturday is not a failure.
+func (e *Engine) occur(k settings.Kind, t time.Time) {
+	a := &e.anchors[k]
+	a.lastClock = t
+	a.nextClock = e.nextOccurrence(k, t)
+	cfg := e.cfg.Anchors.Of(k)
+	if !e.live(k) || e.inPrompt(k) || !a.clockDue.IsZero() || (!cfg.Appointment && !e.inHours(t)) {
+		return
+	}
+	a.clockDue = t
+	a.deadline = t.Add(e.cfg.ClockGrace.D())
+}
+
+// natural credits anchor k with a natural break once the away stretch is
+// long enough and there is something to satisfy.
+func (e *Engine) natural(k settings.Kind, now time.Time) {
+	cfg := e.cfg.Anchors.Of(k)
+	nb := cfg.NaturalBreak.D()
+	if nb <= 0 || !e.live(k) || e.inPrompt(k) {
+		return
+	}
+	a := &e.anchors[k]
+	at := e.awayStart.Add(nb)
+	if at.After(now) {
+		return
+	}
+	if !a.clockDue.IsZero() {
+		at = later(at, a.clockDue)
+		if at.After(a.deadline) {
+			return // missed before the break was long enough; expire journals it
+		}
+	} else if !a.snoozed && (cfg.Every <= 0 || e.accrued(k) <= 0) {
+		return // nothing to satisfy: no interval running, nothing owed
+	}
+	e.close(k, journal.Natural, at, "", 0, 0)
+}
+
+// expire journals clock times whose grace window passed unoffered.
+// Do-not-disturb defers rather than drops: grace restarts when it ends.
+func (e *Engine) expire(now time.Time) {
+	for k := range e.anchors {
+		a := &e.anchors[k]
+		if a.clockDue.IsZero() || e.inPrompt(settings.Kind(k)) {
+			continue
+		}
+		if e.dndHolds() && !e.away {
+			a.deadline = later(a.deadline, now.Add(e.cfg.ClockGrace.D()))
+		}
+		if now.After(a.deadline) {
+			e.close(settings.Kind(k), journal.Missed, a.deadline, "", 0, 0)
+		}
+	}
+}
+
+// close ends anchor k's current round with an outcome and journals it.
+// A snooze puts the anchor off by snooze of active time; every other
+// outcome starts a new interval.
+func (e *Engine) close(k settings.Kind, o journal.Outcome, at time.Time, practice string, snooze time.Duration, id uint64) {
+	a := &e.anchors[k]
+	e.emit(Journaled{Prompt: id, Entry: journal.Entry{
+		Time: at, Anchor: k, Outcome: o, Practice: practice, Active: e.accrued(k),
+	}})
+	a.start, a.clockDue, a.snoozed = e.active, time.Time{}, false
+	if o == journal.Snoozed {
+		a.snoozed, a.snoozeAt = true, e.active+snooze
+	}
+	if o.Win() {
+		a.wins++
+	}
+}
+
+// nextPractice returns anchor k's next suggestion, rotating through the
+// list so the same one does not come twice in a row.
+func (e *Engine) nextPractice(k settings.Kind) string {
+	list := e.cfg.Anchors.Of(k).Practices
+	if len(list) == 0 {
+		return ""
+	}
+	a := &e.anchors[k]
+	p := list[a.practice%len(list)]
+	a.practice = (a.practice + 1) % len(list)
+	return p
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}

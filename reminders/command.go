@@ -1,0 +1,182 @@
+package reminders
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/settings"
+)
+
+// Command is something a person asks of the engine, from a notification
+// button, the tray, the CLI or the settings window.
+type Command interface {
+	apply(e *Engine, now time.Time) error
+}
+
+// Done answers the prompt on screen as done. Naming anchors answers only
+// those; a named anchor not on screen records a practice done unprompted.
+type Done struct{ Anchors []settings.Kind }
+
+// Snooze puts the prompt on screen (or the named anchors) off by For of
+// active time; 0 means each anchor's own snooze.
+type Snooze struct {
+	Anchors []settings.Kind
+	For     time.Duration
+}
+
+// Skip declines the prompt on screen (or the named anchors) this time.
+type Skip struct{ Anchors []settings.Kind }
+
+// TakeNow starts a break for one anchor at once, whatever is due.
+type TakeNow struct{ Anchor settings.Kind }
+
+// Pause holds prompts until a moment; appointments still come.
+type Pause struct{ Until time.Time }
+
+// PauseUntilTomorrow holds prompts until the next day starts.
+type PauseUntilTomorrow struct{}
+
+// Resume ends a pause.
+type Resume struct{}
+
+// SetDND reports the desktop's do-not-disturb state, which defers prompts.
+type SetDND struct{ On bool }
+
+// Reconfigure applies new settings without losing progress.
+type Reconfigure struct{ Settings settings.Settings }
+
+var (
+	errNoPrompt    = errors.New("no prompt is on screen; name an anchor to record a practice done on your own")
+	errAppointment = errors.New("an appointment cannot be skipped; snooze it or mark it done")
+	errPastPause   = errors.New("a pause must end in the future; give a later time")
+	errBusy        = errors.New("another prompt is on screen; answer it first")
+)
+
+// Do applies a command at now and returns what happened.
+func (e *Engine) Do(now time.Time, c Command) ([]Event, error) {
+	e.evs = nil
+	e.begin(now)
+	err := c.apply(e, now)
+	return e.evs, err
+}
+
+func (c Done) apply(e *Engine, now time.Time) error {
+	if len(c.Anchors) == 0 {
+		return e.answer(nil, journal.Done, now, 0)
+	}
+	var onScreen []settings.Kind
+	for _, k := range c.Anchors {
+		if err := checkKind(k); err != nil {
+			return err
+		}
+		if e.inPrompt(k) {
+			onScreen = append(onScreen, k)
+		} else {
+			e.close(k, journal.Done, now, "", 0, 0)
+		}
+	}
+	if len(onScreen) == 0 {
+		return nil
+	}
+	return e.answer(onScreen, journal.Done, now, 0)
+}
+
+func (c Snooze) apply(e *Engine, now time.Time) error {
+	if c.For < 0 {
+		return fmt.Errorf("a snooze of %s is negative; give a length like 10m", c.For)
+	}
+	return e.answer(c.Anchors, journal.Snoozed, now, c.For)
+}
+
+func (c Skip) apply(e *Engine, now time.Time) error {
+	return e.answer(c.Anchors, journal.Skipped, now, 0)
+}
+
+func (c TakeNow) apply(e *Engine, now time.Time) error {
+	if err := checkKind(c.Anchor); err != nil {
+		return err
+	}
+	if e.cur != nil {
+		if e.cur.Has(c.Anchor) {
+			return nil
+		}
+		return errBusy
+	}
+	e.show([]settings.Kind{c.Anchor}, now)
+	return nil
+}
+
+func (c Pause) apply(e *Engine, now time.Time) error {
+	if !c.Until.After(now) {
+		return errPastPause
+	}
+	e.pausedUntil = c.Until
+	if e.cur != nil && !e.cur.appointment() {
+		e.finish(e.cur.Items, journal.Snoozed, now, 0)
+	}
+	return nil
+}
+
+func (PauseUntilTomorrow) apply(e *Engine, now time.Time) error {
+	return Pause{Until: nextAfter(e.cfg.DayStartsAt, now, e.loc)}.apply(e, now)
+}
+
+func (Resume) apply(e *Engine, _ time.Time) error {
+	e.pausedUntil = time.Time{}
+	return nil
+}
+
+func (c SetDND) apply(e *Engine, _ time.Time) error {
+	e.dnd = c.On
+	return nil
+}
+
+func (c Reconfigure) apply(e *Engine, now time.Time) error {
+	old := e.cfg
+	e.cfg = c.Settings
+	e.quietUntil = time.Time{}
+	for _, k := range settings.Kinds {
+		a := &e.anchors[k]
+		if !old.Anchors.Of(k).Enabled {
+			a.lastClock = now // a newly enabled anchor does not owe earlier clock times
+		}
+		a.nextClock = e.nextOccurrence(k, a.lastClock)
+	}
+	if e.cur != nil {
+		e.refit()
+	}
+	return nil
+}
+
+// answer closes the named anchors of the prompt on screen, or all of it.
+func (e *Engine) answer(kinds []settings.Kind, o journal.Outcome, now time.Time, snooze time.Duration) error {
+	if e.cur == nil {
+		return errNoPrompt
+	}
+	items := e.cur.Items
+	if len(kinds) > 0 {
+		items = nil
+		for _, k := range kinds {
+			i := slices.IndexFunc(e.cur.Items, func(it Item) bool { return it.Anchor == k })
+			if i < 0 {
+				return fmt.Errorf("the prompt on screen does not offer %s", k)
+			}
+			items = append(items, e.cur.Items[i])
+		}
+	}
+	if o == journal.Skipped && slices.ContainsFunc(items, func(it Item) bool { return it.Appointment }) {
+		return errAppointment
+	}
+	e.finish(items, o, now, snooze)
+	return nil
+}
+
+func checkKind(k settings.Kind) error {
+	if k < 0 || int(k) >= len(settings.Kinds) {
+		return fmt.Errorf("%s is not an anchor", k)
+	}
+	return nil
+}

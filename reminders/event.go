@@ -1,0 +1,64 @@
+package reminders
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/microrest/microrest/reminders/journal"
+)
+
+// Event is something the engine did that the outside world acts on: show
+// or close a notification, append to the journal.
+type Event interface {
+	fmt.Stringer
+	event()
+}
+
+// PromptShown puts a prompt on screen, or replaces the one with the same
+// ID after part of a combined prompt was answered.
+type PromptShown struct{ Prompt Prompt }
+
+// PromptReissued shows an ignored prompt again, with Repeat counting up.
+type PromptReissued struct{ Prompt Prompt }
+
+// PromptClosed takes a prompt off screen; Outcome is the last answer.
+type PromptClosed struct {
+	ID      uint64
+	Outcome journal.Outcome
+}
+
+// Journaled carries an outcome for the journal; Prompt is the prompt it
+// answered, 0 for natural breaks, clock times missed while away and
+// practices done unprompted.
+type Journaled struct {
+	Entry  journal.Entry
+	Prompt uint64
+}
+
+func (PromptShown) event()    {}
+func (PromptReissued) event() {}
+func (PromptClosed) event()   {}
+func (Journaled) event()      {}
+
+// String describes the event for logs.
+func (ev PromptShown) String() string {
+	return fmt.Sprintf("prompt %d shown: %s", ev.Prompt.ID, ev.Prompt.Title())
+}
+
+// String describes the event for logs.
+func (ev PromptReissued) String() string {
+	return fmt.Sprintf("prompt %d reissued (repeat %d): %s", ev.Prompt.ID, ev.Prompt.Repeat, ev.Prompt.Title())
+}
+
+// String describes the event for logs.
+func (ev PromptClosed) String() string {
+	return fmt.Sprintf("prompt %d closed: %s", ev.ID, ev.Outcome)
+}
+
+// String describes the event for logs.
+func (ev Journaled) String() string {
+	en := ev.Entry
+	return fmt.Sprintf("%s %s %s after %s active", en.Time.Format(time.DateTime), en.Anchor, en.Outcome, en.Active.Round(time.Second))
+}
+
+func (e *Engine) emit(ev Event) { e.evs = append(e.evs, ev) }

@@ -1,0 +1,229 @@
+package reminders
+
+import (
+	"context"
+	"log"
+	"sync"
+	"time"
+
+	"github.com/microrest/microrest/reminders/journal"
+)
+
+// DefaultSampleEvery is the longest the Run loop sleeps between samples:
+// often enough to notice a return within seconds, seldom enough to cost
+// nothing (a few wakeups a minute), and well inside DefaultMaxGap.
+const DefaultSampleEvery = 15 * time.Second
+
+// saveEvery bounds how often the state file is written.
+const saveEvery = time.Minute
+
+// Activity reports what the person is doing; the platform monitor of
+// reminders/activity implements it.
+type Activity interface {
+	Sample(now time.Time) (Sample, error)
+}
+
+// Journal records outcomes; package journal implements it.
+type Journal interface {
+	Append(journal.Entry) error
+}
+
+// Notifier puts prompts on screen and takes them off; Show with an ID
+// already shown replaces that notification.
+type Notifier interface {
+	Show(Prompt) error
+	Close(id uint64) error
+}
+
+// Config wires the Run loop to the world.
+type Config struct {
+	Clock    Clock
+	Activity Activity
+	Journal  Journal
+	Notifier Notifier
+	// StatePath is where the state is saved; empty saves nothing.
+	StatePath string
+	// SampleEvery overrides DefaultSampleEvery.
+	SampleEvery time.Duration
+	// Logf reports errors the loop goes on after; nil means log.Printf.
+	Logf func(format string, args ...any)
+}
+
+// Runner owns an engine in one goroutine and lets others command it and
+// watch it.
+type Runner struct {
+	e        *Engine
+	cfg      Config
+	cmds     chan request
+	mu       sync.Mutex
+	subs     []chan Snapshot
+	lastSave time.Time
+}
+
+type request struct {
+	cmd   Command
+	reply chan error
+}
+
+// NewRunner prepares a loop around e; call Run to start it.
+func NewRunner(e *Engine, cfg Config) *Runner {
+	if cfg.Clock == nil {
+		cfg.Clock = RealClock{}
+	}
+	if cfg.SampleEvery <= 0 {
+		cfg.SampleEvery = DefaultSampleEvery
+	}
+	if cfg.Logf == nil {
+		cfg.Logf = log.Printf
+	}
+	return &Runner{e: e, cfg: cfg, cmds: make(chan request)}
+}
+
+// Subscribe returns a channel that always holds the latest snapshot; a
+// slow reader misses intermediate ones rather than blocking the engine.
+func (r *Runner) Subscribe() <-chan Snapshot {
+	ch := make(chan Snapshot, 1)
+	r.mu.Lock()
+	r.subs = append(r.subs, ch)
+	r.mu.Unlock()
+	return ch
+}
+
+// Do sends a command to the loop and waits for its answer.
+func (r *Runner) Do(ctx context.Context, c Command) error {
+	req := request{cmd: c, reply: make(chan error, 1)}
+	select {
+	case r.cmds <- req:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-req.reply:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Run samples, steps and sleeps until ctx ends, then saves the state and
+// takes the prompt off screen. Errors on the way are logged, never fatal.
+func (r *Runner) Run(ctx context.Context) error {
+	for {
+		now := r.cfg.Clock.Now()
+		r.handle(r.e.Step(r.sample(now)))
+		r.persist(now, false)
+		r.publish(now)
+		timer := r.cfg.Clock.NewTimer(r.sleep(now))
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			r.stop()
+			return nil
+		case req := <-r.cmds:
+			timer.Stop()
+			evs, err := r.e.Do(r.cfg.Clock.Now(), req.cmd)
+			r.handle(evs)
+			req.reply <- err
+		case <-timer.C():
+		}
+	}
+}
+
+// sample reads the activity monitor. Without one, or when it fails, all
+// time counts as active: reminders keep coming even where idle detection
+// does not work.
+func (r *Runner) sample(now time.Time) Sample {
+	if r.cfg.Activity == nil {
+		return Sample{Now: now}
+	}
+	s, err := r.cfg.Activity.Sample(now)
+	if err != nil {
+		r.cfg.Logf("reminders: read activity: %v", err)
+		return Sample{Now: now}
+	}
+	s.Now = now
+	return s
+}
+
+// sleep returns how long to wait: until the engine's next wake, at most
+// SampleEvery, at least a second so nothing spins.
+func (r *Runner) sleep(now time.Time) time.Duration {
+	d := r.cfg.SampleEvery
+	if next := r.e.NextWake(now); !next.IsZero() {
+		d = min(d, next.Sub(now))
+	}
+	return max(d, time.Second)
+}
+
+// handle passes events to the journal and the notifier.
+func (r *Runner) handle(evs []Event) {
+	for _, ev := range evs {
+		if err := r.deliver(ev); err != nil {
+			r.cfg.Logf("reminders: %s: %v", ev, err)
+		}
+	}
+}
+
+func (r *Runner) deliver(ev Event) error {
+	switch ev := ev.(type) {
+	case Journaled:
+		if r.cfg.Journal != nil {
+			return r.cfg.Journal.Append(ev.Entry)
+		}
+	case PromptShown:
+		return r.show(ev.Prompt)
+	case PromptReissued:
+		return r.show(ev.Prompt)
+	case PromptClosed:
+		if r.cfg.Notifier != nil {
+			return r.cfg.Notifier.Close(ev.ID)
+		}
+	}
+	return nil
+}
+
+func (r *Runner) show(p Prompt) error {
+	if r.cfg.Notifier == nil {
+		return nil
+	}
+	return r.cfg.Notifier.Show(p)
+}
+
+// persist saves the state at most once every saveEvery, or now when forced.
+func (r *Runner) persist(now time.Time, force bool) {
+	if r.cfg.StatePath == "" || (!force && now.Sub(r.lastSave) < saveEvery && now.After(r.lastSave)) {
+		return
+	}
+	r.lastSave = now
+	if err := SaveState(r.cfg.StatePath, r.e.State()); err != nil {
+		r.cfg.Logf("reminders: %v", err)
+	}
+}
+
+// stop saves on exit and takes a prompt off screen, since nobody will
+// answer it; it is offered again after the next start.
+func (r *Runner) stop() {
+	r.persist(r.cfg.Clock.Now(), true)
+	if p := r.e.cur; p != nil && r.cfg.Notifier != nil {
+		if err := r.cfg.Notifier.Close(p.ID); err != nil {
+			r.cfg.Logf("reminders: close prompt %d: %v", p.ID, err)
+		}
+	}
+}
+
+// publish hands the latest snapshot to every subscriber without blocking.
+func (r *Runner) publish(now time.Time) {
+	snap := r.e.Snapshot(now)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, ch := range r.subs {
+		select {
+		case <-ch:
+		default:
+		}
+		select {
+		case ch <- snap:
+		default:
+		}
+	}
+}

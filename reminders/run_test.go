@@ -1,0 +1,170 @@
+package reminders
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/settings"
+)
+
+// desk is a fake activity monitor, notifier and journal in one.
+type desk struct {
+	mu      sync.Mutex
+	shown   []uint64
+	closed  []uint64
+	entries []journal.Entry
+}
+
+func (d *desk) Sample(now time.Time) (Sample, error) { return Sample{Now: now}, nil }
+
+func (d *desk) Show(p Prompt) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.shown = append(d.shown, p.ID)
+	return nil
+}
+
+func (d *desk) Close(id uint64) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.closed = append(d.closed, id)
+	return nil
+}
+
+func (d *desk) Append(en journal.Entry) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.entries = append(d.entries, en)
+	return nil
+}
+
+func (d *desk) counts() (shown, closed, entries int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.shown), len(d.closed), len(d.entries)
+}
+
+func TestRunLoopPromptsJournalsAndSaves(t *testing.T) {
+	clock := NewFakeClock(tuesday(9, 0))
+	d := &desk{}
+	path := t.TempDir() + "/state.json"
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Activity: d, Journal: d, Notifier: d, StatePath: path})
+	snaps := r.Subscribe()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error)
+	go func() { done <- r.Run(ctx) }()
+
+	wakes := 0
+	for shown, _, _ := d.counts(); shown == 0; shown, _, _ = d.counts() {
+		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+			t.Fatalf("after %d wakes: %v", wakes, err)
+		}
+		clock.Advance(DefaultSampleEvery)
+		wakes++
+		if wakes > 200 {
+			t.Fatal("no prompt after 200 wakes")
+		}
+	}
+	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Do(ctx, Done{}); err != nil {
+		t.Fatal(err)
+	}
+	if shown, closed, entries := d.counts(); shown != 1 || closed != 1 || entries != 1 {
+		t.Fatalf("shown %d, closed %d, journaled %d", shown, closed, entries)
+	}
+	if wakes > 30*4+1 {
+		t.Errorf("%d wakes for 30 minutes: more than one per %s", wakes, DefaultSampleEvery)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return")
+	}
+	st, err := LoadState(path)
+	if err != nil || st.NextID != 1 || len(st.Anchors) != len(settings.Kinds) {
+		t.Fatalf("saved state %+v, %v", st, err)
+	}
+	if snap := <-snaps; snap.Prompt != nil || !snap.Anchors[settings.Posture].Enabled {
+		t.Errorf("last snapshot: %+v", snap)
+	}
+}
+
+func TestNextWake(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  settings.Settings
+		act  func(s *sim)
+		want time.Time
+	}{
+		{"the next interval, if the person stays", only(settings.Posture), func(s *sim) { s.work(10 * minute) }, tuesday(9, 30)},
+		{"a clock time before it", withClock(only(settings.Posture), settings.Clock(9, 20)), func(s *sim) { s.work(10 * minute) }, tuesday(9, 20)},
+		{"the end of a pause holding a due prompt", only(settings.Posture), func(s *sim) {
+			s.do(Pause{Until: tuesday(9, 40)})
+			s.work(31 * minute)
+		}, tuesday(9, 40)},
+		{"auto-done while away", only(settings.Posture), func(s *sim) {
+			s.work(30 * minute)
+			s.lock(10 * time.Second)
+		}, tuesday(9, 30).Add(30 * time.Second)},
+		{"the rollover when nothing else is on", only(), func(s *sim) { s.work(minute) }, day(2026, time.March, 11, 0, 0)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSim(t, tt.cfg, tuesday(9, 0))
+			tt.act(s)
+			if got := s.e.NextWake(s.now); !got.Equal(tt.want) {
+				t.Errorf("next wake %s, want %s", got.In(berlin), tt.want)
+			}
+		})
+	}
+}
+
+func withClock(cfg settings.Settings, c settings.ClockTime) settings.Settings {
+	cfg.Anchors.Movement.Enabled = true
+	cfg.Anchors.Movement.Every = 0
+	cfg.Anchors.Movement.At = []settings.ClockTime{c}
+	return cfg
+}
+
+// BenchmarkSimulate30Days simulates a month of one-second samples with all
+// anchors on, answering every prompt.
+func BenchmarkSimulate30Days(b *testing.B) {
+	cfg := settings.Defaults()
+	start := tuesday(0, 0)
+	for b.Loop() {
+		e := New(cfg, State{}, Options{Location: berlin})
+		now, idle := start, time.Duration(0)
+		for i := range 30 * 24 * 3600 {
+			now = now.Add(time.Second)
+			idle = simulatedIdle(i, idle)
+			for _, ev := range e.Step(Sample{Now: now, Idle: idle}) {
+				if _, ok := ev.(PromptShown); ok {
+					if _, err := e.Do(now, Done{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		}
+	}
+}
+
+// simulatedIdle models a day: input every few seconds from 08:00 to 18:00
+// with a lunch hour, nobody at night.
+func simulatedIdle(second int, idle time.Duration) time.Duration {
+	h := second % (24 * 3600) / 3600
+	if h < 8 || h >= 18 || h == 12 || second%7 == 0 {
+		return idle + time.Second
+	}
+	return 0
+}

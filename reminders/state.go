@@ -1,0 +1,199 @@
+package reminders
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// stateVersion is written into every state file, so a later format can
+// tell an old file from a corrupt one.
+const stateVersion = 1
+
+// State is what the engine keeps across restarts, so a restart or reboot
+// loses no progress: accrued active time, snoozes, clock times, pause.
+type State struct {
+	Version int `json:"version"`
+	// Saved is the last sample before saving; the gap to the next sample
+	// after a restart is away time.
+	Saved       time.Time     `json:"saved,omitzero"`
+	NextID      uint64        `json:"next_prompt_id"`
+	DayStart    time.Time     `json:"day_start,omitzero"`
+	TodayActive time.Duration `json:"today_active"`
+	PausedUntil time.Time     `json:"paused_until,omitzero"`
+	Anchors     []AnchorState `json:"anchors,omitempty"`
+}
+
+// AnchorState is one anchor's saved progress.
+type AnchorState struct {
+	Kind       settings.Kind `json:"kind"`
+	Accrued    time.Duration `json:"accrued"`
+	Snoozed    bool          `json:"snoozed,omitempty"`
+	SnoozeLeft time.Duration `json:"snooze_left,omitempty"`
+	ClockDue   time.Time     `json:"clock_due,omitzero"`
+	Deadline   time.Time     `json:"deadline,omitzero"`
+	LastClock  time.Time     `json:"last_clock,omitzero"`
+	Practice   int           `json:"practice"`
+	Wins       int           `json:"wins"`
+}
+
+// State returns what to save. A prompt on screen is not saved: its
+// anchors stay due and are offered again after a restart.
+func (e *Engine) State() State {
+	st := State{
+		Version: stateVersion, Saved: e.last, NextID: e.nextID, DayStart: e.dayStart,
+		TodayActive: max(0, e.active-e.dayActive), PausedUntil: e.pausedUntil,
+	}
+	for _, k := range settings.Kinds {
+		a := &e.anchors[k]
+		st.Anchors = append(st.Anchors, AnchorState{
+			Kind: k, Accrued: e.accrued(k), Snoozed: a.snoozed, SnoozeLeft: max(0, a.snoozeAt-e.active),
+			ClockDue: a.clockDue, Deadline: a.deadline, LastClock: a.lastClock,
+			Practice: a.practice, Wins: a.wins,
+		})
+	}
+	return st
+}
+
+// restore loads a saved state into a new engine.
+func (e *Engine) restore(st State) {
+	e.last, e.nextID, e.pausedUntil = st.Saved, st.NextID, st.PausedUntil
+	if !st.DayStart.IsZero() {
+		e.dayStart = st.DayStart
+		e.nextRoll = nextAfter(e.cfg.DayStartsAt, st.DayStart, e.loc)
+		e.dayActive = -st.TodayActive
+	}
+	for _, as := range st.Anchors {
+		if checkKind(as.Kind) != nil {
+			continue
+		}
+		e.anchors[as.Kind] = anchor{
+			start: -as.Accrued, snoozed: as.Snoozed, snoozeAt: as.SnoozeLeft,
+			clockDue: as.ClockDue, deadline: as.Deadline, lastClock: as.LastClock,
+			practice: as.Practice, wins: as.Wins,
+		}
+	}
+}
+
+// SaveState writes st to path atomically: a crash leaves the old file or
+// the new one, never half of either.
+func SaveState(path string, st State) error {
+	st.Version = stateVersion
+	data, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return fmt.Errorf("save engine state: %w", err)
+	}
+	if err := writeAtomic(path, append(data, '\n')); err != nil {
+		return fmt.Errorf("save engine state: %w", err)
+	}
+	return nil
+}
+
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".state-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // fails harmlessly once renamed
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes the rename durable; where a directory cannot be synced
+// (Windows) the rename is already as durable as it gets.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
+	}
+	return nil
+}
+
+// LoadState reads the state saved at path. A missing file is a first
+// start. A corrupt file is moved aside and reported, with a zero State,
+// so the caller logs the error and goes on.
+func LoadState(path string) (State, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return State{}, nil
+	}
+	if err != nil {
+		return State{}, fmt.Errorf("read engine state: %w", err)
+	}
+	st, err := parseState(data)
+	if err == nil {
+		return st, nil
+	}
+	aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
+	if rerr := os.Rename(path, aside); rerr != nil {
+		return State{}, fmt.Errorf("the engine state in %s is unreadable (%w) and could not be moved aside (%v); microrest starts from zero progress", path, err, rerr)
+	}
+	return State{}, fmt.Errorf("the engine state in %s was unreadable (%w); it was moved to %s and microrest starts from zero progress", path, err, aside)
+}
+
+// parseState decodes and checks a state file.
+func parseState(data []byte) (State, error) {
+	var st State
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&st); err != nil {
+		return State{}, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return State{}, errors.New("unexpected data after the state")
+	}
+	if st.Version != stateVersion {
+		return State{}, fmt.Errorf("version %d is not %d", st.Version, stateVersion)
+	}
+	return st, st.check()
+}
+
+// check refuses values the engine could not have written.
+func (st State) check() error {
+	if st.TodayActive < 0 {
+		return errors.New("negative active time")
+	}
+	seen := map[settings.Kind]bool{}
+	for _, a := range st.Anchors {
+		if err := checkKind(a.Kind); err != nil {
+			return err
+		}
+		if seen[a.Kind] {
+			return fmt.Errorf("%s appears twice", a.Kind)
+		}
+		seen[a.Kind] = true
+		if a.Accrued < 0 || a.SnoozeLeft < 0 || a.Practice < 0 || a.Wins < 0 {
+			return fmt.Errorf("%s has a negative count", a.Kind)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+package reminders
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/microrest/microrest/settings"
+)
+
+func TestStateSurvivesARestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "microrest", "state.json")
+	cfg := only(settings.Posture, settings.Hydration)
+	s := newSim(t, cfg, tuesday(9, 0))
+	s.work(30 * minute) // posture on screen
+	s.do(Snooze{})
+	s.work(5 * minute)
+	if err := SaveState(path, s.e.State()); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("state file: %v, mode %v", err, info.Mode())
+	}
+	st, err := LoadState(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := s.snap()
+	s.e = New(cfg, st, Options{Location: berlin})
+	s.work(10 * time.Second) // a quick restart is no gap
+	after := s.snap()
+	for _, k := range []settings.Kind{settings.Posture, settings.Hydration} {
+		b, a := before.Anchors[k], after.Anchors[k]
+		if a.Accrued != b.Accrued+10*time.Second || a.Snoozed != b.Snoozed || a.TimeToNext != b.TimeToNext-10*time.Second {
+			t.Errorf("%s: before %+v, after %+v", k, b, a)
+		}
+	}
+	s.work(6 * minute)
+	equal(t, "shown", s.shows(), []string{"09:30 Posture", "09:40 Posture + Hydration"})
+	if s.prompt.ID != 2 {
+		t.Errorf("prompt ID %d after a restart, want 2", s.prompt.ID)
+	}
+}
+
+func TestLoadState(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string // "" writes no file
+		wantErr string
+		aside   bool
+	}{
+		{"a missing file is a first start", "", "", false},
+		{"a valid file", `{"version":1,"next_prompt_id":7,"today_active":0}`, "", false},
+		{"garbage is set aside", `{"version":1,`, "moved to", true},
+		{"a newer version is set aside", `{"version":2}`, "version 2", true},
+		{"a bad kind is set aside", `{"version":1,"anchors":[{"kind":"juggling"}]}`, "juggling", true},
+		{"negative counts are set aside", `{"version":1,"anchors":[{"kind":"rest","wins":-1}]}`, "negative", true},
+		{"trailing data is set aside", `{"version":1} {}`, "after the state", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "state.json")
+			if tt.content != "" {
+				if err := os.WriteFile(path, []byte(tt.content), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := LoadState(path)
+			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+			}
+			aside, _ := filepath.Glob(path + ".corrupt-*")
+			if (len(aside) == 1) != tt.aside {
+				t.Errorf("set aside: %v", aside)
+			}
+		})
+	}
+}
+
+func FuzzParseState(f *testing.F) {
+	s := newSim(f, settings.Defaults(), tuesday(9, 0))
+	s.work(time.Hour)
+	f.Add([]byte(`{"version":1}`))
+	f.Add([]byte(`{"version":1,"anchors":[{"kind":"movement","accrued":60000000000,"snoozed":true}]}`))
+	path := filepath.Join(f.TempDir(), "state.json")
+	if err := SaveState(path, s.e.State()); err != nil {
+		f.Fatal(err)
+	}
+	full, _ := os.ReadFile(path)
+	f.Add(full)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := parseState(data)
+		if err != nil {
+			return
+		}
+		e := New(settings.Defaults(), st, Options{Location: berlin})
+		e.Step(Sample{Now: tuesday(10, 0)})
+		if err := st.check(); err != nil {
+			t.Fatalf("accepted a state that fails its check: %v", err)
+		}
+	})
+}
