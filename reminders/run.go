@@ -60,9 +60,12 @@ type Runner struct {
 	lastSave time.Time
 }
 
+// request is a command for the loop, or (cmd nil) a request for a fresh
+// snapshot.
 type request struct {
 	cmd   Command
 	reply chan error
+	snap  chan Snapshot
 }
 
 // NewRunner prepares a loop around e; call Run to start it.
@@ -105,6 +108,23 @@ func (r *Runner) Do(ctx context.Context, c Command) error {
 	}
 }
 
+// Snapshot asks the loop for the engine's state now, e.g. right after a
+// command, when the last published snapshot may be a moment old.
+func (r *Runner) Snapshot(ctx context.Context) (Snapshot, error) {
+	req := request{snap: make(chan Snapshot, 1)}
+	select {
+	case r.cmds <- req:
+	case <-ctx.Done():
+		return Snapshot{}, ctx.Err()
+	}
+	select {
+	case s := <-req.snap:
+		return s, nil
+	case <-ctx.Done():
+		return Snapshot{}, ctx.Err()
+	}
+}
+
 // Run samples, steps and sleeps until ctx ends, then saves the state and
 // takes the prompt off screen. Errors on the way are logged, never fatal.
 func (r *Runner) Run(ctx context.Context) error {
@@ -121,12 +141,22 @@ func (r *Runner) Run(ctx context.Context) error {
 			return nil
 		case req := <-r.cmds:
 			timer.Stop()
-			evs, err := r.e.Do(r.cfg.Clock.Now(), req.cmd)
-			r.handle(evs)
-			req.reply <- err
+			r.serve(req)
 		case <-timer.C():
 		}
 	}
+}
+
+// serve answers one request from another goroutine.
+func (r *Runner) serve(req request) {
+	now := r.cfg.Clock.Now()
+	if req.cmd == nil {
+		req.snap <- r.e.Snapshot(now)
+		return
+	}
+	evs, err := r.e.Do(now, req.cmd)
+	r.handle(evs)
+	req.reply <- err
 }
 
 // sample reads the activity monitor. Without one, or when it fails, all

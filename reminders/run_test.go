@@ -73,8 +73,14 @@ func TestRunLoopPromptsJournalsAndSaves(t *testing.T) {
 	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
+	if snap, err := r.Snapshot(ctx); err != nil || snap.Prompt == nil || !snap.Prompt.Has(settings.Posture) {
+		t.Fatalf("snapshot with the prompt on screen: %+v, %v", snap.Prompt, err)
+	}
 	if err := r.Do(ctx, Done{}); err != nil {
 		t.Fatal(err)
+	}
+	if snap, err := r.Snapshot(ctx); err != nil || snap.Prompt != nil || snap.Anchors[settings.Posture].TodayWins != 1 {
+		t.Fatalf("snapshot right after Done: prompt %+v, wins %d, %v", snap.Prompt, snap.Anchors[settings.Posture].TodayWins, err)
 	}
 	if shown, closed, entries := d.counts(); shown != 1 || closed != 1 || entries != 1 {
 		t.Fatalf("shown %d, closed %d, journaled %d", shown, closed, entries)
