@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/cli"
+	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/internal/testdesk"
 )
 
@@ -146,6 +148,41 @@ func newDesktop(t *testing.T) (string, []string, *testdesk.Watcher, string) {
 	return home, env, testdesk.StartWatcher(t, addr), addr
 }
 
+// postureOnly is a settings file with one anchor and prompts allowed all
+// day, so what the tray and status say does not depend on the hour the
+// test runs at.
+const postureOnly = `[active_hours]
+mon = "00:00-24:00"
+tue = "00:00-24:00"
+wed = "00:00-24:00"
+thu = "00:00-24:00"
+fri = "00:00-24:00"
+sat = "00:00-24:00"
+sun = "00:00-24:00"
+[anchors.movement]
+enabled = false
+[anchors.breath]
+enabled = false
+[anchors.hydration]
+enabled = false
+[anchors.rest]
+enabled = false
+[anchors.wind-down]
+enabled = false
+`
+
+func writeSettings(t *testing.T, home, text string) string {
+	t.Helper()
+	path := filepath.Join(home, ".config", "microrest", "settings.toml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func waitForTray(t *testing.T, w *testdesk.Watcher) testdesk.Item {
 	t.Helper()
 	select {
@@ -157,56 +194,318 @@ func waitForTray(t *testing.T, w *testdesk.Watcher) testdesk.Item {
 	}
 }
 
-func TestDaemonRegistersTrayItemWithItsMenuAndQuitsFromIt(t *testing.T) {
-	home, env, watcher, addr := newDesktop(t)
-	p := start(t, env)
-	item := waitForTray(t, watcher)
-	conn := testdesk.Connect(t, addr)
+// session is one running daemon on a private desktop.
+type session struct {
+	home, addr string
+	env        []string
+	watcher    *testdesk.Watcher
+	item       testdesk.Item
+	daemon     *proc
+}
 
+func startSession(t *testing.T, settingsText string) *session {
+	t.Helper()
+	home, env, watcher, addr := newDesktop(t)
+	if settingsText != "" {
+		writeSettings(t, home, settingsText)
+	}
+	s := &session{home: home, addr: addr, env: env, watcher: watcher, daemon: start(t, env)}
+	s.item = waitForTray(t, watcher)
+	return s
+}
+
+// menu reads the tray menu once it satisfies ok.
+func (s *session) menu(t *testing.T, what string, ok func(testdesk.MenuItem) bool) (testdesk.MenuItem, func(label string)) {
+	t.Helper()
+	conn := testdesk.Connect(t, s.addr)
 	var menu testdesk.MenuItem
-	testdesk.WaitFor(t, 5*time.Second, "the tray menu to be built", func() bool {
-		m, _, err := testdesk.TrayMenu(conn, item)
+	testdesk.WaitFor(t, 5*time.Second, what, func() bool {
+		m, _, err := testdesk.TrayMenu(conn, s.item)
 		menu = m
-		return err == nil && len(m.Children) >= 4
+		return err == nil && ok(m)
 	})
-	want := "[microrest 0.1.0: 6 of 6 anchors on]\n---\nSettings…\n---\nQuit microrest\n"
+	click := func(label string) {
+		t.Helper()
+		m, obj, err := testdesk.TrayMenu(conn, s.item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		entry, found := m.Find(label)
+		if !found {
+			t.Fatalf("no %q in the tray menu:\n%s", label, m)
+		}
+		if err := testdesk.Click(obj, entry.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return menu, click
+}
+
+func has(label string) func(testdesk.MenuItem) bool {
+	return func(m testdesk.MenuItem) bool { _, ok := m.Find(label); return ok }
+}
+
+// status runs `microrest status --json` against the session's daemon.
+func (s *session) status(t *testing.T) control.Status {
+	t.Helper()
+	stdout, stderr, code := run(t, s.env, "status", "--json")
+	if code != 0 {
+		t.Fatalf("status: exit %d: %s", code, stderr)
+	}
+	var st control.Status
+	if err := json.Unmarshal([]byte(stdout), &st); err != nil {
+		t.Fatalf("status --json is not JSON: %v\n%s", err, stdout)
+	}
+	return st
+}
+
+// runtime is the session's XDG_RUNTIME_DIR.
+func (s *session) runtime() string {
+	for _, kv := range s.env {
+		if dir, ok := strings.CutPrefix(kv, "XDG_RUNTIME_DIR="); ok {
+			return dir
+		}
+	}
+	return ""
+}
+
+func (s *session) stop(t *testing.T) {
+	t.Helper()
+	if err := s.daemon.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := s.daemon.exitCode(t, 5*time.Second); code != 0 {
+		t.Fatalf("exit code %d after SIGTERM", code)
+	}
+}
+
+func TestDaemonRegistersTrayItemWithItsMenuAndQuitsFromIt(t *testing.T) {
+	s := startSession(t, postureOnly)
+	// The first GetLayout answers one level deep (a systray quirk for
+	// libdbusmenu-gtk); the next has the submenus.
+	menu, click := s.menu(t, "the tray menu with its submenus", has("Until tomorrow"))
+	want := `[Next: Posture in 30 min of active time]
+[Today: 0 small wins]
+---
+Take a break now
+  Posture
+Pause
+  For 30m
+  For 1h
+  For 2h
+  Until tomorrow
+---
+Settings…
+---
+Quit microrest
+`
 	if got := menu.String(); got != want {
 		t.Fatalf("tray menu:\n%s\nwant:\n%s", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(home, ".config", "microrest", "settings.toml")); err != nil {
-		t.Fatalf("first start should write the default settings: %v", err)
-	}
-
-	quit, _ := menu.Find("Quit microrest")
-	_, menuObj, err := testdesk.TrayMenu(conn, item)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testdesk.Click(menuObj, quit.ID); err != nil {
-		t.Fatal(err)
-	}
-	if code := p.exitCode(t, 5*time.Second); code != 0 {
+	click("Quit microrest")
+	if code := s.daemon.exitCode(t, 5*time.Second); code != 0 {
 		t.Fatalf("Quit: exit code %d", code)
 	}
-	if !strings.Contains(p.log(), "Quit chosen in the tray") {
-		t.Fatalf("log does not say why it stopped:\n%s", p.log())
+	if !strings.Contains(s.daemon.log(), "Quit chosen in the tray") {
+		t.Fatalf("log does not say why it stopped:\n%s", s.daemon.log())
+	}
+}
+
+func TestFirstStartWritesCommentedDefaults(t *testing.T) {
+	s := startSession(t, "")
+	data, err := os.ReadFile(filepath.Join(s.home, ".config", "microrest", "settings.toml"))
+	if err != nil || !strings.Contains(string(data), "# microrest settings.") {
+		t.Fatalf("default settings not written: %v", err)
+	}
+	s.stop(t)
+}
+
+func TestTrayClicksChangeTheEngine(t *testing.T) {
+	s := startSession(t, postureOnly)
+	_, click := s.menu(t, "the pause menu", has("For 1h"))
+	click("For 1h")
+	_, _ = s.menu(t, "Resume to replace Pause", has("Resume"))
+	if st := s.status(t); !st.Paused || st.PausedUntil == nil {
+		t.Fatalf("after Pause For 1h: paused=%v until=%v", st.Paused, st.PausedUntil)
+	}
+	click("Resume")
+	_, _ = s.menu(t, "Pause to come back", has("Pause"))
+	click("Posture")
+	_, _ = s.menu(t, "the prompt's answers", has("Done"))
+	click("Done")
+	menu, _ := s.menu(t, "the win to be counted", has("Today: 1 small wins"))
+	if _, found := menu.Find("Done"); found {
+		t.Fatalf("the prompt is still in the menu:\n%s", menu)
+	}
+	s.stop(t)
+	assertJournal(t, s.home, `"anchor":"posture","outcome":"done"`)
+}
+
+func assertJournal(t *testing.T, home, want string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(home, ".local", "share", "microrest", "journal.jsonl"))
+	if err != nil || !strings.Contains(string(data), want) {
+		t.Fatalf("journal lacks %s (err %v):\n%s", want, err, data)
+	}
+}
+
+func TestCLIVerbsRoundTripThroughTheSocket(t *testing.T) {
+	s := startSession(t, postureOnly)
+	steps := []struct {
+		args []string
+		out  string
+	}{
+		{[]string{"pause", "45m"}, "Paused until"},
+		{[]string{"resume"}, "Running."},
+		{[]string{"now", "posture"}, "Now: Posture"},
+		{[]string{"snooze", "5m"}, "Running."},
+		{[]string{"done", "posture"}, "Running."},
+		{[]string{"pause", "until-tomorrow"}, "Paused until"},
+		{[]string{"status"}, "posture"},
+	}
+	for _, step := range steps {
+		stdout, stderr, code := run(t, s.env, step.args...)
+		if code != 0 || !strings.Contains(stdout, step.out) {
+			t.Fatalf("microrest %v: exit %d, stdout %q, stderr %q; want %q", step.args, code, stdout, stderr, step.out)
+		}
+	}
+	st := s.status(t)
+	if len(st.Anchors) != 6 || st.Anchors[2].Anchor != "posture" || st.Anchors[2].TodayWins != 1 || !st.Paused {
+		t.Fatalf("status after the steps: %+v", st)
+	}
+	s.stop(t)
+	assertJournal(t, s.home, `"outcome":"snoozed"`)
+	assertJournal(t, s.home, `"outcome":"done"`)
+	stdout, _, code := run(t, s.env, "journal", "--since", "1d", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(stdout, "time,anchor,outcome,practice,active_min\n") || strings.Count(stdout, ",posture,") != 2 {
+		t.Fatalf("journal export without the daemon: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestCLIErrorsAreSentencesWithTheDocumentedExitCodes(t *testing.T) {
+	_, env := testdesk.Home(t)
+	tests := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"status"}, cli.ExitNoDaemon, "microrest is not running; start it with `microrest`"},
+		{[]string{"pause", "soon"}, cli.ExitUsage, `"soon" is not a duration`},
+		{[]string{"now"}, cli.ExitUsage, "now takes one anchor"},
+		{[]string{"now", "nap"}, cli.ExitUsage, `"nap" is not an anchor`},
+		{[]string{"snooze", "posture", "forever"}, cli.ExitUsage, `"forever" is neither an anchor`},
+		{[]string{"journal", "--format", "xml"}, cli.ExitUsage, "csv or json"},
+		{[]string{"autostart", "maybe"}, cli.ExitUsage, "on, off or status"},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			_, stderr, code := run(t, env, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.says) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, tc.says)
+			}
+		})
+	}
+}
+
+func TestAutostartVerbWritesAndReadsTheXDGEntry(t *testing.T) {
+	home, env := testdesk.Home(t)
+	stdout, _, code := run(t, env, "autostart", "on")
+	entry := filepath.Join(home, ".config", "autostart", "microrest.desktop")
+	if code != 0 || !strings.Contains(stdout, "Autostart is on ("+entry+")") {
+		t.Fatalf("autostart on: exit %d, %q", code, stdout)
+	}
+	data, _ := os.ReadFile(entry)
+	if !strings.Contains(string(data), "Exec="+binary) {
+		t.Fatalf("entry does not start this binary:\n%s", data)
+	}
+	if stdout, _, _ := run(t, env, "autostart", "off"); !strings.Contains(stdout, "Autostart is off") {
+		t.Fatalf("autostart off: %q", stdout)
+	}
+}
+
+func TestASecondInstanceReportsTheFirstAndExitsWithoutASecondTray(t *testing.T) {
+	s := startSession(t, postureOnly)
+	stdout, _, code := run(t, s.env)
+	if code != 0 || !strings.Contains(stdout, "microrest is already running.") || !strings.Contains(stdout, "posture") {
+		t.Fatalf("second instance: exit %d\n%s", code, stdout)
+	}
+	if n := len(s.watcher.Items()); n != 1 {
+		t.Fatalf("%d tray registrations, want 1", n)
+	}
+	s.stop(t)
+}
+
+func TestSettingsEditsApplyLiveAndABadEditKeepsTheLastGoodOnes(t *testing.T) {
+	s := startSession(t, postureOnly)
+	path := filepath.Join(s.home, ".config", "microrest", "settings.toml")
+	writeSettings(t, s.home, postureOnly+"[anchors.posture]\nevery = \"20m\"\n")
+	testdesk.WaitFor(t, 5*time.Second, "the new interval to apply", func() bool {
+		st := s.status(t)
+		return st.Anchors[2].NextInMin != nil && *st.Anchors[2].NextInMin <= 20
+	})
+	bad := postureOnly + "[anchors.posture]\nevery = \"0m\"\n"
+	writeSettings(t, s.home, bad)
+	testdesk.WaitFor(t, 5*time.Second, "the bad edit to be reported", func() bool {
+		return strings.Contains(s.status(t).SettingsError, "anchors.posture.every")
+	})
+	if st := s.status(t); *st.Anchors[2].NextInMin > 20 {
+		t.Fatalf("a bad edit must keep the last good settings; next in %v", *st.Anchors[2].NextInMin)
+	}
+	_, _ = s.menu(t, "the tray to show the mistake", func(m testdesk.MenuItem) bool {
+		return strings.Contains(m.String(), "Settings file has a mistake")
+	})
+	if data, _ := os.ReadFile(path); string(data) != bad {
+		t.Fatal("the bad file must be left as written")
+	}
+	s.stop(t)
+}
+
+func TestAKilledDaemonRestartsWithItsSocketAndAccruedTime(t *testing.T) {
+	s := startSession(t, postureOnly)
+	if _, _, code := run(t, s.env, "now", "posture"); code != 0 {
+		t.Fatal("now posture failed")
+	}
+	if _, _, code := run(t, s.env, "snooze", "7m"); code != 0 {
+		t.Fatal("snooze failed")
+	}
+	// SIGTERM saves the state; the SIGKILL below proves a crash loses the
+	// socket but not what was saved.
+	s.stop(t)
+	again := start(t, s.env)
+	waitForTray(t, s.watcher)
+	if err := again.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	again.exitCode(t, 5*time.Second)
+	if _, err := os.Stat(filepath.Join(s.runtime(), "microrest", "control.sock")); err != nil {
+		t.Fatalf("a killed daemon leaves its socket behind: %v", err)
+	}
+	start(t, s.env)
+	waitForTray(t, s.watcher)
+	st := s.status(t)
+	if st.Anchors[2].NextInMin == nil || *st.Anchors[2].NextInMin > 7 {
+		t.Fatalf("the snooze (7m) did not survive the restarts: %+v", st.Anchors[2])
 	}
 }
 
 func TestDaemonStopsCleanlyOnSignals(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
-			_, env, watcher, _ := newDesktop(t)
-			p := start(t, env)
-			waitForTray(t, watcher)
-			if err := p.cmd.Process.Signal(sig); err != nil {
+			s := startSession(t, postureOnly)
+			if err := s.daemon.cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
-			if code := p.exitCode(t, 5*time.Second); code != 0 {
+			if code := s.daemon.exitCode(t, 5*time.Second); code != 0 {
 				t.Fatalf("exit code %d after %v", code, sig)
 			}
-			if !strings.Contains(p.log(), "microrest stopped") {
-				t.Fatalf("no clean stop in the log:\n%s", p.log())
+			if !strings.Contains(s.daemon.log(), "microrest stopped") {
+				t.Fatalf("no clean stop in the log:\n%s", s.daemon.log())
+			}
+			if _, err := os.Stat(filepath.Join(s.home, ".local", "state", "microrest", "state.json")); err != nil {
+				t.Fatalf("state not saved on %v: %v", sig, err)
+			}
+			if _, err := os.Stat(filepath.Join(s.runtime(), "microrest", "control.sock")); !os.IsNotExist(err) {
+				t.Fatalf("socket left behind after %v: %v", sig, err)
 			}
 		})
 	}
@@ -220,32 +519,17 @@ func TestDaemonRunsOnDefaultsAndLeavesABrokenSettingsFileAlone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			home, env, watcher, addr := newDesktop(t)
-			path := filepath.Join(home, ".config", "microrest", "settings.toml")
-			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(tc.text), 0o640); err != nil {
-				t.Fatal(err)
-			}
-			p := start(t, env)
-			item := waitForTray(t, watcher)
-			conn := testdesk.Connect(t, addr)
-			testdesk.WaitFor(t, 5*time.Second, "the tray to say it runs on defaults", func() bool {
-				m, _, err := testdesk.TrayMenu(conn, item)
-				_, found := m.Find("Settings file has a mistake: running on defaults")
-				return err == nil && found
+			s := startSession(t, tc.text)
+			_, _ = s.menu(t, "the tray to say the file has a mistake", func(m testdesk.MenuItem) bool {
+				return strings.Contains(m.String(), "Settings file has a mistake")
 			})
-			if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-				t.Fatal(err)
-			}
-			p.exitCode(t, 5*time.Second)
-			for _, want := range []string{path, tc.key, tc.problem} {
-				if !strings.Contains(p.log(), want) {
-					t.Errorf("log does not name %q:\n%s", want, p.log())
+			s.stop(t)
+			for _, want := range []string{filepath.Join(s.home, ".config", "microrest", "settings.toml"), tc.key, tc.problem} {
+				if !strings.Contains(s.daemon.log(), want) {
+					t.Errorf("log does not name %q:\n%s", want, s.daemon.log())
 				}
 			}
-			data, err := os.ReadFile(path)
+			data, err := os.ReadFile(filepath.Join(s.home, ".config", "microrest", "settings.toml"))
 			if err != nil || string(data) != tc.text {
 				t.Fatalf("settings file changed to %q (err %v)", data, err)
 			}

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/daemon"
 	_ "github.com/microrest/microrest/internal/locale" // before Fyne reads the locale
 	"github.com/microrest/microrest/settings"
@@ -46,6 +48,17 @@ type verb struct {
 
 func verbs() []verb {
 	return []verb{
+		{name: "status", args: "[--json]", summary: "what is due, paused or on screen", run: runStatus},
+		{name: "pause", args: "[30m|until-tomorrow]", summary: "hold prompts (appointments still come)", run: runPause},
+		{name: "resume", summary: "end a pause", run: runResume},
+		{name: "now", args: "ANCHOR", summary: "take a break now", run: runNow},
+		{name: "done", args: "[ANCHOR]", summary: "answer the prompt: done", run: answerVerb(control.VerbDone)},
+		{name: "snooze", args: "[ANCHOR] [10m]", summary: "answer the prompt: later", run: answerVerb(control.VerbSnooze)},
+		{name: "skip", args: "[ANCHOR]", summary: "answer the prompt: not this time", run: answerVerb(control.VerbSkip)},
+		{name: "reload", summary: "re-read the settings file", run: runSimple(control.VerbReload)},
+		{name: "quit", summary: "stop the daemon", run: runSimple(control.VerbQuit)},
+		{name: "journal", args: "[--since 7d] [--format csv|json]", summary: "export the journal (works without the daemon)", run: runJournal},
+		{name: "autostart", args: "on|off|status", summary: "start microrest at login", run: runAutostart},
 		{name: "settings", summary: "open the settings window", run: runWindow(ui.SettingsWindow)},
 	}
 }
@@ -103,38 +116,66 @@ func (e *env) globalFlags(args []string) (rest []string, code int, done bool) {
 func (e *env) usage(w io.Writer) {
 	fmt.Fprintf(w, "%s %s: short recovery moments through the working day.\n\n", e.info.Name, e.info.Version)
 	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  microrest [--verbose]          run the tray daemon")
+	fmt.Fprintf(w, "  microrest %-34s %s\n", "[--verbose]", "run the tray daemon")
 	for _, v := range verbs() {
-		fmt.Fprintf(w, "  microrest %-20s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
+		fmt.Fprintf(w, "  microrest %-34s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
 	}
 	fmt.Fprintln(w, "\nOptions:")
 	fmt.Fprintln(w, "  -h, --help      show this help")
 	fmt.Fprintln(w, "  --version       print the version")
 	fmt.Fprintln(w, "  -v, --verbose   log debug detail")
 	fmt.Fprintf(w, "\nSettings live in %s.\n", settings.Path())
+	fmt.Fprintln(w, "Exit status: 0 ok, 1 error, 2 usage, 3 the daemon is not running.")
 }
 
-func (e *env) logger() *slog.Logger {
+func (e *env) logger(w io.Writer) *slog.Logger {
 	level := slog.LevelInfo
 	if e.verbose {
 		level = slog.LevelDebug
 	}
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
 }
 
+// runDaemon starts the daemon, or finds the one already running and says
+// so with its status: never a second tray.
 func (e *env) runDaemon() int {
+	paths := daemon.DefaultPaths()
+	out := e.stderr
+	if logFile, err := daemon.OpenLog(paths.Log); err == nil {
+		defer logFile.Close()
+		out = io.MultiWriter(e.stderr, logFile)
+	} else {
+		fmt.Fprintln(e.stderr, "microrest: logging to stderr only:", err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	err := daemon.Run(ctx, daemon.Options{
-		Version:      e.info.Version,
-		SettingsPath: settings.Path(),
-		Log:          e.logger(),
-	})
+	err := daemon.Run(ctx, daemon.Options{Version: e.info.Version, Paths: paths, Log: e.logger(out)})
+	if errors.Is(err, control.ErrRunning) {
+		return e.alreadyRunning()
+	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "microrest:", err)
 		return ExitError
 	}
 	return ExitOK
+}
+
+func (e *env) alreadyRunning() int {
+	fmt.Fprintln(e.stdout, "microrest is already running.")
+	rep, code := e.call(control.Request{Verb: control.VerbStatus})
+	if code == ExitOK {
+		writeStatus(e.stdout, rep.Status)
+	}
+	return ExitOK
+}
+
+func runSimple(v control.Verb) func(e *env, args []string) int {
+	return func(e *env, args []string) int {
+		if len(args) > 0 {
+			return usageErr(e, "%s takes no arguments.", v)
+		}
+		return e.say(control.Request{Verb: v})
+	}
 }
 
 func runWindow(w ui.Window) func(e *env, args []string) int {
@@ -143,7 +184,7 @@ func runWindow(w ui.Window) func(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "microrest: %s takes no arguments.\n", w)
 			return ExitUsage
 		}
-		err := ui.Run(ui.Options{Window: w, AppID: e.info.ID, SettingsPath: settings.Path(), Log: e.logger()})
+		err := ui.Run(ui.Options{Window: w, AppID: e.info.ID, SettingsPath: settings.Path(), Log: e.logger(e.stderr)})
 		if err != nil {
 			fmt.Fprintln(e.stderr, "microrest:", err)
 			return ExitError

@@ -16,13 +16,25 @@ import (
 	"time"
 )
 
+// shortDir is a socket directory with a short path: test temp dirs can be
+// longer than a Unix socket path allows.
+func shortDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "mrc-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return filepath.Join(dir, "microrest")
+}
+
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // serve starts a listener in a fresh directory with a handler that echoes
 // the verb back as the status version, and counts the calls.
 func serve(t *testing.T) (dir string, calls *atomic.Int64) {
 	t.Helper()
-	dir = filepath.Join(t.TempDir(), "microrest")
+	dir = shortDir(t)
 	l, err := Listen(dir, quiet())
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +102,7 @@ func TestASecondListenerFindsTheFirstRunning(t *testing.T) {
 }
 
 func TestAStaleSocketFromACrashedDaemonIsReplaced(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "microrest")
+	dir := shortDir(t)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -121,14 +133,14 @@ func TestAStaleSocketFromACrashedDaemonIsReplaced(t *testing.T) {
 }
 
 func TestCallWithoutADaemonSaysHowToStartOne(t *testing.T) {
-	_, err := Call(context.Background(), t.TempDir(), Request{Verb: VerbStatus})
+	_, err := Call(context.Background(), shortDir(t), Request{Verb: VerbStatus})
 	if !errors.Is(err, ErrNotRunning) || !strings.Contains(err.Error(), "start it with `microrest`") {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestCloseRemovesTheSocketAndFreesTheLock(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "microrest")
+	dir := shortDir(t)
 	l, err := Listen(dir, quiet())
 	if err != nil {
 		t.Fatal(err)
@@ -259,7 +271,7 @@ func TestAThousandMalformedAndAHundredConcurrentRequestsLeaveTheDaemonResponsive
 }
 
 func TestASlowHandlerIsCutOffAtItsDeadline(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "microrest")
+	dir := shortDir(t)
 	l, err := Listen(dir, quiet())
 	if err != nil {
 		t.Fatal(err)
@@ -307,4 +319,12 @@ func FuzzParseRequest(f *testing.F) {
 			t.Fatalf("accepted request does not round-trip: %+v -> %+v (%v)", r, back, err)
 		}
 	})
+}
+
+func TestATooLongSocketPathIsExplained(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), strings.Repeat("d", 120))
+	_, err := Listen(dir, quiet())
+	if err == nil || !strings.Contains(err.Error(), "set XDG_RUNTIME_DIR to a shorter directory") {
+		t.Fatalf("err = %v", err)
+	}
 }

@@ -11,12 +11,19 @@ import (
 	"syscall"
 )
 
+// maxSocketPath is the room in sockaddr_un.sun_path (108 on Linux, 104 on
+// the BSDs and macOS) less its terminating NUL, on the smaller platform.
+const maxSocketPath = 103
+
 func socketPath(dir string) string { return filepath.Join(dir, "control.sock") }
 
 // listen opens the socket. The caller holds the instance lock, so a file
 // already there was left by a daemon that died: remove it.
 func listen(dir string) (net.Listener, error) {
 	path := socketPath(dir)
+	if len(path) > maxSocketPath {
+		return nil, fmt.Errorf("the control socket path %s is %d bytes, longer than Unix sockets allow (%d); set XDG_RUNTIME_DIR to a shorter directory", path, len(path), maxSocketPath)
+	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("remove stale control socket: %w", err)
 	}

@@ -1,6 +1,7 @@
 // Package daemon is the background process a person runs all day: it
-// loads the settings, shows the tray, and answers its clicks. It never
-// starts Fyne's driver; windows run in a separate, short-lived process.
+// wires the recovery engine to the tray, the control socket, the settings
+// file and the journal. It never starts Fyne's driver; windows run in a
+// separate, short-lived process.
 package daemon
 
 import (
@@ -8,68 +9,237 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
+	"time"
 
-	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/reminders/journal"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
 )
 
-// Options are what main hands the daemon.
+// commandTimeout bounds one command to the engine from the tray.
+const commandTimeout = 3 * time.Second
+
+// Options are what main hands the daemon. Nil fields get the real thing.
 type Options struct {
-	Version      string
-	SettingsPath string
-	Log          *slog.Logger
-	// Launch starts a UI process for a window verb; nil means the real one.
+	Version string
+	Paths   Paths
+	Log     *slog.Logger
+	// Launch starts a UI process for a window verb.
 	Launch func(verb string) error
+	// Activity reports idle time; nil counts all time as active.
+	Activity reminders.Activity
+	// Notifier shows prompts; nil leaves them to the tray.
+	Notifier reminders.Notifier
+	// Clock is the engine's clock.
+	Clock reminders.Clock
 }
 
-// Run loads the settings, shows the tray and blocks until Quit is clicked
-// or ctx ends (SIGINT, SIGTERM, session end).
+// daemon is the running process. The engine belongs to the Runner's
+// goroutine; the fields here are the daemon's own, behind mu.
+type daemon struct {
+	opts   Options
+	runner *reminders.Runner
+	tray   *tray.Tray
+
+	mu          sync.Mutex
+	cfg         settings.Settings // the last good settings
+	settingsErr string            // why the file is not in use, "" when it is
+}
+
+// Run starts the daemon and blocks until Quit (tray or socket), or ctx
+// ends (SIGINT, SIGTERM, session end). It returns control.ErrRunning when
+// another daemon of this user is already running.
 func Run(ctx context.Context, opts Options) error {
-	if opts.Launch == nil {
-		opts.Launch = launchUI
+	opts = withDefaults(opts)
+	ln, err := control.Listen(opts.Paths.ControlDir, opts.Log)
+	if err != nil {
+		return err
 	}
-	loaded, loadErr := loadSettings(opts.Log, opts.SettingsPath)
-	t := tray.New(menuFor(opts.Version, loaded.Settings, loadErr))
-	go serve(ctx, t, opts)
-	t.Run()
+	defer ln.Close()
+	d := &daemon{opts: opts}
+	d.cfg, d.settingsErr = loadSettings(opts.Log, opts.Paths.Settings)
+	j := openJournal(opts.Log, opts.Paths.Journal)
+	d.runner = reminders.NewRunner(d.engine(), reminders.Config{
+		Clock: opts.Clock, Activity: opts.Activity, Journal: j, Notifier: opts.Notifier,
+		StatePath: opts.Paths.State, Logf: d.logf,
+	})
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ran := d.start(ctx, ln)
+	d.tray.Run()
+	cancel()
+	<-ran
+	closeJournal(opts.Log, j)
 	opts.Log.Info("microrest stopped")
 	return nil
 }
 
-// serve answers tray clicks until quit; it is the one goroutine that acts
-// on them, so handlers never race each other.
-func serve(ctx context.Context, t *tray.Tray, opts Options) {
-	defer t.Quit()
+func withDefaults(opts Options) Options {
+	if opts.Launch == nil {
+		opts.Launch = launchUI
+	}
+	if opts.Clock == nil {
+		opts.Clock = reminders.RealClock{}
+	}
+	if opts.Paths == (Paths{}) {
+		opts.Paths = DefaultPaths()
+	}
+	return opts
+}
+
+// engine restores the engine from its state file; a corrupt one has been
+// set aside by LoadState and the engine starts fresh.
+func (d *daemon) engine() *reminders.Engine {
+	st, err := reminders.LoadState(d.opts.Paths.State)
+	if err != nil {
+		d.opts.Log.Error(err.Error())
+	}
+	return reminders.New(d.cfg, st, reminders.Options{})
+}
+
+// start runs the engine loop, the socket, the settings watcher and the
+// tray loop; the returned channel closes once the engine has stopped and
+// saved its state.
+func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{} {
+	snaps := d.runner.Subscribe()
+	ran := make(chan struct{})
+	go func() {
+		_ = d.runner.Run(ctx)
+		close(ran)
+	}()
+	go func() { _ = ln.Serve(ctx, d.handle) }()
+	go d.watchSettings(ctx)
+	first, err := d.runner.Snapshot(ctx)
+	if err != nil {
+		d.opts.Log.Warn("no first snapshot", "err", err)
+	}
+	d.tray = tray.New(d.menu(first))
+	go d.loop(ctx, snaps)
+	return ran
+}
+
+// loop is the one goroutine that turns snapshots into menus and tray
+// clicks into commands, until ctx ends.
+func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
+	defer d.tray.Quit()
 	for {
 		select {
 		case <-ctx.Done():
-			opts.Log.Info("stopping", "reason", context.Cause(ctx))
+			d.opts.Log.Info("stopping", "reason", context.Cause(ctx))
 			return
-		case a := <-t.Actions():
-			opts.Log.Debug("tray click", "action", a.Kind, "arg", a.Arg)
-			if a.Kind == tray.Quit {
-				opts.Log.Info("stopping", "reason", "Quit chosen in the tray")
-				return
-			}
-			if err := handle(a, opts); err != nil {
-				opts.Log.Error("tray action failed", "action", a.Kind, "err", err)
-			}
+		case snap := <-snaps:
+			d.tray.Show(d.menu(snap))
+		case a := <-d.tray.Actions():
+			d.act(ctx, a)
 		}
 	}
 }
 
-func handle(a tray.Action, opts Options) error {
-	switch a.Kind {
-	case tray.OpenSettings:
-		return opts.Launch("settings")
-	}
-	return fmt.Errorf("no handler for %s", a.Kind)
+func (d *daemon) menu(snap reminders.Snapshot) tray.Menu {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return menuFor(snap, d.cfg, d.settingsErr)
 }
 
-// loadSettings reads the settings file and says what it found. A broken
-// file is reported in full and the daemon goes on with the defaults.
-func loadSettings(log *slog.Logger, path string) (settings.Loaded, error) {
+// act carries out one tray click.
+func (d *daemon) act(ctx context.Context, a tray.Action) {
+	d.opts.Log.Debug("tray click", "action", a.Kind, "arg", a.Arg)
+	var err error
+	switch a.Kind {
+	case tray.Quit:
+		d.opts.Log.Info("stopping", "reason", "Quit chosen in the tray")
+		d.tray.Quit()
+		return
+	case tray.OpenWindow:
+		err = d.opts.Launch(a.Arg)
+	default:
+		err = d.trayCommand(ctx, a)
+	}
+	if err != nil {
+		d.opts.Log.Error("tray action failed", "action", a.Kind, "arg", a.Arg, "err", err)
+	}
+}
+
+func (d *daemon) trayCommand(ctx context.Context, a tray.Action) error {
+	var cmd reminders.Command
+	var err error
+	switch a.Kind {
+	case tray.Answer:
+		cmd, err = answer(a.Arg, nil, 0)
+	case tray.TakeNow:
+		var k settings.Kind
+		k, err = settings.ParseKind(a.Arg)
+		cmd = reminders.TakeNow{Anchor: k}
+	case tray.Pause:
+		cmd, err = pause(a.Arg, d.opts.Clock.Now())
+	case tray.Resume:
+		cmd = reminders.Resume{}
+	default:
+		err = fmt.Errorf("no handler for %s", a.Kind)
+	}
+	if err != nil {
+		return err
+	}
+	return d.do(ctx, cmd)
+}
+
+// do sends a command to the engine and shows the result in the tray at
+// once, rather than at the next sample.
+func (d *daemon) do(ctx context.Context, cmd reminders.Command) error {
+	ctx, cancel := context.WithTimeout(ctx, commandTimeout)
+	defer cancel()
+	if err := d.runner.Do(ctx, cmd); err != nil {
+		return err
+	}
+	snap, err := d.runner.Snapshot(ctx)
+	if err == nil {
+		d.tray.Show(d.menu(snap))
+	}
+	return err
+}
+
+// handle answers one control request; every reply carries the status the
+// request left behind.
+func (d *daemon) handle(ctx context.Context, r control.Request) control.Reply {
+	switch r.Verb {
+	case control.VerbQuit:
+		d.opts.Log.Info("stopping", "reason", "quit requested over the control socket")
+		defer d.tray.Quit()
+	case control.VerbReload:
+		d.reload()
+	default:
+		d.mu.Lock()
+		cfg := d.cfg
+		d.mu.Unlock()
+		cmd, err := requestCommand(r, cfg, d.opts.Clock.Now())
+		if err == nil && cmd != nil {
+			err = d.do(ctx, cmd)
+		}
+		if err != nil {
+			return control.Fail(err)
+		}
+	}
+	return d.statusReply(ctx)
+}
+
+func (d *daemon) statusReply(ctx context.Context) control.Reply {
+	snap, err := d.runner.Snapshot(ctx)
+	if err != nil {
+		return control.Fail(fmt.Errorf("the engine did not answer: %w", err))
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return control.Reply{OK: true, Status: statusFor(d.opts.Version, snap, d.settingsErr)}
+}
+
+func (d *daemon) logf(format string, args ...any) { d.opts.Log.Warn(fmt.Sprintf(format, args...)) }
+
+// loadSettings reads the settings file at start and says what it found.
+// A broken file is reported in full and the daemon goes on with defaults.
+func loadSettings(log *slog.Logger, path string) (settings.Settings, string) {
 	loaded, err := settings.Load(path)
 	var fe *settings.FileError
 	switch {
@@ -82,11 +252,27 @@ func loadSettings(log *slog.Logger, path string) (settings.Loaded, error) {
 	default:
 		log.Info("settings loaded", "path", path)
 	}
-	for _, u := range loaded.Unknown {
-		log.Warn("settings file has a key microrest does not know", "path", path, "problem", u.String())
-	}
+	reportUnknown(log, loaded)
 	logAnchors(log, loaded.Settings)
-	return loaded, err
+	return loaded.Settings, summary(fe)
+}
+
+func reportUnknown(log *slog.Logger, loaded settings.Loaded) {
+	for _, u := range loaded.Unknown {
+		log.Warn("settings file has a key microrest does not know", "path", loaded.Path, "problem", u.String())
+	}
+}
+
+// summary is the short form of a settings problem for the tray and status.
+func summary(fe *settings.FileError) string {
+	if fe == nil || len(fe.Problems) == 0 {
+		return ""
+	}
+	s := fe.Problems[0].String()
+	if n := len(fe.Problems) - 1; n > 0 {
+		s += fmt.Sprintf(" (and %d more)", n)
+	}
+	return s + "; running on the last good settings"
 }
 
 func logAnchors(log *slog.Logger, s settings.Settings) {
@@ -96,32 +282,21 @@ func logAnchors(log *slog.Logger, s settings.Settings) {
 	}
 }
 
-// menuFor builds the tray menu. Later the engine's snapshot feeds it.
-func menuFor(version string, s settings.Settings, loadErr error) tray.Menu {
-	status := fmt.Sprintf("microrest %s: %d of %d anchors on", version, enabledCount(s), len(settings.Kinds))
-	var fe *settings.FileError
-	if errors.As(loadErr, &fe) {
-		status = "Settings file has a mistake: running on defaults"
+// openJournal opens the journal. Without it the daemon still prompts, and
+// says loudly that wins are not being recorded.
+func openJournal(log *slog.Logger, path string) reminders.Journal {
+	j, err := journal.Open(path)
+	if err != nil {
+		log.Error("the journal cannot be opened, so wins are not recorded until it can; check the path and its permissions", "path", path, "err", err)
+		return nil
 	}
-	return tray.Menu{
-		Icon:    assets.TrayNormal,
-		Tooltip: status,
-		Items: []tray.Item{
-			{Title: status},
-			{Separator: true},
-			{Title: "Settings…", Action: tray.Action{Kind: tray.OpenSettings}},
-			{Separator: true},
-			{Title: "Quit microrest", Action: tray.Action{Kind: tray.Quit}},
-		},
-	}
+	return j
 }
 
-func enabledCount(s settings.Settings) int {
-	n := 0
-	for _, k := range settings.Kinds {
-		if s.Anchors.Of(k).Enabled {
-			n++
+func closeJournal(log *slog.Logger, j reminders.Journal) {
+	if c, ok := j.(interface{ Close() error }); ok {
+		if err := c.Close(); err != nil {
+			log.Error("close journal", "err", err)
 		}
 	}
-	return n
 }

@@ -64,6 +64,25 @@ func Load(path string) (Loaded, error) {
 	if err != nil {
 		return loaded, &FileError{Path: path, Problems: []Problem{{Message: "cannot be read: " + err.Error()}}}
 	}
+	return fromBytes(path, data)
+}
+
+// Reload reads the settings file again for a running daemon. Unlike Load
+// it never writes: a file missing for a moment (an editor replacing it)
+// is fs.ErrNotExist, and the caller keeps what it has.
+func Reload(path string) (Loaded, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Loaded{Settings: Defaults(), Path: path}, err
+		}
+		return Loaded{Settings: Defaults(), Path: path}, &FileError{Path: path, Problems: []Problem{{Message: "cannot be read: " + err.Error()}}}
+	}
+	return fromBytes(path, data)
+}
+
+func fromBytes(path string, data []byte) (Loaded, error) {
+	loaded := Loaded{Settings: Defaults(), Path: path}
 	s, unknown, problems := Parse(data)
 	loaded.Unknown = unknown
 	if len(problems) > 0 {

@@ -344,3 +344,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestReloadNeverWritesAndReportsAMissingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.toml")
+	if _, err := Reload(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("err = %v, want not-exist", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("Reload must not create the file")
+	}
+	if err := os.WriteFile(path, []byte("[anchors.movement]\nevery = \"40m\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := Reload(path)
+	if err != nil || loaded.Settings.Anchors.Movement.Every.D() != 40*time.Minute {
+		t.Fatalf("reload: %v, every %v", err, loaded.Settings.Anchors.Movement.Every)
+	}
+}

@@ -5,6 +5,8 @@
 package tray
 
 import (
+	"fmt"
+	"reflect"
 	"sync"
 
 	"fyne.io/systray"
@@ -15,20 +17,29 @@ import (
 // ActionKind says what a menu item does.
 type ActionKind int
 
-// The things a tray click can ask for.
+// The things a tray click can ask for. Arg carries the detail.
 const (
-	OpenSettings ActionKind = iota + 1
+	// Answer answers the prompt on screen; Arg is "done", "snooze" or "skip".
+	Answer ActionKind = iota + 1
+	// TakeNow starts a break at once; Arg is the anchor key.
+	TakeNow
+	// Pause holds prompts; Arg is a length like "30m" or "until-tomorrow".
+	Pause
+	// Resume ends a pause.
+	Resume
+	// OpenWindow starts the UI process; Arg is its verb, e.g. "settings".
+	OpenWindow
+	// Quit stops the daemon.
 	Quit
 )
 
+var actionNames = [...]string{"", "answer", "take-now", "pause", "resume", "open-window", "quit"}
+
 func (k ActionKind) String() string {
-	switch k {
-	case OpenSettings:
-		return "open-settings"
-	case Quit:
-		return "quit"
+	if k <= 0 || int(k) >= len(actionNames) {
+		return fmt.Sprintf("action(%d)", int(k))
 	}
-	return "action(?)"
+	return actionNames[k]
 }
 
 // Action is one click, with the argument its item carries (an anchor key,
@@ -101,10 +112,16 @@ func (t *Tray) Run() {
 // Quit removes the tray item and makes Run return.
 func (t *Tray) Quit() { t.quit.Do(systray.Quit) }
 
-// loop is the one goroutine that changes systray after start-up.
+// loop is the one goroutine that changes systray after start-up. An
+// unchanged menu is not rebuilt: every rebuild makes the panel re-read it.
 func (t *Tray) loop() {
 	var stop chan struct{}
+	var last *Menu
 	for m := range t.menus {
+		if last != nil && reflect.DeepEqual(*last, m) {
+			continue
+		}
+		last = &m
 		if stop != nil {
 			close(stop)
 		}

@@ -58,10 +58,14 @@ func Display(t testing.TB) string {
 func Home(t testing.TB) (home string, env []string) {
 	t.Helper()
 	home = t.TempDir()
-	runtime := filepath.Join(home, "run")
-	if err := os.MkdirAll(runtime, 0o700); err != nil {
+	// A Unix socket path has room for about 107 bytes, and test temp
+	// directories are long: the runtime dir gets a short one, as
+	// /run/user/UID is on a real desktop.
+	runtime, err := os.MkdirTemp("", "mr-")
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { os.RemoveAll(runtime) })
 	env = []string{
 		"HOME=" + home,
 		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),

@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/settings"
+)
+
+// callTimeout bounds a CLI round trip; the daemon answers in milliseconds.
+const callTimeout = 5 * time.Second
+
+// call sends one request and turns the outcome into an exit code, printing
+// a sentence for every failure.
+func (e *env) call(req control.Request) (control.Reply, int) {
+	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	defer cancel()
+	rep, err := control.Call(ctx, control.DefaultDir(), req)
+	switch {
+	case errors.Is(err, control.ErrNotRunning):
+		fmt.Fprintln(e.stderr, "microrest:", err)
+		return rep, ExitNoDaemon
+	case err != nil:
+		fmt.Fprintln(e.stderr, "microrest:", err)
+		return rep, ExitError
+	case !rep.OK:
+		fmt.Fprintln(e.stderr, "microrest:", rep.Error)
+		return rep, ExitError
+	}
+	return rep, ExitOK
+}
+
+func usageErr(e *env, format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "microrest: "+format+"\n", args...)
+	return ExitUsage
+}
+
+func runStatus(e *env, args []string) int {
+	fs := flag.NewFlagSet("status", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print the status as JSON")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return usageErr(e, "status takes only --json.")
+	}
+	rep, code := e.call(control.Request{Verb: control.VerbStatus})
+	if code != ExitOK {
+		return code
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(rep.Status)
+		return ExitOK
+	}
+	writeStatus(e.stdout, rep.Status)
+	return ExitOK
+}
+
+func runPause(e *env, args []string) int {
+	req := control.Request{Verb: control.VerbPause}
+	switch {
+	case len(args) > 1:
+		return usageErr(e, "pause takes one length, like 30m or 2h, or until-tomorrow.")
+	case len(args) == 1 && args[0] == "until-tomorrow":
+		req.UntilTomorrow = true
+	case len(args) == 1:
+		if _, err := settings.ParseDuration(args[0]); err != nil {
+			return usageErr(e, "pause: %v.", err)
+		}
+		req.For = args[0]
+	}
+	return e.say(req)
+}
+
+func runResume(e *env, args []string) int {
+	if len(args) > 0 {
+		return usageErr(e, "resume takes no arguments.")
+	}
+	return e.say(control.Request{Verb: control.VerbResume})
+}
+
+func runNow(e *env, args []string) int {
+	if len(args) != 1 {
+		return usageErr(e, "now takes one anchor: %s.", anchorList())
+	}
+	if _, err := settings.ParseKind(args[0]); err != nil {
+		return usageErr(e, "now: %v.", err)
+	}
+	return e.say(control.Request{Verb: control.VerbNow, Anchor: args[0]})
+}
+
+// answerVerb builds done, snooze and skip: [ANCHOR] [DURATION], the
+// duration only for snooze.
+func answerVerb(v control.Verb) func(e *env, args []string) int {
+	return func(e *env, args []string) int {
+		req := control.Request{Verb: v}
+		for _, a := range args {
+			if k, err := settings.ParseKind(a); err == nil && req.Anchor == "" {
+				req.Anchor = k.String()
+				continue
+			}
+			if _, err := settings.ParseDuration(a); err == nil && v == control.VerbSnooze && req.For == "" {
+				req.For = a
+				continue
+			}
+			return usageErr(e, "%s: %q is neither an anchor (%s)%s.", v, a, anchorList(), snoozeHint(v))
+		}
+		return e.say(req)
+	}
+}
+
+func snoozeHint(v control.Verb) string {
+	if v == control.VerbSnooze {
+		return " nor a length like 10m"
+	}
+	return ""
+}
+
+func anchorList() string {
+	names := make([]string, len(settings.Kinds))
+	for i, k := range settings.Kinds {
+		names[i] = k.String()
+	}
+	return strings.Join(names, ", ")
+}
+
+// say sends a request whose answer is the new status, and prints its
+// first line so the person sees what changed.
+func (e *env) say(req control.Request) int {
+	rep, code := e.call(req)
+	if code == ExitOK && rep.Status != nil {
+		fmt.Fprintln(e.stdout, headline(rep.Status))
+	}
+	return code
+}
+
+// headline is the one-line summary: what is on screen, paused or quiet.
+func headline(s *control.Status) string {
+	switch {
+	case s.Prompt != nil:
+		return "Now: " + s.Prompt.Title + " — " + strings.Join(s.Prompt.Texts, " / ")
+	case s.Paused && s.PausedUntil != nil:
+		return "Paused until " + clock(*s.PausedUntil, s.Now) + "."
+	case s.Paused:
+		return "Paused."
+	case s.DND:
+		return "Do not disturb: prompts wait until it ends."
+	case s.Quiet:
+		return "Outside active hours: only appointments come."
+	}
+	return "Running."
+}
+
+func clock(t, now time.Time) string {
+	if t.YearDay() == now.YearDay() && t.Year() == now.Year() {
+		return t.Format("15:04")
+	}
+	return t.Format("Mon 15:04")
+}
+
+func writeStatus(w io.Writer, s *control.Status) {
+	fmt.Fprintf(w, "microrest %s: %s\n", s.Version, headline(s))
+	if s.SettingsError != "" {
+		fmt.Fprintf(w, "Settings: %s\n", s.SettingsError)
+	}
+	for _, a := range s.Anchors {
+		fmt.Fprintf(w, "  %-10s %s\n", a.Anchor, anchorLine(a, s.Now))
+	}
+	if s.Activity != "" {
+		fmt.Fprintf(w, "Activity: %s\n", s.Activity)
+	}
+	if s.Notifications != "" {
+		fmt.Fprintf(w, "Notifications: %s\n", s.Notifications)
+	}
+}
+
+func anchorLine(a control.AnchorStatus, now time.Time) string {
+	if !a.Enabled {
+		return "off"
+	}
+	var parts []string
+	switch {
+	case a.Due:
+		parts = append(parts, "due now")
+	case a.NextInMin != nil:
+		parts = append(parts, fmt.Sprintf("next in %.0f min of active time", *a.NextInMin))
+	}
+	if a.NextAt != nil && !a.Due {
+		parts = append(parts, "at "+clock(*a.NextAt, now))
+	}
+	today := fmt.Sprintf("today %d", a.TodayWins)
+	if a.Goal > 0 {
+		today += fmt.Sprintf("/%d", a.Goal)
+	}
+	return strings.Join(append(parts, today), ", ")
+}

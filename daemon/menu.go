@@ -1,0 +1,162 @@
+package daemon
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/tray"
+)
+
+// menuFor builds the whole tray menu from one snapshot; the tray renders
+// it as given. Minutes are rounded so the menu changes at most once a
+// minute, not on every sample.
+func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string) tray.Menu {
+	status := statusLine(snap)
+	if settingsErr != "" {
+		status = "Settings file has a mistake: " + settingsErr
+	}
+	items := []tray.Item{{Title: status}, {Title: todayLine(snap)}, {Separator: true}}
+	items = append(items, promptItems(snap.Prompt, s)...)
+	items = append(items, takeNowItem(snap), pauseItem(snap, s), tray.Item{Separator: true},
+		tray.Item{Title: "Settings…", Action: tray.Action{Kind: tray.OpenWindow, Arg: "settings"}},
+		tray.Item{Separator: true},
+		tray.Item{Title: "Quit microrest", Action: tray.Action{Kind: tray.Quit}},
+	)
+	return tray.Menu{Icon: iconFor(snap), Tooltip: "microrest: " + status, Items: items}
+}
+
+func iconFor(snap reminders.Snapshot) assets.TrayState {
+	switch {
+	case snap.Prompt != nil:
+		return assets.TrayDue
+	case snap.Paused:
+		return assets.TrayPaused
+	}
+	return assets.TrayNormal
+}
+
+// statusLine says what holds prompts back, or what comes next and when.
+func statusLine(snap reminders.Snapshot) string {
+	switch {
+	case snap.Prompt != nil:
+		return "Now: " + snap.Prompt.Title()
+	case snap.Paused && !snap.PausedUntil.IsZero():
+		return "Paused until " + snap.PausedUntil.Format("15:04")
+	case snap.Paused:
+		return "Paused"
+	case snap.DND:
+		return "Do not disturb: prompts wait"
+	case snap.Quiet:
+		return "Outside active hours"
+	}
+	return nextLine(snap)
+}
+
+// nextLine names the interval anchor closest to due, in active minutes,
+// and the next clock time today.
+func nextLine(snap reminders.Snapshot) string {
+	var parts []string
+	if a, ok := soonestInterval(snap); ok {
+		parts = append(parts, fmt.Sprintf("%s in %d min of active time", a.Kind.Title(), minutesUp(a.TimeToNext)))
+	}
+	if a, ok := soonestClock(snap); ok {
+		parts = append(parts, fmt.Sprintf("%s at %s", a.Kind.Title(), a.NextClock.Format("15:04")))
+	}
+	if len(parts) == 0 {
+		return "Nothing scheduled"
+	}
+	return "Next: " + strings.Join(parts, " · ")
+}
+
+func minutesUp(d time.Duration) int { return int((d + time.Minute - 1) / time.Minute) }
+
+func soonestInterval(snap reminders.Snapshot) (reminders.AnchorStatus, bool) {
+	var best reminders.AnchorStatus
+	found := false
+	for _, a := range snap.Anchors {
+		if a.Enabled && a.TimeToNext > 0 && (!found || a.TimeToNext < best.TimeToNext) {
+			best, found = a, true
+		}
+	}
+	return best, found
+}
+
+func soonestClock(snap reminders.Snapshot) (reminders.AnchorStatus, bool) {
+	var best reminders.AnchorStatus
+	found := false
+	for _, a := range snap.Anchors {
+		sameDay := a.NextClock.YearDay() == snap.Now.YearDay() && a.NextClock.Year() == snap.Now.Year()
+		if a.Enabled && !a.NextClock.IsZero() && sameDay && (!found || a.NextClock.Before(best.NextClock)) {
+			best, found = a, true
+		}
+	}
+	return best, found
+}
+
+// todayLine counts today's wins, with goals where they are set.
+func todayLine(snap reminders.Snapshot) string {
+	wins := 0
+	var goals []string
+	for _, a := range snap.Anchors {
+		wins += a.TodayWins
+		if a.Enabled && a.Goal > 0 {
+			goals = append(goals, fmt.Sprintf("%s %d/%d", strings.ToLower(a.Kind.Title()), a.TodayWins, a.Goal))
+		}
+	}
+	line := fmt.Sprintf("Today: %d small wins", wins)
+	if len(goals) > 0 {
+		line += " · " + strings.Join(goals, " · ")
+	}
+	return line
+}
+
+// promptItems offers the prompt's answers in the menu, so a prompt can be
+// answered where notifications cannot carry buttons.
+func promptItems(p *reminders.Prompt, s settings.Settings) []tray.Item {
+	if p == nil {
+		return nil
+	}
+	items := []tray.Item{{Title: p.Title() + ": " + p.Items[0].Practice}}
+	items = append(items,
+		tray.Item{Title: "Done", Action: tray.Action{Kind: tray.Answer, Arg: "done"}},
+		tray.Item{Title: fmt.Sprintf("Snooze %s", snoozeFor(p, s)), Action: tray.Action{Kind: tray.Answer, Arg: "snooze"}},
+	)
+	if p.CanSkip {
+		items = append(items, tray.Item{Title: "Skip", Action: tray.Action{Kind: tray.Answer, Arg: "skip"}})
+	}
+	return append(items, tray.Item{Separator: true})
+}
+
+// snoozeFor is the snooze of the prompt's first anchor, as the engine
+// applies each anchor's own snooze.
+func snoozeFor(p *reminders.Prompt, s settings.Settings) settings.Duration {
+	return s.Anchors.Of(p.Items[0].Anchor).Snooze
+}
+
+func takeNowItem(snap reminders.Snapshot) tray.Item {
+	item := tray.Item{Title: "Take a break now"}
+	for _, a := range snap.Anchors {
+		if a.Enabled {
+			item.Children = append(item.Children, tray.Item{Title: a.Kind.Title(), Action: tray.Action{Kind: tray.TakeNow, Arg: a.Kind.String()}})
+		}
+	}
+	return item
+}
+
+func pauseItem(snap reminders.Snapshot, s settings.Settings) tray.Item {
+	if snap.Paused {
+		return tray.Item{Title: "Resume", Action: tray.Action{Kind: tray.Resume}}
+	}
+	item := tray.Item{Title: "Pause"}
+	for _, d := range s.PauseChoices {
+		item.Children = append(item.Children, tray.Item{Title: "For " + d.String(), Action: tray.Action{Kind: tray.Pause, Arg: d.String()}})
+	}
+	item.Children = append(item.Children, tray.Item{Title: "Until tomorrow", Action: tray.Action{Kind: tray.Pause, Arg: untilTomorrow}})
+	return item
+}
+
+const untilTomorrow = "until-tomorrow"

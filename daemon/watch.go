@@ -1,0 +1,86 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
+)
+
+// settleDelay lets an editor finish writing (several events, a rename)
+// before the file is read once.
+const settleDelay = 250 * time.Millisecond
+
+// watchSettings reloads the settings when the file changes. It watches
+// the directory, since editors replace files by renaming over them.
+func (d *daemon) watchSettings(ctx context.Context) {
+	w, err := fsnotify.NewWatcher()
+	if err == nil {
+		err = w.Add(filepath.Dir(d.opts.Paths.Settings))
+	}
+	if err != nil {
+		d.opts.Log.Warn("settings changes are not picked up automatically; run `microrest reload` after editing", "err", err)
+		return
+	}
+	defer w.Close()
+	var settle <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev := <-w.Events:
+			if filepath.Clean(ev.Name) == filepath.Clean(d.opts.Paths.Settings) {
+				settle = time.After(settleDelay)
+			}
+		case err := <-w.Errors:
+			d.opts.Log.Warn("settings watcher", "err", err)
+		case <-settle:
+			settle = nil
+			d.reload()
+		}
+	}
+}
+
+// reload applies the settings file if it is good. A bad edit keeps the
+// last good settings and is reported in the log, the status and the tray.
+func (d *daemon) reload() {
+	loaded, err := settings.Reload(d.opts.Paths.Settings)
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	reportUnknown(d.opts.Log, loaded)
+	var fe *settings.FileError
+	if errors.As(err, &fe) {
+		d.opts.Log.Error(err.Error())
+		d.mu.Lock()
+		d.settingsErr = summary(fe)
+		d.mu.Unlock()
+		d.refresh()
+		return
+	}
+	d.mu.Lock()
+	d.cfg, d.settingsErr = loaded.Settings, ""
+	d.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
+	defer cancel()
+	if err := d.do(ctx, reminders.Reconfigure{Settings: loaded.Settings}); err != nil {
+		d.opts.Log.Error("apply new settings", "err", err)
+		return
+	}
+	d.opts.Log.Info("settings reloaded", "path", d.opts.Paths.Settings)
+}
+
+// refresh redraws the tray from a fresh snapshot.
+func (d *daemon) refresh() {
+	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
+	defer cancel()
+	if snap, err := d.runner.Snapshot(ctx); err == nil {
+		d.tray.Show(d.menu(snap))
+	}
+}

@@ -1,0 +1,40 @@
+package journal
+
+import (
+	"testing"
+	"time"
+	_ "time/tzdata" // Europe/Berlin must load even on machines without zoneinfo.
+
+	"github.com/microrest/microrest/settings"
+)
+
+// berlin is a real zone with DST, because fixed zones hide the bugs that
+// matter on the two days a year the clocks change.
+func berlin(t testing.TB) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatalf("load Europe/Berlin: %v", err)
+	}
+	return loc
+}
+
+var plusOne = time.FixedZone("+01:00", 60*60)
+
+func at(loc *time.Location, y int, m time.Month, d, hour, minute int) time.Time {
+	return time.Date(y, m, d, hour, minute, 0, 0, loc)
+}
+
+func entry(t time.Time, k settings.Kind, o Outcome, active time.Duration) Entry {
+	return Entry{Time: t, Anchor: k, Outcome: o, Active: active}
+}
+
+// sameEntry compares instants and offsets rather than *time.Location, which
+// differs between a zone and the fixed offset a line records.
+func sameEntry(a, b Entry) bool {
+	_, offA := a.Time.Zone()
+	_, offB := b.Time.Zone()
+	return a.Time.Equal(b.Time) && offA == offB &&
+		a.Anchor == b.Anchor && a.Outcome == b.Outcome &&
+		a.Practice == b.Practice && a.Active == b.Active
+}

@@ -1,0 +1,149 @@
+package journal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// MaxActiveMinutes bounds active_min on both write and read: nothing real
+// comes near two years at the desk without a break, so a larger value is
+// corruption, and the bound keeps every accepted value inside a Duration.
+const MaxActiveMinutes = 1_000_000
+
+// tenth is the resolution of active_min: a tenth of a minute.
+const tenth = 6 * time.Second
+
+// FieldError names the field that makes a journal line unusable, so a read
+// report can point a person at the exact thing to fix.
+type FieldError struct {
+	// Field is the JSON key, such as "time" or "anchor".
+	Field string
+	// Err says what is wrong with it.
+	Err error
+}
+
+// Error names the field first, so a report line reads "field "time": ...".
+func (e *FieldError) Error() string { return fmt.Sprintf("field %q: %v", e.Field, e.Err) }
+
+// Unwrap lets errors.Is see the cause.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+var errMissing = errors.New("missing")
+
+// MarshalJSON writes the journal line format, so the file, the control
+// socket and `microrest journal --format json` all agree on one spelling.
+func (e Entry) MarshalJSON() ([]byte, error) { return appendLine(nil, e) }
+
+// UnmarshalJSON reads the journal line format. Unknown fields are ignored so
+// that an older microrest can still read a journal a newer one wrote.
+func (e *Entry) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	parsed, err := parseLine(b, nil)
+	if err != nil {
+		return err
+	}
+	*e = parsed
+	return nil
+}
+
+// appendLine writes e as one JSON object, without the trailing newline.
+// It is hand-written so appending never goes through reflection and the
+// field order stays fixed for people reading the file.
+func appendLine(dst []byte, e Entry) ([]byte, error) {
+	if err := checkEntry(e); err != nil {
+		return dst, err
+	}
+	dst = append(dst, `{"time":"`...)
+	dst = appendTime(dst, e.Time)
+	dst = append(dst, `","anchor":"`...)
+	dst = append(dst, e.Anchor.String()...)
+	dst = append(dst, `","outcome":"`...)
+	dst = append(dst, e.Outcome.String()...)
+	dst = append(dst, '"')
+	if e.Practice != "" {
+		dst = append(dst, `,"practice":`...)
+		dst = appendString(dst, e.Practice)
+	}
+	dst = append(dst, `,"active_min":`...)
+	dst = appendMinutes(dst, e.Active)
+	return append(dst, '}'), nil
+}
+
+// checkEntry refuses what could not be read back, so the journal never
+// holds a line its own reader would skip.
+func checkEntry(e Entry) error {
+	switch {
+	case e.Time.IsZero():
+		return &FieldError{"time", errMissing}
+	case wireTime(e.Time).Year() < 0 || wireTime(e.Time).Year() > 9999:
+		return &FieldError{"time", fmt.Errorf("year %d cannot be written in RFC 3339", wireTime(e.Time).Year())}
+	case e.Anchor < 0 || int(e.Anchor) >= len(settings.Kinds):
+		return &FieldError{"anchor", fmt.Errorf("unknown anchor kind %d", int(e.Anchor))}
+	case e.Outcome <= 0 || int(e.Outcome) >= len(outcomeNames):
+		return &FieldError{"outcome", fmt.Errorf("unknown outcome %d", int(e.Outcome))}
+	case e.Active < 0 || e.Active > MaxActiveMinutes*time.Minute:
+		return &FieldError{"active_min", fmt.Errorf("%v is outside 0 to %d minutes", e.Active, MaxActiveMinutes)}
+	}
+	return nil
+}
+
+// appendTime writes RFC 3339 at second precision in the entry's own zone,
+// so a person reads the wall clock they lived.
+func appendTime(dst []byte, t time.Time) []byte {
+	return wireTime(t).AppendFormat(dst, time.RFC3339)
+}
+
+// wireTime is t as it is written. RFC 3339 offsets have no seconds; a zone
+// with such an offset (historic local mean time) is written in UTC rather
+// than as a different instant.
+func wireTime(t time.Time) time.Time {
+	if _, offset := t.Zone(); offset%60 != 0 {
+		return t.UTC()
+	}
+	return t
+}
+
+// appendMinutes writes d in minutes rounded to a tenth, with exact decimal
+// digits rather than float formatting, so a value re-reads unchanged.
+func appendMinutes(dst []byte, d time.Duration) []byte {
+	tenths := int64((d + tenth/2) / tenth)
+	dst = strconv.AppendInt(dst, tenths/10, 10)
+	if frac := tenths % 10; frac != 0 {
+		dst = append(dst, '.', byte('0'+frac))
+	}
+	return dst
+}
+
+// appendString writes s as a JSON string. Unlike encoding/json it leaves
+// <, > and & alone, so practice texts stay readable in the file.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			dst = append(dst, '\\', byte(r))
+		case r == '\n':
+			dst = append(dst, `\n`...)
+		case r == '\r':
+			dst = append(dst, `\r`...)
+		case r == '\t':
+			dst = append(dst, `\t`...)
+		case r < 0x20:
+			dst = append(dst, '\\', 'u', '0', '0', hex[r>>4], hex[r&0xf])
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return append(dst, '"')
+}

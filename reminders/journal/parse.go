@@ -1,0 +1,434 @@
+package journal
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// parseLine reads one journal line. Lines the journal itself writes take
+// the fast path; anything unusual (escapes, nulls, nested values, broken
+// JSON) falls back to encoding/json, which then has the last word, so the
+// fast path never has to be a complete JSON parser. practices, which may
+// be nil, shares the strings of repeated practice texts.
+func parseLine(b []byte, practices interner) (Entry, error) {
+	if raw, ok := scanLine(b); ok {
+		return raw.entry(practices)
+	}
+	return decodeLine(b)
+}
+
+// maxInterned bounds an interner; people keep a few dozen practice texts.
+const maxInterned = 256
+
+// interner shares one string among the lines that repeat a practice text,
+// which saves an allocation on nearly every line of a long read.
+type interner map[string]string
+
+func (in interner) get(b []byte) string {
+	if s, ok := in[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if in != nil && len(in) < maxInterned {
+		in[s] = s
+	}
+	return s
+}
+
+// decodeLine is the slow, complete path. It decodes into a map rather than
+// a struct because encoding/json matches struct fields case-insensitively,
+// and "TIME" must stay an unknown field as it is on the fast path.
+func decodeLine(b []byte) (Entry, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil {
+		return Entry{}, fmt.Errorf("not a JSON object: %w", err)
+	}
+	var raw rawEntry
+	for _, f := range []struct {
+		key  string
+		seen uint8
+		dst  *[]byte
+	}{
+		{"time", seenTime, &raw.time},
+		{"anchor", seenAnchor, &raw.anchor},
+		{"outcome", seenOutcome, &raw.outcome},
+		{"practice", 0, &raw.practice},
+	} {
+		if err := decodeString(fields, f.key, f.dst); err != nil {
+			return Entry{}, err
+		}
+		if *f.dst != nil {
+			raw.seen |= f.seen
+		}
+	}
+	if err := decodeMinutes(fields, &raw.active); err != nil {
+		return Entry{}, err
+	}
+	return raw.entry(nil)
+}
+
+// decodeString leaves dst nil when the key is absent or null, which is how
+// the caller tells "missing" from "empty".
+func decodeString(fields map[string]json.RawMessage, key string, dst *[]byte) error {
+	v, ok := fields[key]
+	if !ok || string(v) == "null" {
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(v, &s); err != nil {
+		return &FieldError{key, fmt.Errorf("%s is not a string", v)}
+	}
+	*dst = append([]byte{}, s...)
+	return nil
+}
+
+func decodeMinutes(fields map[string]json.RawMessage, dst *float64) error {
+	v, ok := fields["active_min"]
+	if !ok || string(v) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(v, dst); err != nil {
+		return &FieldError{"active_min", fmt.Errorf("%s is not a number of minutes", v)}
+	}
+	return nil
+}
+
+// scanner walks one line the way the journal writes it: a flat object of
+// plain strings and numbers. It gives up (bad) on anything else.
+type scanner struct {
+	b   []byte
+	i   int
+	bad bool
+}
+
+// scanLine reports ok only when the line is a flat object that
+// encoding/json would decode to the same fields.
+func scanLine(b []byte) (rawEntry, bool) {
+	s := scanner{b: b}
+	var raw rawEntry
+	s.expect('{')
+	if s.skip('}') {
+		return raw, s.end()
+	}
+	for !s.bad {
+		key := s.str()
+		s.expect(':')
+		s.field(&raw, key)
+		if s.skip('}') {
+			return raw, s.end()
+		}
+		s.expect(',')
+	}
+	return raw, false
+}
+
+// field fills in a known key and skips an unknown one. A later duplicate
+// wins, as it does in encoding/json.
+func (s *scanner) field(raw *rawEntry, key []byte) {
+	switch string(key) {
+	case "time":
+		raw.time, raw.seen = s.str(), raw.seen|seenTime
+	case "anchor":
+		raw.anchor, raw.seen = s.str(), raw.seen|seenAnchor
+	case "outcome":
+		raw.outcome, raw.seen = s.str(), raw.seen|seenOutcome
+	case "practice":
+		raw.practice = s.str()
+	case "active_min":
+		raw.active = s.float()
+	default:
+		s.value()
+	}
+}
+
+func (s *scanner) ws() {
+	for s.i < len(s.b) && s.b[s.i] <= ' ' {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// skip consumes c (after whitespace) if it is next.
+func (s *scanner) skip(c byte) bool {
+	s.ws()
+	if !s.bad && s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+func (s *scanner) expect(c byte) {
+	if !s.skip(c) {
+		s.fail()
+	}
+}
+
+func (s *scanner) fail() { s.bad = true }
+
+func (s *scanner) end() bool {
+	s.ws()
+	return !s.bad && s.i == len(s.b)
+}
+
+// str reads a string without escapes. Escapes, control bytes and invalid
+// UTF-8 (which encoding/json would rewrite) hand the line to the slow path.
+func (s *scanner) str() []byte {
+	s.expect('"')
+	if s.bad {
+		return nil
+	}
+	b, ascii := s.b, true
+	for i := s.i; i < len(b); i++ {
+		class := strClass[b[i]]
+		if class == 0 {
+			continue
+		}
+		switch class {
+		case nonASCII:
+			ascii = false
+		case unusual:
+			s.fail()
+			return nil
+		case quote:
+			v := b[s.i:i]
+			s.i = i + 1
+			if !ascii && !utf8.Valid(v) {
+				s.fail()
+			}
+			return v
+		}
+	}
+	s.fail()
+	return nil
+}
+
+// strClass sorts bytes inside a JSON string by what str must do about them;
+// a table keeps the loop over long practice texts tight.
+var strClass = func() (class [256]uint8) {
+	for c := range 0x20 {
+		class[c] = unusual
+	}
+	class['\\'] = unusual
+	class['"'] = quote
+	for c := utf8.RuneSelf; c < 256; c++ {
+		class[c] = nonASCII
+	}
+	return class
+}()
+
+const (
+	_ uint8 = iota
+	quote
+	nonASCII
+	unusual
+)
+
+func (s *scanner) float() float64 {
+	s.ws()
+	tok := s.number()
+	if s.bad {
+		return 0
+	}
+	if tenths, ok := tenthsOf(tok); ok {
+		return float64(tenths) / 10
+	}
+	f, err := strconv.ParseFloat(string(tok), 64)
+	if err != nil {
+		s.fail()
+	}
+	return f
+}
+
+// tenthsOf reads the forms appendMinutes writes ("58", "58.5") without
+// strconv. Division is correctly rounded and 585/10 is the same real
+// number as "58.5", so the result is bit for bit what ParseFloat gives.
+func tenthsOf(tok []byte) (int64, bool) {
+	whole, frac, hasFrac := bytes.Cut(tok, []byte{'.'})
+	if len(whole) == 0 || len(whole) > 9 || (hasFrac && len(frac) != 1) {
+		return 0, false
+	}
+	n, ok := decimal(whole)
+	d, dok := decimal(frac)
+	return n*10 + d, ok && dok
+}
+
+// decimal reads plain digits; no digits read as 0.
+func decimal(b []byte) (int64, bool) {
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
+}
+
+// number reads a token of JSON number grammar exactly, because
+// strconv.ParseFloat also takes forms JSON forbids ("+1", ".5", "Inf").
+func (s *scanner) number() []byte {
+	start := s.i
+	s.optional('-')
+	if !s.optional('0') && s.digits() == 0 {
+		s.fail()
+	}
+	if s.optional('.') && s.digits() == 0 {
+		s.fail()
+	}
+	if s.optional('e') || s.optional('E') {
+		if !s.optional('+') {
+			s.optional('-')
+		}
+		if s.digits() == 0 {
+			s.fail()
+		}
+	}
+	return s.b[start:s.i]
+}
+
+func (s *scanner) optional(c byte) bool {
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+func (s *scanner) digits() int {
+	start := s.i
+	for s.i < len(s.b) && s.b[s.i] >= '0' && s.b[s.i] <= '9' {
+		s.i++
+	}
+	return s.i - start
+}
+
+// value skips an unknown field's value; nested objects and arrays are left
+// to the slow path, which is fine because the journal writes none.
+func (s *scanner) value() {
+	s.ws()
+	if s.i >= len(s.b) {
+		s.fail()
+		return
+	}
+	switch c := s.b[s.i]; {
+	case c == '"':
+		s.str()
+	case c == '-' || (c >= '0' && c <= '9'):
+		s.number()
+	default:
+		s.literal()
+	}
+}
+
+func (s *scanner) literal() {
+	for _, lit := range []string{"true", "false", "null"} {
+		if len(s.b)-s.i >= len(lit) && string(s.b[s.i:s.i+len(lit)]) == lit {
+			s.i += len(lit)
+			return
+		}
+	}
+	s.fail()
+}
+
+// rawEntry holds a line's known fields before they are checked, so the
+// fast tokenizer and the encoding/json fallback share one set of rules.
+type rawEntry struct {
+	seen                            uint8
+	time, anchor, outcome, practice []byte
+	active                          float64
+}
+
+const (
+	seenTime uint8 = 1 << iota
+	seenAnchor
+	seenOutcome
+)
+
+// entry checks the fields in a fixed order so both tokenizers report the
+// same first problem.
+func (r *rawEntry) entry(practices interner) (Entry, error) {
+	if r.seen&seenTime == 0 {
+		return Entry{}, &FieldError{"time", errMissing}
+	}
+	t, err := parseTime(r.time)
+	if err != nil {
+		return Entry{}, &FieldError{"time", err}
+	}
+	if r.seen&seenAnchor == 0 {
+		return Entry{}, &FieldError{"anchor", errMissing}
+	}
+	anchor, err := parseAnchor(r.anchor)
+	if err != nil {
+		return Entry{}, &FieldError{"anchor", err}
+	}
+	if r.seen&seenOutcome == 0 {
+		return Entry{}, &FieldError{"outcome", errMissing}
+	}
+	outcome, err := parseOutcome(r.outcome)
+	if err != nil {
+		return Entry{}, &FieldError{"outcome", err}
+	}
+	active, err := parseMinutes(r.active)
+	if err != nil {
+		return Entry{}, &FieldError{"active_min", err}
+	}
+	return Entry{Time: t, Anchor: anchor, Outcome: outcome, Practice: practices.get(r.practice), Active: active}, nil
+}
+
+// parseTime drops sub-second digits because the writer does not keep them;
+// a line that re-marshals must read back as the same Entry.
+func parseTime(b []byte) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, string(b))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time like 2026-11-27T10:04:05+01:00", b)
+	}
+	if ns := t.Nanosecond(); ns != 0 {
+		t = t.Add(-time.Duration(ns))
+	}
+	if t.IsZero() {
+		return time.Time{}, errors.New("is the zero time, which the writer refuses")
+	}
+	return t, nil
+}
+
+// parseAnchor tries the canonical keys first because settings.ParseKind
+// builds a replacer on every call, which shows on a 100,000-line read.
+func parseAnchor(b []byte) (settings.Kind, error) {
+	for _, k := range settings.Kinds {
+		if string(b) == k.String() {
+			return k, nil
+		}
+	}
+	return settings.ParseKind(string(b))
+}
+
+// parseOutcome matches bytes first because converting them for
+// ParseOutcome allocates on every line.
+func parseOutcome(b []byte) (Outcome, error) {
+	for _, o := range Outcomes {
+		if string(b) == o.String() {
+			return o, nil
+		}
+	}
+	return ParseOutcome(string(b))
+}
+
+func parseMinutes(m float64) (time.Duration, error) {
+	if !(m >= 0 && m <= MaxActiveMinutes) {
+		return 0, fmt.Errorf("%v is outside 0 to %d minutes", m, MaxActiveMinutes)
+	}
+	return time.Duration(math.Round(m*10)) * tenth, nil
+}

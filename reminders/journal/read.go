@@ -1,0 +1,161 @@
+package journal
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+)
+
+// MaxLineBytes is the longest line Read accepts, newline included. A longer
+// line cannot be one the journal wrote, so it is skipped and reported rather
+// than letting a damaged file make the reader grow without bound.
+const MaxLineBytes = 64 << 10
+
+// maxProblems keeps a report of a badly damaged file small; the count of
+// skipped lines stays exact.
+const maxProblems = 100
+
+// Problem is one line Read skipped, so a person can be told where the file
+// is damaged without losing the rest of their history.
+type Problem struct {
+	// Line is the 1-based line number in the file.
+	Line int
+	// Reason says why the line was skipped.
+	Reason string
+}
+
+// String reads "line 12: reason", the form a report prints.
+func (p Problem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.Reason) }
+
+// ReadReport sums up a read: a damaged line is never fatal, so the caller
+// learns about damage here instead of from an error.
+type ReadReport struct {
+	// Lines counts every line seen, blank and skipped ones included.
+	Lines int
+	// Entries counts the lines that parsed.
+	Entries int
+	// Skipped counts the lines that did not.
+	Skipped int
+	// Problems lists the first skipped lines and why (at most 100).
+	Problems []Problem
+}
+
+func (r *ReadReport) skip(line int, reason string) {
+	r.Skipped++
+	if len(r.Problems) < maxProblems {
+		r.Problems = append(r.Problems, Problem{Line: line, Reason: reason})
+	}
+}
+
+// Read streams the entries of a journal to fn, in file order, so the
+// statistics of years of history can be computed without holding it all.
+// Torn, malformed and overlong lines are skipped and reported; blank lines
+// are ignored. The error is a read failure, or fn's own error returned
+// unchanged, which stops the read early.
+func Read(r io.Reader, fn func(Entry) error) (ReadReport, error) {
+	rd := lineReader{br: bufio.NewReaderSize(r, MaxLineBytes), practices: interner{}}
+	err := rd.run(fn)
+	return rd.report, err
+}
+
+type lineReader struct {
+	br        *bufio.Reader
+	report    ReadReport
+	practices interner
+}
+
+func (rd *lineReader) run(fn func(Entry) error) error {
+	for {
+		line, err := rd.br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			if eof, err := rd.skipLong(); eof || err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read journal: %w", err)
+		}
+		if len(line) > 0 {
+			if ferr := rd.line(line, err == nil, fn); ferr != nil {
+				return ferr
+			}
+		}
+		if err != nil {
+			return nil
+		}
+	}
+}
+
+// skipLong discards the rest of an overlong line.
+func (rd *lineReader) skipLong() (eof bool, err error) {
+	rd.report.Lines++
+	rd.report.skip(rd.report.Lines, fmt.Sprintf("longer than %d KiB", MaxLineBytes>>10))
+	for {
+		_, err := rd.br.ReadSlice('\n')
+		switch {
+		case err == nil:
+			return false, nil
+		case errors.Is(err, io.EOF):
+			return true, nil
+		case !errors.Is(err, bufio.ErrBufferFull):
+			return true, fmt.Errorf("read journal: %w", err)
+		}
+	}
+}
+
+// line handles one line; complete is false for a last line with no
+// newline, which is what a crash mid-write leaves behind.
+func (rd *lineReader) line(line []byte, complete bool, fn func(Entry) error) error {
+	rd.report.Lines++
+	e, err := parseLine(bytes.TrimSuffix(line, []byte{'\n'}), rd.practices)
+	if err != nil {
+		rd.problem(line, complete, err)
+		return nil
+	}
+	rd.report.Entries++
+	return fn(e)
+}
+
+func (rd *lineReader) problem(line []byte, complete bool, err error) {
+	if len(bytes.TrimSpace(line)) == 0 {
+		return
+	}
+	reason := err.Error()
+	if !complete {
+		reason = "torn last line (no newline): " + reason
+	}
+	rd.report.skip(rd.report.Lines, reason)
+}
+
+// ReadFile reads the entries at or after since (the zero time for all), so
+// the CLI can export "the last 7 days" in one call. A missing file is an
+// empty journal: nothing has happened yet.
+func ReadFile(path string, since time.Time) ([]Entry, ReadReport, error) {
+	var entries []Entry
+	report, err := readPath(path, func(e Entry) error {
+		if !e.Time.Before(since) {
+			entries = append(entries, e)
+		}
+		return nil
+	})
+	return entries, report, err
+}
+
+// readPath opens path and streams it; a missing file reads as empty.
+func readPath(path string, fn func(Entry) error) (ReadReport, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ReadReport{}, nil
+	}
+	if err != nil {
+		return ReadReport{}, fmt.Errorf("read journal: %w", err)
+	}
+	defer f.Close()
+	return Read(f, fn)
+}

@@ -1,0 +1,233 @@
+package journal
+
+import (
+	"maps"
+	"time"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// MaxDays bounds the window of Stats.Days, so a typo such as
+// "--since 9999999d" cannot allocate gigabytes. Ten years is plenty.
+const MaxDays = 3660
+
+// consistencyDays is the longest look-back Stats always covers, whatever
+// the window, so consistency is comparable between views.
+const consistencyDays = 30
+
+// Day is one journal day of the window, the unit the progress view draws.
+type Day struct {
+	// Date is the journal day, which began at the rollover.
+	Date Date
+	// Wins counts Done, Natural and AutoDone outcomes per anchor.
+	Wins map[settings.Kind]int
+	// Active sums Entry.Active over every outcome of the day. Anchors count
+	// their active time side by side, so this can exceed the time spent at
+	// the desk.
+	Active time.Duration
+}
+
+func (d *Day) add(e Entry) {
+	if e.Outcome.Win() {
+		if d.Wins == nil {
+			d.Wins = make(map[settings.Kind]int)
+		}
+		d.Wins[e.Anchor]++
+	}
+	d.Active += e.Active
+}
+
+// hasWin is what consistency counts: a day that had at least one win.
+func (d *Day) hasWin() bool { return len(d.Wins) > 0 }
+
+func (d Day) clone() Day {
+	d.Wins = maps.Clone(d.Wins)
+	if d.Wins == nil {
+		d.Wins = map[settings.Kind]int{}
+	}
+	return d
+}
+
+// Totals adds up entries over a span, for the lines under a chart.
+type Totals struct {
+	// Entries counts every outcome, wins or not.
+	Entries int
+	// Wins counts the outcomes that are small wins.
+	Wins int
+	// Outcomes counts entries by how they ended.
+	Outcomes map[Outcome]int
+	// Active sums Entry.Active; see Day.Active for why it can overcount.
+	Active time.Duration
+}
+
+func (t *Totals) add(e Entry) {
+	t.Entries++
+	t.Outcomes[e.Outcome]++
+	if e.Outcome.Win() {
+		t.Wins++
+	}
+	t.Active += e.Active
+}
+
+func (t Totals) clone() Totals {
+	t.Outcomes = maps.Clone(t.Outcomes)
+	return t
+}
+
+// Stats is what the progress window, the tray and `microrest journal` show.
+// Consistency counts days with at least one win, deliberately not a streak:
+// one missed day should not wipe out a month of effort.
+type Stats struct {
+	// Today is the current journal day.
+	Today Day
+	// Days is the window, oldest first, ending today; days without entries
+	// are present so charts have no gaps.
+	Days []Day
+	// Window adds up the entries of Days; All adds up every entry seen.
+	Window, All Totals
+	// Consistency7 and Consistency30 count the days with at least one win
+	// among the last 7 and 30 journal days, today included.
+	Consistency7, Consistency30 int
+	// First is the journal day of the earliest entry, so consistency can be
+	// read against the days actually tracked; zero when there is none.
+	First Date
+}
+
+// Tally accumulates Stats one entry at a time, so years of journal can be
+// summarised while streaming the file instead of holding it.
+type Tally struct {
+	today    int64 // day number, as from dayNumber
+	rollover settings.ClockTime
+	days     int
+	recent   []Day // indexed by age in days, 0 is today
+	window   Totals
+	all      Totals
+	first    int64
+}
+
+// NewTally starts a summary of the days journal days up to and including
+// the one now falls in. days is clamped to 0..MaxDays. Entries dated after
+// today (a clock set wrong) count only towards Stats.All.
+func NewTally(now time.Time, rollover settings.ClockTime, days int) *Tally {
+	days = min(max(days, 0), MaxDays)
+	today := dayNumber(now, rollover)
+	recent := make([]Day, max(days, consistencyDays))
+	for age := range recent {
+		recent[age].Date = dateOf(today - int64(age))
+	}
+	return &Tally{
+		today:    today,
+		rollover: rollover,
+		days:     days,
+		recent:   recent,
+		window:   Totals{Outcomes: map[Outcome]int{}},
+		all:      Totals{Outcomes: map[Outcome]int{}},
+	}
+}
+
+// Add counts one entry; the order of entries does not matter.
+func (t *Tally) Add(e Entry) {
+	day := dayNumber(e.Time, t.rollover)
+	if t.all.Entries == 0 || day < t.first {
+		t.first = day
+	}
+	t.all.add(e)
+	age := t.today - day
+	if age < 0 || age >= int64(len(t.recent)) {
+		return
+	}
+	t.recent[age].add(e)
+	if age < int64(t.days) {
+		t.window.add(e)
+	}
+}
+
+// Stats returns the summary so far; the Tally can go on counting.
+func (t *Tally) Stats() Stats {
+	s := Stats{
+		Today:         t.recent[0].clone(),
+		Days:          make([]Day, t.days),
+		Window:        t.window.clone(),
+		All:           t.all.clone(),
+		Consistency7:  t.daysWithWins(7),
+		Consistency30: t.daysWithWins(30),
+	}
+	if t.all.Entries > 0 {
+		s.First = dateOf(t.first)
+	}
+	for i := range s.Days {
+		s.Days[i] = t.recent[t.days-1-i].clone()
+	}
+	return s
+}
+
+func (t *Tally) daysWithWins(n int) int {
+	count := 0
+	for age := range n {
+		if t.recent[age].hasWin() {
+			count++
+		}
+	}
+	return count
+}
+
+// Summarise computes Stats over entries already in memory, such as the
+// result of ReadFile.
+func Summarise(entries []Entry, now time.Time, rollover settings.ClockTime, days int) Stats {
+	t := NewTally(now, rollover, days)
+	for _, e := range entries {
+		t.Add(e)
+	}
+	return t.Stats()
+}
+
+// SummariseFile streams the journal at path into Stats without holding its
+// entries; a missing file gives empty Stats. The report says which lines
+// were skipped.
+func SummariseFile(path string, now time.Time, rollover settings.ClockTime, days int) (Stats, ReadReport, error) {
+	t := NewTally(now, rollover, days)
+	report, err := readPath(path, func(e Entry) error {
+		t.Add(e)
+		return nil
+	})
+	return t.Stats(), report, err
+}
+
+// Progress is one anchor's wins today against its daily goal, what the
+// tray menu and the progress window show per anchor.
+type Progress struct {
+	Anchor settings.Kind
+	// Wins counts today's Done, Natural and AutoDone outcomes.
+	Wins int
+	// Goal is settings.Anchor.DailyGoal; 0 means the anchor has no goal.
+	Goal int
+}
+
+// Met reports whether the goal is reached, which is when the engine stops
+// prompting for the anchor today.
+func (p Progress) Met() bool { return p.Goal > 0 && p.Wins >= p.Goal }
+
+// Progress lists every anchor, in display order, with today's wins against
+// goals (see Goals).
+func (s Stats) Progress(goals map[settings.Kind]int) []Progress {
+	out := make([]Progress, 0, len(settings.Kinds))
+	for _, k := range settings.Kinds {
+		out = append(out, Progress{Anchor: k, Wins: s.Today.Wins[k], Goal: goals[k]})
+	}
+	return out
+}
+
+// Today is the shortcut for callers that only need today's progress.
+func Today(entries []Entry, now time.Time, rollover settings.ClockTime, goals map[settings.Kind]int) []Progress {
+	return Summarise(entries, now, rollover, 1).Progress(goals)
+}
+
+// Goals collects each anchor's daily goal from the settings, whether or not
+// the anchor is enabled, so past wins of a disabled anchor still show.
+func Goals(a *settings.Anchors) map[settings.Kind]int {
+	goals := make(map[settings.Kind]int, len(settings.Kinds))
+	for _, k := range settings.Kinds {
+		goals[k] = a.Of(k).DailyGoal
+	}
+	return goals
+}
