@@ -1,0 +1,103 @@
+package activity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+
+	"github.com/godbus/dbus/v5"
+)
+
+const (
+	notifyName  = "org.freedesktop.Notifications"
+	notifyPath  = dbus.ObjectPath("/org/freedesktop/Notifications")
+	notifyIface = "org.freedesktop.Notifications"
+
+	dconfName   = "ca.desrt.dconf"
+	dconfPath   = dbus.ObjectPath("/ca/desrt/dconf/Writer/user")
+	dconfIface  = "ca.desrt.dconf.Writer"
+	bannersDir  = "/org/gnome/desktop/notifications/"
+	bannersKey  = "show-banners"
+	bannersWhy  = "do-not-disturb (GNOME)"
+	inhibitWhy  = "do-not-disturb (notifications inhibited)"
+	schemaGNOME = "org.gnome.desktop.notifications"
+)
+
+// watchInhibited follows the Inhibited property that KDE Plasma's
+// notification server (and others following it) sets during
+// do-not-disturb; servers without it are skipped.
+func watchInhibited(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) error {
+	if !hasOwner(ctx, conn, notifyName) {
+		return errors.New("no notification server")
+	}
+	v, err := getProperty(ctx, conn.Object(notifyName, notifyPath), notifyIface, "Inhibited")
+	if err != nil {
+		return err
+	}
+	on, ok := v.Value().(bool)
+	if !ok {
+		return fmt.Errorf("the Inhibited property is a %s, not a boolean", v.Signature())
+	}
+	err = r.onProperty(ctx, notifyName, notifyPath, notifyIface, "Inhibited", func(v dbus.Variant) {
+		if on, ok := v.Value().(bool); ok {
+			m.setFlag(inhibitWhy, on)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	m.setFlag(inhibitWhy, on)
+	return nil
+}
+
+// watchBanners follows GNOME's do-not-disturb, which lives only in
+// GSettings (show-banners false) and not on the bus: it is read with
+// gsettings, and read again when dconf announces a change under it.
+func watchBanners(ctx context.Context, m *Monitor, r *router, gsettings string) error {
+	read := func(ctx context.Context) (bool, error) {
+		out, err := exec.CommandContext(ctx, gsettings, "get", schemaGNOME, bannersKey).Output()
+		return strings.TrimSpace(string(out)) == "false", err
+	}
+	on, err := read(ctx)
+	if err != nil {
+		return fmt.Errorf("gsettings get %s %s: %w", schemaGNOME, bannersKey, err)
+	}
+	err = r.on(ctx, dconfName, dconfPath, dconfIface, "Notify", func(sig *dbus.Signal) {
+		if !touches(sig, bannersDir+bannersKey) {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+		defer cancel()
+		if on, err := read(ctx); err == nil {
+			m.setFlag(bannersWhy, on)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	m.setFlag(bannersWhy, on)
+	return nil
+}
+
+// touches reports whether a dconf Notify(prefix, keys, tag) covers key:
+// dconf sends a common prefix and the keys relative to it, or a bare
+// directory when a whole tree changed.
+func touches(sig *dbus.Signal, key string) bool {
+	if len(sig.Body) < 2 {
+		return false
+	}
+	prefix, _ := sig.Body[0].(string)
+	keys, _ := sig.Body[1].([]string)
+	if len(keys) == 0 {
+		keys = []string{""}
+	}
+	for _, k := range keys {
+		full := prefix + k
+		if full == key || (strings.HasSuffix(full, "/") && strings.HasPrefix(key, full)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,80 @@
+package activity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/godbus/dbus/v5"
+)
+
+const (
+	logindName    = "org.freedesktop.login1"
+	logindPath    = dbus.ObjectPath("/org/freedesktop/login1")
+	logindManager = "org.freedesktop.login1.Manager"
+	logindSession = "org.freedesktop.login1.Session"
+)
+
+// watchLogind follows sleep and this session's lock on the system bus;
+// every desktop on systemd (or elogind) has it, whatever its compositor.
+func watchLogind(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) error {
+	if !hasOwner(ctx, conn, logindName) {
+		return errors.New("logind is not on the system bus")
+	}
+	err := r.on(ctx, logindName, logindPath, logindManager, "PrepareForSleep", func(sig *dbus.Signal) {
+		// true before the machine sleeps, false once it has resumed.
+		if on, ok := boolArg(sig); ok {
+			m.setAsleep(on)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	m.watchSleep("logind")
+	path, err := sessionPath(ctx, conn)
+	if err != nil {
+		return err
+	}
+	return watchSession(ctx, m, conn, r, path)
+}
+
+// sessionPath finds this session's object. GetSessionByPID fails for a
+// daemon started by systemd --user, outside any session; "auto" then
+// means the user's graphical session (org.freedesktop.login1(5)).
+func sessionPath(ctx context.Context, conn *dbus.Conn) (dbus.ObjectPath, error) {
+	mgr := conn.Object(logindName, logindPath)
+	var path dbus.ObjectPath
+	err := mgr.CallWithContext(ctx, logindManager+".GetSessionByPID", 0, uint32(os.Getpid())).Store(&path)
+	if err == nil {
+		return path, nil
+	}
+	if err2 := mgr.CallWithContext(ctx, logindManager+".GetSession", 0, "auto").Store(&path); err2 != nil {
+		return "", fmt.Errorf("find this login session: %w", errors.Join(err, err2))
+	}
+	return path, nil
+}
+
+// watchSession follows Lock and Unlock, which logind sends to ask the
+// screen locker to act (loginctl lock-session, lid close), and LockedHint,
+// which lockers that support it set once the screen is locked.
+func watchSession(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router, path dbus.ObjectPath) error {
+	const by = "logind-session"
+	for member, on := range map[string]bool{"Lock": true, "Unlock": false} {
+		if err := r.on(ctx, logindName, path, logindSession, member, func(*dbus.Signal) { m.setLocked(by, on) }); err != nil {
+			return err
+		}
+	}
+	err := r.onProperty(ctx, logindName, path, logindSession, "LockedHint", func(v dbus.Variant) {
+		if on, ok := v.Value().(bool); ok {
+			m.setLocked(by, on)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	v, err := getProperty(ctx, conn.Object(logindName, path), logindSession, "LockedHint")
+	on, _ := v.Value().(bool)
+	m.setLocked(by, err == nil && on)
+	return nil
+}
