@@ -1,0 +1,83 @@
+//go:build linux
+
+package notify
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/microrest/microrest/internal/testdesk"
+)
+
+// TestARealServerShowsThePromptWithItsButtons runs dunst, a real
+// notification server, under Xvfb. The prompt is displayed; dunst's
+// context menu offers every button and a chosen one comes back as its
+// action; a click (dunstctl action) comes back as Open; once closed the
+// notification sits in dunst's history with its summary.
+func TestARealServerShowsThePromptWithItsButtons(t *testing.T) {
+	if !testdesk.HaveDunst() {
+		t.Skip("dunst is not installed; apt-get install dunst (scripts/dev installs it)")
+	}
+	addr := testBus(t)
+	dunst := testdesk.StartDunst(t, addr, testdesk.Display(t))
+	n := start(t, addr)
+	if st := n.Status(); st.Backend != BackendFreedesktop || !st.Actions || !strings.HasPrefix(st.Server, "dunst") {
+		t.Fatalf("Status with dunst = %+v, want dunst with buttons", st)
+	}
+	if err := n.Show(walk); err != nil {
+		t.Fatal(err)
+	}
+	testdesk.WaitFor(t, within, "dunst to display the prompt", func() bool {
+		return strings.TrimSpace(dunst.Ctl("count", "displayed")) == "1"
+	})
+
+	dunst.Choose("Snooze 10 min")
+	if got, want := recv(t, n.Actions(), "the chosen button"), (Action{Prompt: walk.ID, Kind: Snooze}); got != want {
+		t.Errorf("choosing Snooze gave %v, want %v", got, want)
+	}
+	offered := strings.Join(dunst.Offered(), "\n")
+	for _, label := range []string{"Done", "Snooze 10 min", "Skip", "Start"} {
+		if !strings.Contains(offered, label) {
+			t.Errorf("dunst's menu lacks %q:\n%s", label, offered)
+		}
+	}
+
+	dunst.Ctl("action", "0")
+	if got, want := recv(t, n.Actions(), "the click"), (Action{Prompt: walk.ID, Kind: Open}); got != want {
+		t.Errorf("a click gave %v, want %v", got, want)
+	}
+
+	dunst.Ctl("close-all")
+	var summaries []string
+	testdesk.WaitFor(t, within, "the prompt in dunst's history", func() bool {
+		summaries = historySummaries(t, dunst.Ctl("history"))
+		return len(summaries) > 0
+	})
+	if summaries[0] != walk.Title() {
+		t.Errorf("history holds %q, want %q", summaries, walk.Title())
+	}
+}
+
+// historySummaries reads `dunstctl history`: the JSON of the D-Bus reply,
+// {"type": "aa{sv}", "data": [[{"summary": {"type": "s", "data": …}}, …]]}.
+func historySummaries(t *testing.T, out string) []string {
+	t.Helper()
+	var h struct {
+		Data [][]map[string]struct {
+			Data any `json:"data"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(out), &h); err != nil {
+		t.Fatalf("dunstctl history: %v in %q", err, out)
+	}
+	var s []string
+	for _, group := range h.Data {
+		for _, n := range group {
+			if v, ok := n["summary"].Data.(string); ok {
+				s = append(s, v)
+			}
+		}
+	}
+	return s
+}

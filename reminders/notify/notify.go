@@ -1,0 +1,253 @@
+// Package notify puts reminder prompts on the desktop with buttons a
+// person can answer from (Done, Snooze, Skip, Start), and reports those
+// answers as typed Actions. On Linux it speaks org.freedesktop.Notifications
+// over its own private D-Bus connection; on Windows it sends toasts with an
+// activation callback; on macOS it shows text only. Wherever buttons are
+// not available, Status says so and the daemon offers the answers in the
+// tray menu instead, so every prompt can always be answered.
+//
+// notify knows nothing of the engine's commands: the daemon maps each
+// Action to one.
+package notify
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
+)
+
+// ActionKind says which answer a person gave from a notification.
+type ActionKind int
+
+// The answers a notification offers. Zero is no answer, so a forgotten
+// field is never mistaken for one.
+const (
+	Done ActionKind = iota + 1
+	Snooze
+	Skip
+	// Start opens the guided session of a breath or movement prompt.
+	Start
+	// Open is a click on the notification itself: show the prompt in the
+	// UI process.
+	Open
+)
+
+var actionNames = [...]string{Done: "done", Snooze: "snooze", Skip: "skip", Start: "start", Open: "open"}
+
+// String returns the answer's key, as used in logs and as D-Bus action key.
+func (k ActionKind) String() string {
+	if k <= 0 || int(k) >= len(actionNames) {
+		return fmt.Sprintf("action(%d)", int(k))
+	}
+	return actionNames[k]
+}
+
+// parseActionKind reads a key written by String.
+func parseActionKind(s string) (ActionKind, bool) {
+	for k, name := range actionNames {
+		if name != "" && name == s {
+			return ActionKind(k), true
+		}
+	}
+	return 0, false
+}
+
+// Action is one answer to one prompt, for the daemon to turn into an
+// engine command.
+type Action struct {
+	Prompt uint64
+	Kind   ActionKind
+}
+
+// String shows the action in logs.
+func (a Action) String() string { return fmt.Sprintf("%s prompt %d", a.Kind, a.Prompt) }
+
+// Options configure a Notifier; the zero value works.
+type Options struct {
+	// BusAddress is the D-Bus session bus to use; "" reads the
+	// environment, as every desktop client does.
+	BusAddress string
+	// AppName is the application name servers show and group by;
+	// "" means "microrest".
+	AppName string
+	// DesktopEntry names the .desktop file (without the suffix) so servers
+	// can find the application's icon and settings; "" sends none.
+	DesktopEntry string
+	// Icon is an icon path or an icon-theme name; "" sends none.
+	Icon string
+	// Sound asks the server to play a sound with each prompt.
+	Sound bool
+	// SnoozeFor, when set, gives each anchor's snooze length so the button
+	// can say "Snooze 10 min"; nil labels it just "Snooze".
+	SnoozeFor func(settings.Kind) time.Duration
+	// Log receives what the notifier goes on after; nil means slog.Default.
+	Log *slog.Logger
+}
+
+// Backend names, as reported in Status.Backend.
+const (
+	BackendFreedesktop = "freedesktop"
+	BackendToast       = "toast"
+	BackendAppleScript = "applescript"
+	// BackendNone means nothing can be put on screen right now; the tray
+	// is the only way to answer.
+	BackendNone = "none"
+)
+
+// Status tells the daemon whether notifications can carry the answers, so
+// it knows whether the tray menu must offer them.
+type Status struct {
+	// Backend is one of the Backend constants.
+	Backend string
+	// Actions is true when notifications carry working buttons.
+	Actions bool
+	// Server names the notification server: name, version and vendor.
+	Server string
+	// Err is why notifications are degraded, or nil.
+	Err error
+}
+
+// String is the one-line state for the log and the tray's status line.
+func (s Status) String() string {
+	var line string
+	switch {
+	case s.Backend == BackendFreedesktop && s.Actions:
+		line = tr(textStatusActions, tr(textStatusServer, s.Server))
+	case s.Backend == BackendFreedesktop:
+		line = tr(textStatusNoActions, tr(textStatusServer, s.Server))
+	case s.Backend == BackendToast:
+		line = tr(textStatusToast)
+	case s.Backend == BackendAppleScript:
+		line = tr(textStatusAppleScript)
+	default:
+		line = tr(textStatusNone)
+	}
+	if s.Err != nil {
+		line += " (" + s.Err.Error() + ")"
+	}
+	return line
+}
+
+// Notifier delivers prompts and collects answers; it implements
+// reminders.Notifier. Its methods are safe for concurrent use.
+type Notifier struct {
+	h *hub
+	b backend
+}
+
+var _ reminders.Notifier = (*Notifier)(nil)
+
+// backend is one platform's way to show prompts.
+type backend interface {
+	show(p reminders.Prompt) error
+	close(id uint64) error
+	status() Status
+	shutdown()
+}
+
+// New starts a notifier. It never fails: without a notification server it
+// reports a degraded Status and keeps watching for one to appear.
+func New(ctx context.Context, opts Options) *Notifier {
+	if opts.AppName == "" {
+		opts.AppName = "microrest"
+	}
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	h := newHub(opts)
+	return &Notifier{h: h, b: newBackend(ctx, h)}
+}
+
+// Show puts the prompt on screen, replacing an earlier notification of
+// the same prompt ID rather than stacking a second one.
+func (n *Notifier) Show(p reminders.Prompt) error { return n.b.show(p) }
+
+// Close takes the prompt off screen once it is resolved elsewhere (tray,
+// CLI, auto-done). Closing an unknown prompt is not an error.
+func (n *Notifier) Close(id uint64) error { return n.b.close(id) }
+
+// Actions delivers the answers given from notifications. It is closed by
+// Shutdown.
+func (n *Notifier) Actions() <-chan Action { return n.h.actions }
+
+// Changes always holds the newest Status after it changes, so the daemon
+// can rebuild the tray menu; a slow reader sees only the latest.
+func (n *Notifier) Changes() <-chan Status { return n.h.changes }
+
+// Status reports what notifications can do right now.
+func (n *Notifier) Status() Status { return n.b.status() }
+
+// SetSound switches the sound hint for the prompts shown from now on.
+func (n *Notifier) SetSound(on bool) {
+	n.h.mu.Lock()
+	n.h.sound = on
+	n.h.mu.Unlock()
+}
+
+// Shutdown stops watching the notification server, closes the connection
+// and then the Actions channel.
+func (n *Notifier) Shutdown() {
+	n.b.shutdown()
+	n.h.shut()
+}
+
+// hub is what every backend shares: options, the answer and status
+// channels, and the sound switch.
+type hub struct {
+	opts    Options
+	log     *slog.Logger
+	actions chan Action
+	changes chan Status
+
+	mu     sync.Mutex
+	sound  bool
+	closed bool
+}
+
+// actionBuffer holds answers a busy daemon has not read yet; a person
+// cannot click faster than that.
+const actionBuffer = 16
+
+func newHub(opts Options) *hub {
+	return &hub{
+		opts:    opts,
+		log:     opts.Log,
+		actions: make(chan Action, actionBuffer),
+		changes: make(chan Status, 1),
+		sound:   opts.Sound,
+	}
+}
+
+func (h *hub) soundOn() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.sound
+}
+
+// publish replaces the waiting status with s.
+func (h *hub) publish(s Status) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return
+	}
+	select {
+	case <-h.changes:
+	default:
+	}
+	h.changes <- s
+}
+
+func (h *hub) shut() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.closed {
+		h.closed = true
+		close(h.actions)
+	}
+}
