@@ -550,3 +550,44 @@ func TestSettingsWindowMapsUnderX(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestAPromptArrivesAsANotificationAndItsButtonsAnswerIt(t *testing.T) {
+	home, env, watcher, addr := newDesktop(t)
+	writeSettings(t, home, postureOnly)
+	server := testdesk.StartNotifyServer(t, addr, "actions", "body")
+	mutter := testdesk.StartMutterIdle(t, addr)
+	mutter.SetIdle(time.Second)
+	s := &session{home: home, addr: addr, env: env, watcher: watcher, daemon: start(t, env)}
+	s.item = waitForTray(t, watcher)
+	st := s.status(t)
+	if !strings.Contains(st.Activity, "gnome-mutter") || !strings.Contains(st.Notifications, "with buttons") {
+		t.Fatalf("status does not name the sources in use: activity %q, notifications %q", st.Activity, st.Notifications)
+	}
+	if _, _, code := run(t, env, "now", "posture"); code != 0 {
+		t.Fatal("now posture failed")
+	}
+	var call testdesk.NotifyCall
+	select {
+	case call = <-server.Notified():
+	case <-time.After(5 * time.Second):
+		t.Fatal("no notification reached the server")
+	}
+	if call.Summary != "Posture" || !strings.Contains(strings.Join(call.Actions, ","), "done,Done") {
+		t.Fatalf("notification: summary %q, actions %v", call.Summary, call.Actions)
+	}
+	server.Invoke(call.ID, "done")
+	testdesk.WaitFor(t, 5*time.Second, "the Done button to count a win", func() bool {
+		st := s.status(t)
+		return st.Prompt == nil && st.Anchors[2].TodayWins == 1
+	})
+	select {
+	case id := <-server.Closed():
+		if id != call.ID {
+			t.Fatalf("closed notification %d, want %d", id, call.ID)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the answered notification was not taken off screen")
+	}
+	s.stop(t)
+	assertJournal(t, home, `"anchor":"posture","outcome":"done"`)
+}

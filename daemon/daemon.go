@@ -29,10 +29,10 @@ type Options struct {
 	Log     *slog.Logger
 	// Launch starts a UI process for a window verb.
 	Launch func(verb string) error
-	// Activity reports idle time; nil counts all time as active.
-	Activity reminders.Activity
-	// Notifier shows prompts; nil leaves them to the tray.
-	Notifier reminders.Notifier
+	// Activity reports idle time; nil opens the platform's monitor.
+	Activity Monitor
+	// Notifier shows prompts; nil opens the platform's notifier.
+	Notifier Notifier
 	// Clock is the engine's clock.
 	Clock reminders.Clock
 }
@@ -43,6 +43,8 @@ type daemon struct {
 	opts   Options
 	runner *reminders.Runner
 	tray   *tray.Tray
+	mon    Monitor  // nil when no monitor could be opened
+	notif  Notifier // never nil
 
 	mu          sync.Mutex
 	cfg         settings.Settings // the last good settings
@@ -61,20 +63,50 @@ func Run(ctx context.Context, opts Options) error {
 	defer ln.Close()
 	d := &daemon{opts: opts}
 	d.cfg, d.settingsErr = loadSettings(opts.Log, opts.Paths.Settings)
-	j := openJournal(opts.Log, opts.Paths.Journal)
-	d.runner = reminders.NewRunner(d.engine(), reminders.Config{
-		Clock: opts.Clock, Activity: opts.Activity, Journal: j, Notifier: opts.Notifier,
-		StatePath: opts.Paths.State, Logf: d.logf,
-	})
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	d.openDesktop(ctx)
+	j := openJournal(opts.Log, opts.Paths.Journal)
+	cfg := reminders.Config{
+		Clock: opts.Clock, Journal: j, Notifier: d.notif,
+		StatePath: opts.Paths.State, Logf: d.logf,
+	}
+	if d.mon != nil {
+		cfg.Activity, cfg.Wake = d.mon, d.mon.Wake()
+	}
+	d.runner = reminders.NewRunner(d.engine(), cfg)
 	ran := d.start(ctx, ln)
 	d.tray.Run()
 	cancel()
 	<-ran
+	// The engine closes its prompt on the way out, so the notifier and
+	// the monitor stop after it.
+	d.notif.Shutdown()
+	if d.mon != nil {
+		_ = d.mon.Close()
+	}
 	closeJournal(opts.Log, j)
 	opts.Log.Info("microrest stopped")
 	return nil
+}
+
+// openDesktop connects the activity monitor and the notifier, unless the
+// caller brought its own.
+func (d *daemon) openDesktop(ctx context.Context) {
+	d.mon, d.notif = d.opts.Activity, d.opts.Notifier
+	if d.mon == nil {
+		d.mon = openMonitor(ctx, d.opts.Log, d.cfg)
+	}
+	if d.notif == nil {
+		d.notif = openNotifier(ctx, d.opts.Log, d.settings)
+	}
+}
+
+// settings returns the settings in force.
+func (d *daemon) settings() settings.Settings {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.cfg
 }
 
 func withDefaults(opts Options) Options {
@@ -132,8 +164,13 @@ func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
 			return
 		case snap := <-snaps:
 			d.tray.Show(d.menu(snap))
+			d.syncQuiet(ctx, snap)
 		case a := <-d.tray.Actions():
 			d.act(ctx, a)
+		case a, ok := <-d.notif.Actions():
+			if ok {
+				d.notificationAnswer(ctx, a)
+			}
 		}
 	}
 }
@@ -211,10 +248,7 @@ func (d *daemon) handle(ctx context.Context, r control.Request) control.Reply {
 	case control.VerbReload:
 		d.reload()
 	default:
-		d.mu.Lock()
-		cfg := d.cfg
-		d.mu.Unlock()
-		cmd, err := requestCommand(r, cfg, d.opts.Clock.Now())
+		cmd, err := requestCommand(r, d.settings(), d.opts.Clock.Now())
 		if err == nil && cmd != nil {
 			err = d.do(ctx, cmd)
 		}
@@ -231,8 +265,13 @@ func (d *daemon) statusReply(ctx context.Context) control.Reply {
 		return control.Fail(fmt.Errorf("the engine did not answer: %w", err))
 	}
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	return control.Reply{OK: true, Status: statusFor(d.opts.Version, snap, d.settingsErr)}
+	st := statusFor(d.opts.Version, snap, d.settingsErr)
+	d.mu.Unlock()
+	st.Notifications = d.notif.Describe()
+	if d.mon != nil {
+		st.Activity = d.mon.Describe()
+	}
+	return control.Reply{OK: true, Status: st}
 }
 
 func (d *daemon) logf(format string, args ...any) { d.opts.Log.Warn(fmt.Sprintf(format, args...)) }

@@ -67,6 +67,7 @@ func (d *daemon) reload() {
 	d.mu.Lock()
 	d.cfg, d.settingsErr = loaded.Settings, ""
 	d.mu.Unlock()
+	d.notif.SetSound(loaded.Settings.Sound)
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
 	if err := d.do(ctx, reminders.Reconfigure{Settings: loaded.Settings}); err != nil {

@@ -45,6 +45,9 @@ type Config struct {
 	StatePath string
 	// SampleEvery overrides DefaultSampleEvery.
 	SampleEvery time.Duration
+	// Wake, when it delivers, makes the loop sample at once: the activity
+	// monitor's lock, sleep and return events, so the loop can sleep long.
+	Wake <-chan struct{}
 	// Logf reports errors the loop goes on after; nil means log.Printf.
 	Logf func(format string, args ...any)
 }
@@ -142,6 +145,8 @@ func (r *Runner) Run(ctx context.Context) error {
 		case req := <-r.cmds:
 			timer.Stop()
 			r.serve(req)
+		case <-r.cfg.Wake:
+			timer.Stop()
 		case <-timer.C():
 		}
 	}
@@ -168,8 +173,10 @@ func (r *Runner) sample(now time.Time) Sample {
 	}
 	s, err := r.cfg.Activity.Sample(now)
 	if err != nil {
+		// The idle reading failed, but lock and sleep come from other
+		// sources and still say the person is away.
 		r.cfg.Logf("reminders: read activity: %v", err)
-		return Sample{Now: now}
+		return Sample{Now: now, Locked: s.Locked, Asleep: s.Asleep}
 	}
 	s.Now = now
 	return s

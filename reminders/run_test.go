@@ -2,6 +2,8 @@ package reminders
 
 import (
 	"context"
+	"errors"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -173,4 +175,56 @@ func simulatedIdle(second int, idle time.Duration) time.Duration {
 		return idle + time.Second
 	}
 	return 0
+}
+
+// lockedButBroken is an activity monitor whose idle reading fails while
+// its lock source says the screen is locked.
+type lockedButBroken struct {
+	mu      sync.Mutex
+	samples int
+}
+
+func (l *lockedButBroken) Sample(now time.Time) (Sample, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.samples++
+	return Sample{Now: now, Locked: true}, errors.New("idle source went away")
+}
+
+func (l *lockedButBroken) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.samples
+}
+
+func TestAWakeSamplesAtOnceAndAFailedIdleReadingKeepsTheLock(t *testing.T) {
+	clock := NewFakeClock(tuesday(9, 0))
+	act := &lockedButBroken{}
+	wake := make(chan struct{}, 1)
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Activity: act, Wake: wake, Logf: func(string, ...any) {}})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- r.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	before := act.count()
+	wake <- struct{}{}
+	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for act.count() == before && time.Now().Before(deadline) {
+		runtime.Gosched()
+	}
+	if act.count() != before+1 {
+		t.Fatalf("a wake made %d samples, want 1", act.count()-before)
+	}
+	snap, err := r.Snapshot(ctx)
+	if err != nil || !snap.Away {
+		t.Fatalf("a locked screen with a failing idle source must read as away: away=%v err=%v", snap.Away, err)
+	}
 }
