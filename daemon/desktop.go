@@ -69,7 +69,7 @@ func openNotifier(ctx context.Context, log *slog.Logger, s func() settings.Setti
 			cfg := s()
 			return cfg.Anchors.Of(k).Snooze.D()
 		},
-		Log:          log,
+		Log: log,
 	})
 	log.Info("notifications", "status", n.Status().String())
 	return notifierAdapter{n}
