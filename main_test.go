@@ -591,3 +591,28 @@ func TestAPromptArrivesAsANotificationAndItsButtonsAnswerIt(t *testing.T) {
 	s.stop(t)
 	assertJournal(t, home, `"anchor":"posture","outcome":"done"`)
 }
+
+func TestWithoutATrayHostTheDaemonSaysSoOnceAndKeepsWorking(t *testing.T) {
+	addr := testdesk.Bus(t)
+	home, env := testdesk.Home(t)
+	env = append(env, "DBUS_SESSION_BUS_ADDRESS="+addr)
+	writeSettings(t, home, postureOnly)
+	p := start(t, env)
+	s := &session{home: home, addr: addr, env: env, daemon: p}
+	testdesk.WaitFor(t, 5*time.Second, "the daemon to answer without a tray", func() bool {
+		_, _, code := run(t, env, "status")
+		return code == 0
+	})
+	if _, _, code := run(t, env, "now", "posture"); code != 0 {
+		t.Fatal("now posture failed without a tray")
+	}
+	if st := s.status(t); st.Prompt == nil {
+		t.Fatal("no prompt without a tray")
+	}
+	watcher := testdesk.StartWatcher(t, addr)
+	waitForTray(t, watcher)
+	s.stop(t)
+	if n := strings.Count(p.log(), "no tray host"); n != 1 {
+		t.Fatalf("the missing tray host was reported %d times:\n%s", n, p.log())
+	}
+}

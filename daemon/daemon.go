@@ -149,6 +149,7 @@ func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{
 		d.opts.Log.Warn("no first snapshot", "err", err)
 	}
 	d.tray = tray.New(d.menu(first))
+	d.sayIfNoTrayHost()
 	go d.loop(ctx, snaps)
 	return ran
 }
@@ -172,6 +173,19 @@ func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
 				d.notificationAnswer(ctx, a)
 			}
 		}
+	}
+}
+
+// sayIfNoTrayHost tells the person, once, that no tray will show: a bare
+// window manager or a GNOME without the AppIndicator extension. systray
+// registers by itself when a host appears later.
+func (d *daemon) sayIfNoTrayHost() {
+	has, err := tray.HostPresent()
+	switch {
+	case err != nil:
+		d.opts.Log.Warn("no tray: "+err.Error()+"; microrest keeps working through notifications and the command line (`microrest status`)")
+	case !has:
+		d.opts.Log.Warn("no tray host (StatusNotifierWatcher) runs on this desktop; microrest keeps working through notifications and the command line (`microrest status`), and its icon appears when a tray host starts")
 	}
 }
 
