@@ -183,7 +183,7 @@ func (d *daemon) sayIfNoTrayHost() {
 	has, err := tray.HostPresent()
 	switch {
 	case err != nil:
-		d.opts.Log.Warn("no tray: "+err.Error()+"; microrest keeps working through notifications and the command line (`microrest status`)")
+		d.opts.Log.Warn("no tray: " + err.Error() + "; microrest keeps working through notifications and the command line (`microrest status`)")
 	case !has:
 		d.opts.Log.Warn("no tray host (StatusNotifierWatcher) runs on this desktop; microrest keeps working through notifications and the command line (`microrest status`), and its icon appears when a tray host starts")
 	}
