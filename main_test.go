@@ -457,6 +457,12 @@ func TestSettingsEditsApplyLiveAndABadEditKeepsTheLastGoodOnes(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != bad {
 		t.Fatal("the bad file must be left as written")
 	}
+	writeSettings(t, s.home, "autostart = true\n"+postureOnly)
+	entry := filepath.Join(s.home, ".config", "autostart", "microrest.desktop")
+	testdesk.WaitFor(t, 5*time.Second, "turning autostart on in the file to write the entry", func() bool {
+		_, err := os.Stat(entry)
+		return err == nil
+	})
 	s.stop(t)
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/microrest/microrest/autostart"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -65,9 +66,13 @@ func (d *daemon) reload() {
 		return
 	}
 	d.mu.Lock()
+	previous := d.cfg
 	d.cfg, d.settingsErr = loaded.Settings, ""
 	d.mu.Unlock()
 	d.notif.SetSound(loaded.Settings.Sound)
+	if loaded.Settings.Autostart != previous.Autostart {
+		d.applyAutostart(loaded.Settings.Autostart)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
 	if err := d.do(ctx, reminders.Reconfigure{Settings: loaded.Settings}); err != nil {
@@ -75,6 +80,21 @@ func (d *daemon) reload() {
 		return
 	}
 	d.opts.Log.Info("settings reloaded", "path", d.opts.Paths.Settings)
+}
+
+// applyAutostart follows an edit of the autostart key. Only a change is
+// applied: the system's own state (which a desktop tool may have changed)
+// is the truth, and the key is how a person asks to change it.
+func (d *daemon) applyAutostart(on bool) {
+	exe, err := autostart.Executable()
+	if err == nil {
+		err = autostart.Set(on, exe)
+	}
+	if err != nil {
+		d.opts.Log.Error("autostart", "err", err)
+		return
+	}
+	d.opts.Log.Info("autostart", "on", on, "where", autostart.Where())
 }
 
 // refresh redraws the tray from a fresh snapshot.
