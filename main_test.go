@@ -436,7 +436,11 @@ func TestASecondInstanceReportsTheFirstAndExitsWithoutASecondTray(t *testing.T) 
 }
 
 func TestSettingsEditsApplyLiveAndABadEditKeepsTheLastGoodOnes(t *testing.T) {
-	s := startSession(t, postureOnly)
+	home, env, watcher, addr := newDesktop(t)
+	writeSettings(t, home, postureOnly)
+	server := testdesk.StartNotifyServer(t, addr, "actions", "body")
+	s := &session{home: home, addr: addr, env: env, watcher: watcher, daemon: start(t, env)}
+	s.item = waitForTray(t, watcher)
 	path := filepath.Join(s.home, ".config", "microrest", "settings.toml")
 	writeSettings(t, s.home, postureOnly+"[anchors.posture]\nevery = \"20m\"\n")
 	testdesk.WaitFor(t, 5*time.Second, "the new interval to apply", func() bool {
@@ -456,6 +460,14 @@ func TestSettingsEditsApplyLiveAndABadEditKeepsTheLastGoodOnes(t *testing.T) {
 	})
 	if data, _ := os.ReadFile(path); string(data) != bad {
 		t.Fatal("the bad file must be left as written")
+	}
+	select {
+	case call := <-server.Notified():
+		if call.Summary != "The settings file has a mistake" || !strings.Contains(call.Body, "anchors.posture.every") {
+			t.Fatalf("notice: %q / %q", call.Summary, call.Body)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a bad edit was not announced in a notification")
 	}
 	writeSettings(t, s.home, "autostart = true\n"+postureOnly)
 	entry := filepath.Join(s.home, ".config", "autostart", "microrest.desktop")

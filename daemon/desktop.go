@@ -28,6 +28,7 @@ type Monitor interface {
 type Notifier interface {
 	reminders.Notifier
 	Actions() <-chan notify.Action
+	Notice(summary, body string) error
 	SetSound(on bool)
 	Shutdown()
 	Describe() string

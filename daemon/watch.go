@@ -60,8 +60,12 @@ func (d *daemon) reload() {
 	if errors.As(err, &fe) {
 		d.opts.Log.Error(err.Error())
 		d.mu.Lock()
+		news := d.settingsErr != summary(fe)
 		d.settingsErr = summary(fe)
 		d.mu.Unlock()
+		if news {
+			d.tell("The settings file has a mistake", summary(fe)+".")
+		}
 		d.refresh()
 		return
 	}
@@ -80,6 +84,14 @@ func (d *daemon) reload() {
 		return
 	}
 	d.opts.Log.Info("settings reloaded", "path", d.opts.Paths.Settings)
+}
+
+// tell shows a one-off notice; without a notification server the log,
+// the status and the tray already say it.
+func (d *daemon) tell(summary, body string) {
+	if err := d.notif.Notice(summary, body); err != nil {
+		d.opts.Log.Debug("notice not shown", "err", err)
+	}
 }
 
 // applyAutostart follows an edit of the autostart key. Only a change is

@@ -69,7 +69,12 @@ type Menu struct {
 type Tray struct {
 	actions chan Action
 	menus   chan Menu
-	quit    sync.Once
+
+	// mu is held through each render and by Quit: systray closes its bus
+	// connection once Quit returns, and a render on a closed connection
+	// panics inside systray (prop.SetMust), so none may run after Quit.
+	mu       sync.Mutex
+	quitting bool
 }
 
 // New prepares a tray showing the first menu; Run shows it.
@@ -109,8 +114,16 @@ func (t *Tray) Run() {
 	systray.Run(func() { go t.loop() }, nil)
 }
 
-// Quit removes the tray item and makes Run return.
-func (t *Tray) Quit() { t.quit.Do(systray.Quit) }
+// Quit removes the tray item and makes Run return. It is safe to call
+// more than once and from any goroutine.
+func (t *Tray) Quit() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.quitting {
+		t.quitting = true
+		systray.Quit()
+	}
+}
 
 // loop is the one goroutine that changes systray after start-up. An
 // unchanged menu is not rebuilt: every rebuild makes the panel re-read it.
@@ -133,6 +146,11 @@ func (t *Tray) loop() {
 // render rebuilds the whole menu: simpler and safer than patching items,
 // and menus here are small.
 func (t *Tray) render(m Menu, stop <-chan struct{}) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.quitting {
+		return
+	}
 	systray.ResetMenu()
 	systray.SetIcon(assets.TrayIcon(m.Icon))
 	systray.SetTitle("microrest")

@@ -77,6 +77,7 @@ type freedesktop struct {
 	ids     map[uint64]uint32           // prompt ID -> notification id
 	prompts map[uint32]uint64           // notification id -> prompt ID
 	pending map[uint64]reminders.Prompt // shown and unresolved, re-shown to a new server
+	noticed uint32                      // id of the last notice, replaced by the next
 }
 
 func newFreedesktop(ctx context.Context, h *hub) *freedesktop {
@@ -313,6 +314,30 @@ func (f *freedesktop) show(p reminders.Prompt) error {
 	}
 	return f.notify(p)
 }
+
+// notice shows a message without buttons, replacing the previous notice.
+// It expires as the server decides: it asks for nothing.
+func (f *freedesktop) notice(summary, body string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.owner == "" && f.conn != nil {
+		f.probe()
+	}
+	if f.owner == "" {
+		return errNoServer
+	}
+	var nid uint32
+	err := f.call("Notify", f.h.opts.AppName, f.noticed, f.h.opts.Icon, summary,
+		escapeIf(f.caps.markup, body), []string{}, f.hints(), expireDefault).Store(&nid)
+	if err != nil {
+		return fmt.Errorf("show notice: %w", err)
+	}
+	f.noticed = nid
+	return nil
+}
+
+// expireDefault lets the server choose when a notice goes.
+const expireDefault = int32(-1)
 
 // close takes a resolved prompt off screen.
 func (f *freedesktop) close(id uint64) error {

@@ -355,3 +355,30 @@ func TestTheEngineCanCloseItsPromptWhileEverythingStops(t *testing.T) {
 		t.Errorf("closed %d, want %d", got, id)
 	}
 }
+
+func TestANoticeHasNoButtonsAndReplacesTheLastNotice(t *testing.T) {
+	srv, n := serve(t, "actions", "body", "body-markup")
+	if err := n.Notice("Settings file has a mistake", "line 3: every <0s>"); err != nil {
+		t.Fatal(err)
+	}
+	first := recv(t, srv.Notified(), "the first notice")
+	if first.Summary != "Settings file has a mistake" || first.Body != "line 3: every &lt;0s&gt;" || len(first.Actions) != 0 || first.ReplacesID != 0 {
+		t.Fatalf("first notice: %+v", first)
+	}
+	if err := n.Notice("Settings file has a mistake", "line 4"); err != nil {
+		t.Fatal(err)
+	}
+	if second := recv(t, srv.Notified(), "the second notice"); second.ReplacesID != first.ID {
+		t.Fatalf("the second notice replaces %d, want %d", second.ReplacesID, first.ID)
+	}
+	if p := show(t, srv, n, walk); p.ReplacesID != 0 {
+		t.Fatalf("a prompt must not replace a notice: replaces %d", p.ReplacesID)
+	}
+}
+
+func TestANoticeWithoutAServerSaysSo(t *testing.T) {
+	n := start(t, testBus(t))
+	if err := n.Notice("x", "y"); err == nil {
+		t.Fatal("a notice without a server must report it")
+	}
+}

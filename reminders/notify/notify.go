@@ -145,6 +145,7 @@ var _ reminders.Notifier = (*Notifier)(nil)
 // backend is one platform's way to show prompts.
 type backend interface {
 	show(p reminders.Prompt) error
+	notice(summary, body string) error
 	close(id uint64) error
 	status() Status
 	shutdown()
@@ -166,6 +167,10 @@ func New(ctx context.Context, opts Options) *Notifier {
 // Show puts the prompt on screen, replacing an earlier notification of
 // the same prompt ID rather than stacking a second one.
 func (n *Notifier) Show(p reminders.Prompt) error { return n.b.show(p) }
+
+// Notice shows a one-off message without buttons, such as "the settings
+// file has a mistake". A newer notice replaces the previous one.
+func (n *Notifier) Notice(summary, body string) error { return n.b.notice(summary, body) }
 
 // Close takes the prompt off screen once it is resolved elsewhere (tray,
 // CLI, auto-done). Closing an unknown prompt is not an error.

@@ -34,6 +34,14 @@ func (a *appleScript) show(p reminders.Prompt) error {
 	return nil
 }
 
+func (a *appleScript) notice(summary, body string) error {
+	script := "display notification " + appleScriptString(body) + " with title " + appleScriptString(summary)
+	if out, err := exec.Command("osascript", "-e", script).CombinedOutput(); err != nil {
+		return fmt.Errorf("show notice: osascript: %w: %s", err, out)
+	}
+	return nil
+}
+
 // close does nothing: macOS offers scripts no way to withdraw a notification.
 func (a *appleScript) close(uint64) error { return nil }
 

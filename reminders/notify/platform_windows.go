@@ -79,6 +79,14 @@ func (t *toaster) set(s Status) {
 	}
 }
 
+func (t *toaster) notice(summary, body string) error {
+	n := toast.Notification{AppID: t.h.opts.AppName, Title: summary, Body: body, Icon: t.h.opts.Icon, Audio: toast.Silent}
+	if err := n.Push(); err != nil {
+		return fmt.Errorf("show notice: %w", err)
+	}
+	return nil
+}
+
 func (t *toaster) close(uint64) error { return nil }
 
 func (t *toaster) status() Status {
