@@ -2,7 +2,6 @@ package autostart
 
 import (
 	"errors"
-	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -29,23 +28,7 @@ func plist(exe string) []byte {
 `)
 }
 
-func enable(exe string) error {
-	path := where()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("turn autostart on: %w", err)
-	}
-	if err := os.WriteFile(path, plist(exe), 0o644); err != nil {
-		return fmt.Errorf("turn autostart on: %w", err)
-	}
-	return nil
-}
-
-func disable() error {
-	if err := os.Remove(where()); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("turn autostart off: %w", err)
-	}
-	return nil
-}
+func enable(exe string) error { return writeEntry(plist(exe)) }
 
 func enabled() (bool, error) {
 	_, err := os.Stat(where())

@@ -43,27 +43,7 @@ func quoteExec(s string) string {
 	return `"` + r.Replace(s) + `"`
 }
 
-func enable(exe string) error {
-	path := where()
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("turn autostart on: %w", err)
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, desktopEntry(exe), 0o644); err != nil {
-		return fmt.Errorf("turn autostart on: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("turn autostart on: %w", err)
-	}
-	return nil
-}
-
-func disable() error {
-	if err := os.Remove(where()); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("turn autostart off: %w", err)
-	}
-	return nil
-}
+func enable(exe string) error { return writeEntry(desktopEntry(exe)) }
 
 // enabled reads the entry as the session manager does: present, and not
 // switched off by Hidden=true or X-GNOME-Autostart-enabled=false (which

@@ -1,0 +1,35 @@
+//go:build !windows
+
+package autostart
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// writeEntry writes the entry file in one rename, so a session manager
+// never reads half of it.
+func writeEntry(data []byte) error {
+	path := where()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("turn autostart on: %w", err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("turn autostart on: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("turn autostart on: %w", err)
+	}
+	return nil
+}
+
+// disable removes the entry; one already gone is not an error.
+func disable() error {
+	if err := os.Remove(where()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("turn autostart off: %w", err)
+	}
+	return nil
+}
