@@ -60,6 +60,10 @@ func verbs() []verb {
 		{name: "journal", args: "[--since 7d] [--format csv|json]", summary: "export the journal (works without the daemon)", run: runJournal},
 		{name: "autostart", args: "on|off|status", summary: "start microrest at login", run: runAutostart},
 		{name: "settings", summary: "open the settings window", run: runWindow(ui.SettingsWindow)},
+		{name: "progress", summary: "open the progress window: today, 7 and 30 days", run: runWindow(ui.ProgressWindow)},
+		{name: "breathe", summary: "a guided slow-breathing session", run: runWindow(ui.BreatheWindow)},
+		{name: "move", summary: "a guided mobility routine", run: runWindow(ui.MoveWindow)},
+		{name: "posture", summary: "a posture reset checklist", run: runWindow(ui.PostureWindow)},
 	}
 }
 
@@ -184,7 +188,11 @@ func runWindow(w ui.Window) func(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "microrest: %s takes no arguments.\n", w)
 			return ExitUsage
 		}
-		err := ui.Run(ui.Options{Window: w, AppID: e.info.ID, SettingsPath: settings.Path(), Log: e.logger(e.stderr)})
+		paths := daemon.DefaultPaths()
+		err := ui.Run(ui.Options{
+			Window: w, AppID: e.info.ID, Log: e.logger(e.stderr),
+			SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
+		})
 		if err != nil {
 			fmt.Fprintln(e.stderr, "microrest:", err)
 			return ExitError

@@ -22,6 +22,7 @@ func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string) t
 	items := []tray.Item{{Title: status}, {Title: todayLine(snap)}, {Separator: true}}
 	items = append(items, promptItems(snap.Prompt, s)...)
 	items = append(items, takeNowItem(snap), pauseItem(snap, s), tray.Item{Separator: true},
+		tray.Item{Title: "Progress…", Action: tray.Action{Kind: tray.OpenWindow, Arg: "progress"}},
 		tray.Item{Title: "Settings…", Action: tray.Action{Kind: tray.OpenWindow, Arg: "settings"}},
 		tray.Item{Separator: true},
 		tray.Item{Title: "Quit microrest", Action: tray.Action{Kind: tray.Quit}},

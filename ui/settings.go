@@ -1,115 +1,410 @@
 package ui
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/settings"
 )
 
-// SettingsView shows the settings in effect, read-only, one tab for the
-// general options and one per anchor. A file that could not be used is
-// named at the top with its problems, so the person knows why they see
-// defaults.
-func SettingsView(loaded settings.Loaded, fileErr *settings.FileError) fyne.CanvasObject {
-	s := loaded.Settings
-	tabs := container.NewAppTabs(
-		container.NewTabItem("General", container.NewVScroll(generalForm(s))),
-		container.NewTabItem("Active hours", container.NewVScroll(weekForm(&s.ActiveHours))),
-	)
-	for _, k := range settings.Kinds {
-		tabs.Append(container.NewTabItem(k.Title(), container.NewVScroll(anchorForm(s.Anchors.Of(k)))))
-	}
-	footer := widget.NewLabel("To change these, edit " + loaded.Path + " and restart microrest.")
-	footer.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(problemBanner(fileErr), footer, nil, nil, tabs)
+// settingsSize fits the longest row of the General tab beside the column
+// of tabs.
+var settingsSize = fyne.NewSize(760, 600)
+
+// settingsEditor is the settings window: one tab for the general options,
+// one for active hours and one per anchor. Every edit builds a candidate
+// Settings and runs settings.Validate on it, so the window and the daemon
+// can never disagree about what is valid.
+type settingsEditor struct {
+	path      string
+	base      settings.Settings // what the file holds now
+	fields    []*field
+	tabOf     map[*field]*container.TabItem
+	tabs      *container.AppTabs
+	save      *widget.Button
+	note      *widget.Label // what Save will do, or what it did
+	warning   *widget.Label // unknown keys or a broken file that Save replaces
+	daemon    Daemon
+	autostart Autostart
+	// autostartOn is the system's state when last read or set.
+	autostartOn bool
+	closeButton *widget.Button
+	// broken is set while the file on disk could not be used: Save then
+	// replaces it even without an edit, and only then.
+	broken   bool
+	banner   *widget.Label
+	problems int
+	view     fyne.CanvasObject
 }
 
-func problemBanner(fileErr *settings.FileError) fyne.CanvasObject {
-	if fileErr == nil {
+func showSettings(w fyne.Window, opts Options, e env) {
+	loaded, err := settings.Load(opts.SettingsPath)
+	var fe *settings.FileError
+	if err != nil && !errors.As(err, &fe) {
+		opts.Log.Warn("settings", "err", err)
+	}
+	ed := newSettingsEditor(loaded, fe, e)
+	w.SetContent(ed.view)
+	w.Resize(settingsSize)
+	ed.bindKeys(w)
+}
+
+// newSettingsEditor builds the editor over what Load returned; fe is the
+// reason the file was not used, if it was not.
+func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, e env) *settingsEditor {
+	ed := &settingsEditor{path: loaded.Path, base: loaded.Settings, daemon: e.daemon, autostart: e.autostart, tabOf: map[*field]*container.TabItem{}}
+	s := &ed.base
+	ed.readAutostart(s)
+	ed.tabs = container.NewAppTabs(
+		ed.tab("General", ed.generalFields(s)),
+		ed.tab("Active hours", weekFields(s)),
+	)
+	for _, k := range settings.Kinds {
+		ed.tabs.Append(ed.tab(k.Title(), anchorFields(k, s)))
+	}
+	// Eight tabs do not fit across the window, and at 200% scale even less;
+	// a column of them does, and reads like a settings sidebar.
+	ed.tabs.SetTabLocation(container.TabLocationLeading)
+	ed.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), ed.trySave)
+	ed.save.Importance = widget.HighImportance
+	ed.note = wrapped("")
+	ed.warning = wrapped(warningText(loaded.Unknown, fe))
+	ed.warning.Importance = widget.WarningImportance
+	ed.warning.Hidden = ed.warning.Text == ""
+	ed.broken = fe != nil
+	ed.banner = problemBanner(fe)
+	var top fyne.CanvasObject
+	if ed.banner != nil {
+		top = ed.banner
+	}
+	ed.view = container.NewBorder(top, ed.footer(), nil, nil, ed.tabs)
+	for _, f := range ed.fields {
+		ed.watch(f)
+	}
+	ed.check()
+	return ed
+}
+
+// readAutostart shows the system's start-at-login state, not the file's:
+// the entry may have been removed by hand since.
+func (ed *settingsEditor) readAutostart(s *settings.Settings) {
+	on, err := ed.autostart.Enabled()
+	if err != nil {
+		return
+	}
+	ed.autostartOn = on
+	s.Autostart = on
+}
+
+func (ed *settingsEditor) tab(title string, fields []*field) *container.TabItem {
+	form := widget.NewForm()
+	for _, f := range fields {
+		form.AppendItem(f.formItem())
+	}
+	item := container.NewTabItem(title, container.NewVScroll(container.NewPadded(form)))
+	for _, f := range fields {
+		ed.tabOf[f] = item
+	}
+	ed.fields = append(ed.fields, fields...)
+	return item
+}
+
+func (ed *settingsEditor) footer() fyne.CanvasObject {
+	closeBtn := widget.NewButton("Close", nil)
+	ed.closeButton = closeBtn
+	buttons := container.NewHBox(layout.NewSpacer(), closeBtn, ed.save)
+	return container.NewPadded(newVBox(ed.warning, ed.note, buttons))
+}
+
+// watch re-validates on every edit, and saves on Enter in a one-line entry.
+func (ed *settingsEditor) watch(f *field) {
+	switch {
+	case f.check != nil:
+		f.check.OnChanged = func(bool) { ed.check() }
+	case f.entry != nil:
+		f.entry.OnChanged = func(string) { ed.check() }
+		if !f.entry.MultiLine {
+			f.entry.OnSubmitted = func(string) { ed.trySave() }
+		}
+	}
+}
+
+// candidate reads every field into a copy of the saved settings. ok is
+// false when a field cannot be read; its message is already shown.
+func (ed *settingsEditor) candidate() (s settings.Settings, unread map[*field]string) {
+	s = ed.base
+	unread = map[*field]string{}
+	for _, f := range ed.fields {
+		if msg := f.apply(&s); msg != "" {
+			unread[f] = msg
+		}
+	}
+	return s, unread
+}
+
+// check validates the candidate and shows each problem at its field. Save
+// is enabled only when there is none.
+func (ed *settingsEditor) check() {
+	s, unread := ed.candidate()
+	problems := settings.Validate(s)
+	shown := map[*container.TabItem]bool{}
+	owned := make([]bool, len(problems))
+	for _, f := range ed.fields {
+		msg, ok := unread[f]
+		if !ok {
+			msg = messageFor(f, problems, owned)
+		}
+		f.show(msg)
+		shown[ed.tabOf[f]] = shown[ed.tabOf[f]] || msg != ""
+	}
+	ed.markTabs(shown)
+	ed.problems = len(unread) + len(problems)
+	ed.updateNote(s, unowned(problems, owned))
+}
+
+// messageFor joins the problems a field owns and marks them owned.
+func messageFor(f *field, problems []settings.Problem, owned []bool) string {
+	var msgs []string
+	for i, p := range problems {
+		if msg, ok := f.owns(p); ok {
+			msgs = append(msgs, capital(msg))
+			owned[i] = true
+		}
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// unowned lists the problems no field shows, so none can keep Save
+// disabled without a word.
+func unowned(problems []settings.Problem, owned []bool) []string {
+	var out []string
+	for i, p := range problems {
+		if !owned[i] {
+			out = append(out, p.String())
+		}
+	}
+	return out
+}
+
+// markTabs puts a warning icon on every tab with a problem, so a disabled
+// Save always points to where the fix is.
+func (ed *settingsEditor) markTabs(bad map[*container.TabItem]bool) {
+	changed := false
+	for _, item := range ed.tabs.Items {
+		var icon fyne.Resource
+		if bad[item] {
+			icon = theme.ErrorIcon()
+		}
+		if item.Icon != icon {
+			item.Icon = icon
+			changed = true
+		}
+	}
+	if changed {
+		ed.tabs.Refresh()
+	}
+}
+
+func (ed *settingsEditor) updateNote(s settings.Settings, unowned []string) {
+	switch {
+	case ed.problems > 0:
+		ed.save.Disable()
+		msg := fmt.Sprintf("Fix %s (marked in red, on the tabs with a warning sign) to save.", plural(ed.problems, "problem"))
+		ed.note.SetText(strings.Join(append([]string{msg}, unowned...), "\n"))
+	case !ed.changed(s):
+		ed.save.Disable()
+		if !strings.HasPrefix(ed.note.Text, "Saved") {
+			ed.note.SetText("")
+		}
+	default:
+		ed.save.Enable()
+		ed.note.SetText("Unsaved changes: Save (or Enter) writes " + ed.path + ".")
+	}
+}
+
+// changed compares the files the settings would write, which is what
+// saving would change.
+func (ed *settingsEditor) changed(s settings.Settings) bool {
+	return ed.broken || !bytes.Equal(settings.Encode(s), settings.Encode(ed.base))
+}
+
+// trySave saves when the candidate is valid and differs from the file.
+func (ed *settingsEditor) trySave() {
+	s, unread := ed.candidate()
+	if len(unread) > 0 || len(settings.Validate(s)) > 0 || !ed.changed(s) {
+		return
+	}
+	if err := settings.Save(ed.path, s); err != nil {
+		ed.note.SetText("Not saved: " + err.Error())
+		return
+	}
+	ed.base = s
+	ed.broken = false
+	if ed.banner != nil {
+		ed.banner.Hide()
+	}
+	ed.warning.SetText("")
+	ed.warning.Hide()
+	ed.note.SetText("Saved " + ed.path + ".")
+	ed.applyAutostart(s.Autostart)
+	ed.check()
+	go ed.reload()
+}
+
+// applyAutostart writes the login entry when the checkbox changed it.
+func (ed *settingsEditor) applyAutostart(on bool) {
+	if on == ed.autostartOn {
+		return
+	}
+	if err := ed.autostart.Set(on); err != nil {
+		ed.note.SetText(ed.note.Text + " Start at login was not changed: " + err.Error())
+		return
+	}
+	ed.autostartOn = on
+}
+
+// reload tells a running daemon at once. It watches the file anyway, so a
+// daemon that is not running is only worth a note.
+func (ed *settingsEditor) reload() {
+	err := ed.daemon.Reload(context.Background())
+	var note string
+	switch {
+	case err == nil:
+		note = " microrest uses them now."
+	case errors.Is(err, control.ErrNotRunning):
+		note = " microrest is not running; it uses them when it starts."
+	default:
+		note = " microrest reads the file when it notices the change."
+	}
+	fyne.Do(func() {
+		if strings.HasPrefix(ed.note.Text, "Saved") {
+			ed.note.SetText(ed.note.Text + note)
+		}
+	})
+}
+
+// bindKeys makes Escape close the window, and asks before closing over
+// unsaved changes.
+func (ed *settingsEditor) bindKeys(w fyne.Window) {
+	ask := func() {
+		if s, unread := ed.candidate(); len(unread) == 0 && !ed.changed(s) {
+			w.Close()
+			return
+		}
+		dialog.ShowConfirm("Discard changes?", "Your changes are not saved.", func(discard bool) {
+			if discard {
+				w.Close()
+			}
+		}, w)
+	}
+	w.SetCloseIntercept(ask)
+	ed.closeButton.OnTapped = ask
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			ask()
+		}
+	})
+}
+
+// generalFields are the options that are not about one anchor.
+func (ed *settingsEditor) generalFields(s *settings.Settings) []*field {
+	return []*field{
+		durationField("idle_threshold", "Idle threshold", settings.IdleThresholdLimits, func(s *settings.Settings) *settings.Duration { return &s.IdleThreshold }, s),
+		clockField("day_starts_at", "Day starts at", "When today's goals and tallies begin", func(s *settings.Settings) *settings.ClockTime { return &s.DayStartsAt }, s),
+		durationField("clock_grace", "Clock-time grace", settings.ClockGraceLimits, func(s *settings.Settings) *settings.Duration { return &s.ClockGrace }, s),
+		durationField("combine_within", "Combine prompts within", settings.CombineLimits, func(s *settings.Settings) *settings.Duration { return &s.CombineWithin }, s),
+		durationField("return_quiet", "Quiet after a break", settings.ReturnQuietLimits, func(s *settings.Settings) *settings.Duration { return &s.ReturnQuiet }, s),
+		checkField("sound", "Sound", "Play the notification sound", func(s *settings.Settings) *bool { return &s.Sound }, s),
+		checkField("respect_dnd", "Do not disturb", "Hold prompts during do-not-disturb and fullscreen", func(s *settings.Settings) *bool { return &s.RespectDND }, s),
+		checkField("autostart", "Start at login", "Start microrest when I log in", func(s *settings.Settings) *bool { return &s.Autostart }, s),
+		durationListField("pause_choices", "Pause choices", "Lengths in the tray's Pause menu, comma-separated", func(s *settings.Settings) *[]settings.Duration { return &s.PauseChoices }, s),
+		durationField("escalation.after", "Re-show ignored prompt after", settings.EscalationLimits, func(s *settings.Settings) *settings.Duration { return &s.Escalation.After }, s),
+		countField("escalation.repeats", "Re-show at most", fmt.Sprintf("Times, 0 to %d; then it counts as missed", settings.MaxRepeats), func(s *settings.Settings) *int { return &s.Escalation.Repeats }, s),
+		checkField("escalation.window", "Last repeat", "Also open a small prompt window", func(s *settings.Settings) *bool { return &s.Escalation.Window }, s),
+	}
+}
+
+func weekFields(s *settings.Settings) []*field {
+	var fields []*field
+	for _, day := range settings.Weekdays {
+		key := "active_hours." + strings.ToLower(day.String()[:3])
+		fields = append(fields, spanField(key, day.String(), func(s *settings.Settings) *settings.Span { return s.ActiveHours.On(day) }, s))
+	}
+	return fields
+}
+
+func anchorFields(k settings.Kind, s *settings.Settings) []*field {
+	key := "anchors." + k.String()
+	of := func(s *settings.Settings) *settings.Anchor { return s.Anchors.Of(k) }
+	enabled := checkField(key+".enabled", "Enabled", "Remind me of "+strings.ToLower(k.Title()), func(s *settings.Settings) *bool { return &of(s).Enabled }, s)
+	enabled.keys = append(enabled.keys, key)
+	enabled.prefix = k.Title()
+	return []*field{
+		enabled,
+		durationField(key+".every", "Every (active time)", settings.EveryLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Every }, s),
+		clockListField(key+".at", func(s *settings.Settings) *[]settings.ClockTime { return &of(s).At }, s),
+		durationField(key+".practice", "Practice length", settings.PracticeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Practice }, s),
+		durationField(key+".snooze", "Snooze", settings.SnoozeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Snooze }, s),
+		durationField(key+".natural_break", "Natural break", settings.NaturalBreakLimits, func(s *settings.Settings) *settings.Duration { return &of(s).NaturalBreak }, s),
+		countField(key+".daily_goal", "Daily goal", fmt.Sprintf("Wins a day, 0 (no goal) to %d", settings.MaxDailyGoal), func(s *settings.Settings) *int { return &of(s).DailyGoal }, s),
+		checkField(key+".appointment", "Appointment", "Clock times come even when paused", func(s *settings.Settings) *bool { return &of(s).Appointment }, s),
+		practicesField(key+".practices", func(s *settings.Settings) *[]string { return &of(s).Practices }, s),
+	}
+}
+
+// problemBanner names a file that could not be used, so the person knows
+// why they see defaults and what Save will do to it.
+func problemBanner(fe *settings.FileError) *widget.Label {
+	if fe == nil {
 		return nil
 	}
-	lines := []string{"The settings file is not used; these are the defaults. Fix it:"}
-	for _, p := range fileErr.Problems {
+	lines := []string{"The settings file " + fe.Path + " is not used; these are the defaults. Fix it in a text editor, or Save here to replace it with the values shown:"}
+	for _, p := range fe.Problems {
 		lines = append(lines, "• "+p.String())
 	}
-	label := widget.NewLabel(strings.Join(lines, "\n"))
-	label.Wrapping = fyne.TextWrapWord
+	label := wrapped(strings.Join(lines, "\n"))
 	label.Importance = widget.DangerImportance
 	return label
 }
 
-func row(label, value string) *widget.FormItem {
-	v := widget.NewLabel(value)
-	v.Wrapping = fyne.TextWrapWord
-	return widget.NewFormItem(label, v)
+// warningText says what Save loses: keys the schema does not know are not
+// written back, and a broken file is replaced.
+func warningText(unknown []settings.Problem, fe *settings.FileError) string {
+	if len(unknown) == 0 || fe != nil {
+		return ""
+	}
+	keys := make([]string, len(unknown))
+	for i, p := range unknown {
+		keys[i] = p.Key
+	}
+	return "Saving drops the keys microrest does not know: " + strings.Join(keys, ", ") + "."
 }
 
-func onOff(b bool) string {
-	if b {
-		return "on"
-	}
-	return "off"
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
-func generalForm(s settings.Settings) *widget.Form {
-	pauses := make([]string, len(s.PauseChoices))
-	for i, d := range s.PauseChoices {
-		pauses[i] = d.String()
-	}
-	return widget.NewForm(
-		row("Idle threshold", s.IdleThreshold.String()),
-		row("Day starts at", s.DayStartsAt.String()),
-		row("Clock-time grace", s.ClockGrace.String()),
-		row("Combine prompts within", s.CombineWithin.String()),
-		row("Quiet after a break", s.ReturnQuiet.String()),
-		row("Sound", onOff(s.Sound)),
-		row("Respect do-not-disturb", onOff(s.RespectDND)),
-		row("Start at login", onOff(s.Autostart)),
-		row("Pause choices", strings.Join(pauses, ", ")),
-		row("Re-show ignored prompt after", s.Escalation.After.String()),
-		row("Re-show at most", fmt.Sprintf("%d times", s.Escalation.Repeats)),
-		row("Prompt window on last repeat", onOff(s.Escalation.Window)),
-	)
-}
+func newVBox(objs ...fyne.CanvasObject) *fyne.Container { return container.NewVBox(objs...) }
 
-func weekForm(w *settings.Week) *widget.Form {
-	f := widget.NewForm()
-	for _, day := range settings.Weekdays {
-		f.AppendItem(row(day.String(), w.On(day).String()))
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
 	}
-	return f
-}
-
-func anchorForm(a *settings.Anchor) *widget.Form {
-	times := make([]string, len(a.At))
-	for i, c := range a.At {
-		times[i] = c.String()
+	if strings.HasSuffix(word, "y") {
+		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
 	}
-	goal := "none"
-	if a.DailyGoal > 0 {
-		goal = fmt.Sprintf("%d a day", a.DailyGoal)
-	}
-	return widget.NewForm(
-		row("Enabled", onOff(a.Enabled)),
-		row("Every (active time)", a.Every.String()),
-		row("At", orNone(strings.Join(times, ", "))),
-		row("Practice length", a.Practice.String()),
-		row("Snooze", a.Snooze.String()),
-		row("Natural break", a.NaturalBreak.String()),
-		row("Daily goal", goal),
-		row("Appointment", onOff(a.Appointment)),
-		row("Practices", "• "+strings.Join(a.Practices, "\n• ")),
-	)
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -1,73 +1,256 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/microrest/microrest/settings"
 )
 
-// texts collects every label and form caption under obj, including the
-// content of tabs that are not selected.
-func texts(obj fyne.CanvasObject) []string {
-	var out []string
-	switch o := obj.(type) {
-	case *widget.Label:
-		out = append(out, o.Text)
-	case *widget.Form:
-		for _, it := range o.Items {
-			out = append(out, it.Text)
-			out = append(out, texts(it.Widget)...)
-		}
-	case *container.AppTabs:
-		for _, it := range o.Items {
-			out = append(out, "tab:"+it.Text)
-			out = append(out, texts(it.Content)...)
-		}
-	case *container.Scroll:
-		out = append(out, texts(o.Content)...)
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			out = append(out, texts(c)...)
-		}
+// openEditor loads (or creates) the settings file at path and opens the
+// editor on it in a test window.
+func openEditor(t *testing.T, path string, d *fakeDaemon) (*settingsEditor, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	loaded, err := settings.Load(path)
+	fe, _ := err.(*settings.FileError)
+	if err != nil && fe == nil {
+		t.Fatal(err)
 	}
-	return out
+	ed := newSettingsEditor(loaded, fe, testEnv(d, &fakeClock{now: start}))
+	w := test.NewWindow(ed.view)
+	w.Resize(settingsSize)
+	t.Cleanup(w.Close)
+	ed.bindKeys(w)
+	return ed, w
 }
 
-func TestSettingsViewShowsEveryAnchorAndItsValues(t *testing.T) {
-	test.NewTempApp(t)
-	s := settings.Defaults()
-	s.Anchors.Movement.Every = settings.Duration(50 * time.Minute)
-	view := SettingsView(settings.Loaded{Settings: s, Path: "/home/x/.config/microrest/settings.toml"}, nil)
-	w := test.NewWindow(view)
-	defer w.Close()
-	all := strings.Join(texts(view), "\n")
-	for _, want := range []string{
-		"tab:General", "tab:Active hours", "tab:Movement", "tab:Wind-down",
-		"50m", "Idle threshold\n3m", "Daily goal\n8 a day", "Monday\n08:00-19:00", "Sunday\noff",
-		"edit /home/x/.config/microrest/settings.toml",
+func (ed *settingsEditor) field(t *testing.T, key string) *field {
+	t.Helper()
+	for _, f := range ed.fields {
+		if f.keys[0] == key {
+			return f
+		}
+	}
+	t.Fatalf("no field for %s", key)
+	return nil
+}
+
+// retype replaces an entry's text by typing, as a person would.
+func retype(f *field, text string) {
+	f.entry.SetText("")
+	test.Type(f.entry, text)
+}
+
+func settingsPath(t *testing.T) string {
+	return filepath.Join(t.TempDir(), "microrest", "settings.toml")
+}
+
+func TestEditingFieldsAndSavingWritesTheExpectedSettingsFile(t *testing.T) {
+	path := settingsPath(t)
+	d := newFakeDaemon()
+	ed, _ := openEditor(t, path, d)
+	if !ed.save.Disabled() {
+		t.Fatal("Save is enabled before any edit")
+	}
+	retype(ed.field(t, "anchors.movement.every"), "50m")
+	retype(ed.field(t, "anchors.rest.at"), "13:30, 16:00")
+	retype(ed.field(t, "active_hours.sat"), "09:00-12:00")
+	test.Tap(ed.field(t, "sound").check)
+	test.Tap(ed.save)
+	wait(t, d.reloads, "the reload request")
+
+	want := settings.Defaults()
+	want.Anchors.Movement.Every = settings.Duration(50 * time.Minute)
+	want.Anchors.Rest.At = []settings.ClockTime{settings.Clock(13, 30), settings.Clock(16, 0)}
+	want.ActiveHours.Sat = settings.Span{Start: settings.Clock(9, 0), End: settings.Clock(12, 0)}
+	want.Sound = false
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != string(settings.Encode(want)) {
+		t.Fatalf("settings.toml is\n%s\nwant\n%s", data, settings.Encode(want))
+	}
+	if !ed.save.Disabled() || !strings.HasPrefix(ed.note.Text, "Saved "+path) {
+		t.Fatalf("after saving: Save disabled %v, note %q", ed.save.Disabled(), ed.note.Text)
+	}
+}
+
+func TestAnInvalidValueDisablesSaveAndShowsItsMessageAtTheField(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, text, message string
+	}{
+		{"unreadable duration", "anchors.movement.every", "0s", `"0s" is zero; write "off" to turn this off`},
+		{"out of range", "anchors.movement.every", "20h", `20h is too long; use 1m to 12h, or "off"`},
+		{"no unit", "idle_threshold", "5", `"5" has no unit`},
+		{"bad clock time", "anchors.rest.at", "25:00", `"25:00" is not a time of day`},
+		{"goal too high", "anchors.hydration.daily_goal", "80", "80 is out of range; use 0 to 50"},
+		{"span backwards", "active_hours.mon", "18:00-08:00", "ends before it starts"},
+		{"too many pauses", "pause_choices", "1m 2m 3m 4m 5m 6m 7m", "Pause choices has 7 lengths; the tray menu offers at most 6"},
+		{"a pause item", "pause_choices", "30m, off", `Item 2: cannot be "off"`},
 	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("settings view lacks %q", want)
-		}
-	}
-	if strings.Contains(all, "is not used") {
-		t.Error("a good file must not show the problem banner")
+		t.Run(tc.name, func(t *testing.T) {
+			ed, _ := openEditor(t, settingsPath(t), newFakeDaemon())
+			f := ed.field(t, tc.key)
+			retype(f, tc.text)
+			if !ed.save.Disabled() {
+				t.Error("Save is enabled with an invalid value")
+			}
+			if !f.message.Visible() || !strings.Contains(f.message.Text, tc.message) {
+				t.Errorf("message %q (visible %v), want it to contain %q", f.message.Text, f.message.Visible(), tc.message)
+			}
+			if ed.tabOf[f].Icon != theme.ErrorIcon() {
+				t.Error("the field's tab is not marked")
+			}
+		})
 	}
 }
 
-func TestSettingsViewNamesTheProblemsOfABrokenFile(t *testing.T) {
-	test.NewTempApp(t)
-	fe := &settings.FileError{Path: "/x/settings.toml", Problems: []settings.Problem{{Key: "anchors.movement.every", Line: 3, Message: `"0s" is zero`}}}
-	view := SettingsView(settings.Loaded{Settings: settings.Defaults(), Path: fe.Path}, fe)
-	all := strings.Join(texts(view), "\n")
-	if !strings.Contains(all, "these are the defaults") || !strings.Contains(all, `line 3: anchors.movement.every: "0s" is zero`) {
-		t.Fatalf("banner missing or incomplete:\n%s", all)
+func TestFixingTheValueClearsTheMessageAndEnablesSave(t *testing.T) {
+	ed, _ := openEditor(t, settingsPath(t), newFakeDaemon())
+	f := ed.field(t, "anchors.breath.snooze")
+	retype(f, "3h")
+	if !ed.save.Disabled() || !strings.Contains(ed.note.Text, "Fix 1 problem") {
+		t.Fatalf("Save disabled %v, note %q", ed.save.Disabled(), ed.note.Text)
 	}
+	retype(f, "15m")
+	if ed.save.Disabled() || f.message.Visible() || ed.tabOf[f].Icon != nil {
+		t.Fatalf("after the fix: Save disabled %v, message %q, tab icon %v", ed.save.Disabled(), f.message.Text, ed.tabOf[f].Icon)
+	}
+}
+
+func TestAnAnchorWithNeitherTriggerIsExplainedUnderEnabled(t *testing.T) {
+	ed, _ := openEditor(t, settingsPath(t), newFakeDaemon())
+	retype(ed.field(t, "anchors.breath.every"), "off")
+	msg := ed.field(t, "anchors.breath.enabled").message
+	if !ed.save.Disabled() || !strings.HasPrefix(msg.Text, `Breath is enabled but has neither "every" nor "at"`) {
+		t.Fatalf("Save disabled %v, message %q", ed.save.Disabled(), msg.Text)
+	}
+	test.Tap(ed.field(t, "anchors.breath.enabled").check)
+	if ed.save.Disabled() || msg.Visible() {
+		t.Fatalf("a disabled anchor without triggers is valid; Save disabled %v, message %q", ed.save.Disabled(), msg.Text)
+	}
+}
+
+func TestPracticesAreEditedOneALineAndBlankLinesDropped(t *testing.T) {
+	path := settingsPath(t)
+	ed, _ := openEditor(t, path, newFakeDaemon())
+	f := ed.field(t, "anchors.hydration.practices")
+	f.entry.SetText("Drink a glass of water.\n\n  Eat an apple.  \n")
+	long := strings.Repeat("x", settings.MaxPracticeText+1)
+	f.entry.SetText(f.entry.Text + long)
+	if !strings.Contains(f.message.Text, "Item 3: is 201 characters long") || !ed.save.Disabled() {
+		t.Fatalf("message %q, Save disabled %v", f.message.Text, ed.save.Disabled())
+	}
+	f.entry.SetText("Drink a glass of water.\n\n  Eat an apple.  \n")
+	test.Tap(ed.save)
+	loaded, err := settings.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := loaded.Settings.Anchors.Hydration.Practices
+	if strings.Join(got, "|") != "Drink a glass of water.|Eat an apple." {
+		t.Fatalf("practices saved as %q", got)
+	}
+}
+
+func TestEnterSavesAndEscapeAsksBeforeDiscardingChanges(t *testing.T) {
+	path := settingsPath(t)
+	ed, w := openEditor(t, path, newFakeDaemon())
+	f := ed.field(t, "idle_threshold")
+	retype(f, "5m")
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(w.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Escape over unsaved changes closed without asking")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	loaded, err := settings.Load(path)
+	if err != nil || loaded.Settings.IdleThreshold != settings.Duration(5*time.Minute) {
+		t.Fatalf("Enter did not save: %v, %v", loaded.Settings.IdleThreshold, err)
+	}
+}
+
+func TestUnknownKeysAreNamedBeforeSaveDropsThem(t *testing.T) {
+	path := settingsPath(t)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("colour = \"blue\"\nidle_threshold = \"4m\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ed, _ := openEditor(t, path, newFakeDaemon())
+	if !ed.warning.Visible() || !strings.Contains(ed.warning.Text, "drops the keys microrest does not know: colour") {
+		t.Fatalf("warning %q (visible %v)", ed.warning.Text, ed.warning.Visible())
+	}
+	if ed.field(t, "idle_threshold").entry.Text != "4m" {
+		t.Fatal("the file's own values are not shown")
+	}
+}
+
+func TestABrokenFileIsReplacedOnlyOnAnExplicitSave(t *testing.T) {
+	path := settingsPath(t)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	broken := []byte("idle_threshold = \"0s\"\n")
+	if err := os.WriteFile(path, broken, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ed, _ := openEditor(t, path, newFakeDaemon())
+	if data, _ := os.ReadFile(path); string(data) != string(broken) {
+		t.Fatal("opening the window changed the broken file")
+	}
+	if ed.banner == nil || !strings.Contains(ed.banner.Text, "line 1: idle_threshold") || !strings.Contains(ed.banner.Text, "Save here to replace it") {
+		t.Fatal("no banner naming the broken file's problem")
+	}
+	if ed.save.Disabled() {
+		t.Fatal("Save must be offered to replace a broken file")
+	}
+	test.Tap(ed.save)
+	if _, err := settings.Load(path); err != nil {
+		t.Fatalf("after Save the file still does not load: %v", err)
+	}
+	if ed.banner.Visible() {
+		t.Fatal("the banner stays after the file was replaced")
+	}
+}
+
+func TestTheAutostartBoxShowsAndSetsTheSystemEntry(t *testing.T) {
+	path := settingsPath(t)
+	test.NewTempApp(t)
+	loaded, err := settings.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := &fakeAutostart{on: true}
+	e := testEnv(newFakeDaemon(), &fakeClock{now: start})
+	e.autostart = sys
+	ed := newSettingsEditor(loaded, nil, e)
+	box := ed.field(t, "autostart").check
+	if !box.Checked {
+		t.Fatal("the box shows the file's autostart = false, not the system's entry")
+	}
+	test.Tap(box)
+	test.Tap(ed.save)
+	if len(sys.sets) != 1 || sys.on {
+		t.Fatalf("autostart set %v", sys.sets)
+	}
+}
+
+func TestTheSettingsWindowRendersAsRecorded(t *testing.T) {
+	ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
+	test.AssertRendersToMarkup(t, "settings_general.xml", w.Canvas())
+	retype(ed.field(t, "anchors.movement.every"), "20h")
+	ed.tabs.SelectIndex(2)
+	test.AssertRendersToMarkup(t, "settings_movement_invalid.xml", w.Canvas())
 }

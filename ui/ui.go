@@ -1,18 +1,18 @@
 // Package ui is microrest's short-lived Fyne process: it shows one window
-// (settings now; progress and guided sessions later) and exits when that
-// window closes, so the all-day daemon never carries a GUI toolkit.
+// (settings, progress, or a guided breathing, mobility or posture session)
+// and exits when that window closes, so the all-day daemon never carries a
+// GUI toolkit. It talks to the daemon only through the control socket.
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/microrest/microrest/assets"
-	"github.com/microrest/microrest/settings"
 )
 
 // Window names a window the UI process can show.
@@ -21,29 +21,44 @@ type Window int
 // The windows, by the verb that opens them.
 const (
 	SettingsWindow Window = iota + 1
+	ProgressWindow
+	BreatheWindow
+	MoveWindow
+	PostureWindow
 )
 
+// Windows lists every window, in the order the help shows their verbs.
+var Windows = []Window{SettingsWindow, ProgressWindow, BreatheWindow, MoveWindow, PostureWindow}
+
+var windowNames = [...]string{"", "settings", "progress", "breathe", "move", "posture"}
+
+// String returns the verb that opens the window.
 func (w Window) String() string {
-	switch w {
-	case SettingsWindow:
-		return "settings"
+	if w <= 0 || int(w) >= len(windowNames) {
+		return fmt.Sprintf("window(%d)", int(w))
 	}
-	return fmt.Sprintf("window(%d)", int(w))
+	return windowNames[w]
 }
+
+// Title is the window's title; the binary tests find windows by it.
+func (w Window) Title() string { return "microrest " + w.String() }
 
 // Options say which window to show and where its data lives.
 type Options struct {
 	Window       Window
 	AppID        string
 	SettingsPath string
-	Log          *slog.Logger
+	JournalPath  string
+	// ControlDir is where the daemon's socket lives.
+	ControlDir string
+	Log        *slog.Logger
 }
 
 // Run shows the window and blocks until it is closed.
 func Run(opts Options) error {
 	a := app.NewWithID(opts.AppID)
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
-	w, err := build(a, opts)
+	w, err := build(a, opts, env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}})
 	if err != nil {
 		return err
 	}
@@ -51,18 +66,29 @@ func Run(opts Options) error {
 	return nil
 }
 
-func build(a fyne.App, opts Options) (fyne.Window, error) {
+// env is what a window needs from outside Fyne; tests swap every part.
+type env struct {
+	daemon    Daemon
+	clock     func() time.Time
+	autostart Autostart
+}
+
+func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
+	w := a.NewWindow(opts.Window.Title())
 	switch opts.Window {
 	case SettingsWindow:
-		loaded, err := settings.Load(opts.SettingsPath)
-		var fe *settings.FileError
-		if err != nil && !errors.As(err, &fe) {
-			opts.Log.Warn("settings", "err", err)
-		}
-		w := a.NewWindow("microrest settings")
-		w.SetContent(SettingsView(loaded, fe))
-		w.Resize(fyne.NewSize(560, 520))
-		return w, nil
+		showSettings(w, opts, e)
+	case ProgressWindow:
+		showProgress(w, opts, e)
+	case BreatheWindow:
+		showBreathe(w, opts, e)
+	case MoveWindow:
+		showMove(w, opts, e)
+	case PostureWindow:
+		showPosture(w, opts, e)
+	default:
+		w.Close()
+		return nil, fmt.Errorf("no window called %s", opts.Window)
 	}
-	return nil, fmt.Errorf("no window called %s", opts.Window)
+	return w, nil
 }

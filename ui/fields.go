@@ -1,0 +1,250 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// field is one editable setting: its input, the dotted keys whose problems
+// it shows (the same keys settings.Validate reports, so the rules live in
+// one place), and how its text is read into a candidate Settings.
+type field struct {
+	label string
+	hint  string
+	keys  []string
+	input fyne.CanvasObject
+	// message shows the field's problem inline; hidden while there is none.
+	message *widget.Label
+	// apply reads the input into s, or says why the text cannot be read.
+	apply func(s *settings.Settings) string
+	// entry is the input when it is a text entry, so tests can type into it.
+	entry *widget.Entry
+	// check is the input when it is a checkbox.
+	check *widget.Check
+	// prefix is put before a problem's message that names no value, e.g.
+	// "Movement" before "is enabled but has neither ..."; the label unless
+	// set.
+	prefix string
+}
+
+func newField(label, hint string, keys ...string) *field {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	return &field{label: label, hint: hint, keys: keys, message: msg, prefix: label}
+}
+
+// formItem puts the input above its message, so a problem shows right where
+// it is fixed.
+func (f *field) formItem() *widget.FormItem {
+	item := widget.NewFormItem(f.label, newVBox(f.input, f.message))
+	item.HintText = f.hint
+	return item
+}
+
+// show sets the inline message; "" hides it.
+func (f *field) show(msg string) {
+	if msg == f.message.Text && f.message.Visible() == (msg != "") {
+		return
+	}
+	f.message.SetText(msg)
+	if msg == "" {
+		f.message.Hide()
+	} else {
+		f.message.Show()
+	}
+}
+
+// owns reports whether a problem belongs to this field: its key, or an
+// item of the list it edits ("pause_choices[2]").
+func (f *field) owns(p settings.Problem) (string, bool) {
+	for _, k := range f.keys {
+		switch {
+		case p.Key == k:
+			return f.prefixed(p.Message), true
+		case strings.HasPrefix(p.Key, k+"["):
+			return listItem(p.Key[len(k):]) + p.Message, true
+		}
+	}
+	return "", false
+}
+
+// prefixed names the setting before a message that starts with its verb
+// ("has 7 lengths"); messages that start with the value stand alone.
+func (f *field) prefixed(msg string) string {
+	if msg == "" || msg[0] < 'a' || msg[0] > 'z' {
+		return msg
+	}
+	return f.prefix + " " + msg
+}
+
+// listItem turns "[3]" into "Item 3: ".
+func listItem(index string) string {
+	return "Item " + strings.Trim(index, "[]") + ": "
+}
+
+// entryField is a one-line text entry; changed is called on every edit
+// and submit when Enter is pressed.
+func entryField(label, hint, text string, keys ...string) *field {
+	f := newField(label, hint, keys...)
+	f.entry = widget.NewEntry()
+	f.entry.SetText(text)
+	f.input = f.entry
+	return f
+}
+
+func durationField(key, label string, l settings.Limits, get func(*settings.Settings) *settings.Duration, s *settings.Settings) *field {
+	f := entryField(label, l.Describe(), get(s).String(), key)
+	f.entry.SetPlaceHolder(`like "45m" or "1h30m"`)
+	f.apply = func(s *settings.Settings) string {
+		d, err := settings.ParseDuration(f.entry.Text)
+		if err != nil {
+			return capital(err.Error())
+		}
+		*get(s) = d
+		return ""
+	}
+	return f
+}
+
+func clockField(key, label, hint string, get func(*settings.Settings) *settings.ClockTime, s *settings.Settings) *field {
+	f := entryField(label, hint, get(s).String(), key)
+	f.entry.SetPlaceHolder(`like "04:00"`)
+	f.apply = func(s *settings.Settings) string {
+		c, err := settings.ParseClock(f.entry.Text)
+		if err != nil {
+			return capital(err.Error())
+		}
+		*get(s) = c
+		return ""
+	}
+	return f
+}
+
+func spanField(key, label string, get func(*settings.Settings) *settings.Span, s *settings.Settings) *field {
+	f := entryField(label, "", get(s).String(), key)
+	f.entry.SetPlaceHolder(`like "08:00-18:00", or "off"`)
+	f.apply = func(s *settings.Settings) string {
+		var span settings.Span
+		if err := span.UnmarshalText([]byte(f.entry.Text)); err != nil {
+			return capital(err.Error())
+		}
+		*get(s) = span
+		return ""
+	}
+	return f
+}
+
+func countField(key, label, hint string, get func(*settings.Settings) *int, s *settings.Settings) *field {
+	f := entryField(label, hint, strconv.Itoa(*get(s)), key)
+	f.apply = func(s *settings.Settings) string {
+		text := strings.TrimSpace(f.entry.Text)
+		n, err := strconv.Atoi(text)
+		if err != nil {
+			return fmt.Sprintf("%q is not a whole number; write one like 8", text)
+		}
+		*get(s) = n
+		return ""
+	}
+	return f
+}
+
+func checkField(key, label, text string, get func(*settings.Settings) *bool, s *settings.Settings) *field {
+	f := newField(label, "", key)
+	f.check = widget.NewCheck(text, nil)
+	f.check.SetChecked(*get(s))
+	f.input = f.check
+	f.apply = func(s *settings.Settings) string {
+		*get(s) = f.check.Checked
+		return ""
+	}
+	return f
+}
+
+// splitList reads a comma-separated list; spaces alone also separate, as
+// people type "12:45 22:00".
+func splitList(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+}
+
+func clockListField(key string, get func(*settings.Settings) *[]settings.ClockTime, s *settings.Settings) *field {
+	parts := make([]string, len(*get(s)))
+	for i, c := range *get(s) {
+		parts[i] = c.String()
+	}
+	f := entryField("At (clock times)", "Times of day, comma-separated; empty for none", strings.Join(parts, ", "), key)
+	f.entry.SetPlaceHolder(`like "12:45, 22:00"`)
+	f.apply = func(s *settings.Settings) string {
+		var out []settings.ClockTime
+		for _, p := range splitList(f.entry.Text) {
+			c, err := settings.ParseClock(p)
+			if err != nil {
+				return capital(err.Error())
+			}
+			out = append(out, c)
+		}
+		*get(s) = out
+		return ""
+	}
+	return f
+}
+
+func durationListField(key, label, hint string, get func(*settings.Settings) *[]settings.Duration, s *settings.Settings) *field {
+	parts := make([]string, len(*get(s)))
+	for i, d := range *get(s) {
+		parts[i] = d.String()
+	}
+	f := entryField(label, hint, strings.Join(parts, ", "), key)
+	f.apply = func(s *settings.Settings) string {
+		var out []settings.Duration
+		for _, p := range splitList(f.entry.Text) {
+			d, err := settings.ParseDuration(p)
+			if err != nil {
+				return capital(err.Error())
+			}
+			out = append(out, d)
+		}
+		*get(s) = out
+		return ""
+	}
+	return f
+}
+
+// practicesField edits the suggestions as one per line: a list that the
+// keyboard alone can edit, with no add and remove buttons to tab through.
+// Blank lines are dropped, as an empty row in a list would be.
+func practicesField(key string, get func(*settings.Settings) *[]string, s *settings.Settings) *field {
+	f := newField("Practices", "One suggestion per line, offered in turn", key)
+	f.entry = widget.NewMultiLineEntry()
+	f.entry.Wrapping = fyne.TextWrapWord
+	f.entry.SetMinRowsVisible(6)
+	f.entry.SetText(strings.Join(*get(s), "\n"))
+	f.input = f.entry
+	f.apply = func(s *settings.Settings) string {
+		var out []string
+		for _, line := range strings.Split(f.entry.Text, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				out = append(out, line)
+			}
+		}
+		*get(s) = out
+		return ""
+	}
+	return f
+}
+
+// capital starts a message with a capital letter, as the messages of
+// settings.Validate name a value first and parse errors quote it.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/settings"
+)
+
+// backgroundRate is how often a guided session redraws while its window is
+// not in front: often enough for the countdown, seldom enough that a
+// forgotten window costs nothing.
+const backgroundRate = 4
+
+// timer runs a guided practice of a fixed length on a clock. Every redraw
+// asks the clock for the elapsed time, so what is shown is a function of
+// time alone: frames may be dropped or paused without drift, and tests
+// move a fake clock and call step.
+type timer struct {
+	clock  func() time.Time
+	start  time.Time
+	length time.Duration
+	// draw shows the session elapsed into it (at most length).
+	draw func(elapsed time.Duration)
+	// finish runs once, when the length has passed.
+	finish func()
+	over   bool
+	anim   *fyne.Animation
+	stopBg chan struct{}
+}
+
+func newTimer(clock func() time.Time, length time.Duration, draw func(time.Duration), finish func()) *timer {
+	return &timer{clock: clock, start: clock(), length: length, draw: draw, finish: finish}
+}
+
+// step redraws for the clock's time; it runs on Fyne's goroutine.
+func (t *timer) step() {
+	if t.over {
+		return
+	}
+	elapsed := t.clock().Sub(t.start)
+	if elapsed < t.length {
+		t.draw(elapsed)
+		return
+	}
+	t.over = true
+	t.draw(t.length)
+	t.stop()
+	t.finish()
+}
+
+// end finishes the session now, for a person who is done early.
+func (t *timer) end() {
+	t.length = min(t.length, t.clock().Sub(t.start))
+	t.step()
+}
+
+// run drives step with a frame-rate animation while the app is in front
+// and a slow ticker while it is not, so a hidden or forgotten window
+// does not spin at 60 fps.
+func (t *timer) run(a fyne.App) {
+	t.anim = fyne.NewAnimation(time.Second, func(float32) { t.step() })
+	t.anim.RepeatCount = fyne.AnimationRepeatForever
+	t.anim.Curve = fyne.AnimationLinear
+	a.Lifecycle().SetOnEnteredForeground(t.front)
+	a.Lifecycle().SetOnExitedForeground(t.back)
+	t.front()
+}
+
+func (t *timer) front() {
+	if t.over {
+		return
+	}
+	t.stopTicker()
+	t.anim.Start()
+}
+
+func (t *timer) back() {
+	if t.over || t.stopBg != nil {
+		return
+	}
+	t.anim.Stop()
+	t.stopBg = make(chan struct{})
+	go tick(t.stopBg, time.Second/backgroundRate, t.step)
+}
+
+// tick calls fn through fyne.Do until stop is closed.
+func tick(stop <-chan struct{}, every time.Duration, fn func()) {
+	ticker := time.NewTicker(every)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-ticker.C:
+			fyne.Do(fn)
+		}
+	}
+}
+
+func (t *timer) stopTicker() {
+	if t.stopBg != nil {
+		close(t.stopBg)
+		t.stopBg = nil
+	}
+}
+
+func (t *timer) stop() {
+	if t.anim != nil {
+		t.anim.Stop()
+	}
+	t.stopTicker()
+}
+
+// recorder reports a finished practice to the daemon as a win and says
+// what became of it. A win is never lost silently: if the daemon is not
+// running the window says so and offers to try again.
+type recorder struct {
+	daemon Daemon
+	kind   settings.Kind
+	status *widget.Label
+	retry  *widget.Button
+	close  *widget.Button
+	box    *fyne.Container
+	// settled receives after each attempt's result is shown; tests wait on it.
+	settled chan struct{}
+}
+
+func newRecorder(d Daemon, k settings.Kind, closeWindow func()) *recorder {
+	r := &recorder{daemon: d, kind: k, status: wrapped(""), settled: make(chan struct{}, 1)}
+	r.retry = widget.NewButton("Try again", r.record)
+	r.close = widget.NewButton("Close", closeWindow)
+	r.close.Importance = widget.HighImportance
+	r.retry.Hide()
+	r.box = newVBox(r.status, container.NewHBox(layout.NewSpacer(), r.retry, r.close))
+	r.box.Hide()
+	return r
+}
+
+// record sends Done; the reply is shown when it comes.
+func (r *recorder) record() {
+	r.box.Show()
+	r.retry.Hide()
+	r.status.SetText("Recording your " + r.kind.String() + " win…")
+	go func() {
+		err := r.daemon.Done(context.Background(), r.kind)
+		fyne.Do(func() { r.show(err) })
+	}()
+}
+
+func (r *recorder) show(err error) {
+	switch {
+	case err == nil:
+		r.status.SetText(fmt.Sprintf("Well done. Recorded as a %s win.", r.kind.Title()))
+	case errors.Is(err, control.ErrNotRunning):
+		r.status.SetText(fmt.Sprintf("Not recorded: microrest is not running. Start it (run microrest), then Try again; or Close without recording. Later, `microrest done %s` records it too.", r.kind))
+		r.retry.Show()
+	default:
+		r.status.SetText("Not recorded: " + err.Error() + ". Try again, or Close without recording.")
+		r.retry.Show()
+	}
+	select {
+	case r.settled <- struct{}{}:
+	default:
+	}
+}
+
+// mmss writes a countdown as "1:05".
+func mmss(d time.Duration) string {
+	s := int((d + time.Second - 1) / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}

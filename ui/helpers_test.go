@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/microrest/microrest/control"
+	_ "github.com/microrest/microrest/internal/locale" // quiet Fyne under LANG=C.UTF-8, as the binary is
+	"github.com/microrest/microrest/settings"
+)
+
+// fakeDaemon records what the windows ask of the daemon; err makes every
+// call fail, as control.ErrNotRunning does when no daemon is there.
+type fakeDaemon struct {
+	mu      sync.Mutex
+	err     error
+	status  *control.Status
+	done    []settings.Kind
+	reloads chan struct{}
+}
+
+func newFakeDaemon() *fakeDaemon { return &fakeDaemon{reloads: make(chan struct{}, 10)} }
+
+func (d *fakeDaemon) fail(err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.err = err
+}
+
+func (d *fakeDaemon) Status(context.Context) (*control.Status, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.status, d.err
+}
+
+func (d *fakeDaemon) Done(_ context.Context, k settings.Kind) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err == nil {
+		d.done = append(d.done, k)
+	}
+	return d.err
+}
+
+func (d *fakeDaemon) Reload(context.Context) error {
+	d.reloads <- struct{}{}
+	return d.err
+}
+
+func (d *fakeDaemon) recorded() []settings.Kind {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]settings.Kind(nil), d.done...)
+}
+
+// fakeAutostart stands in for the system's login entry.
+type fakeAutostart struct {
+	on   bool
+	sets []bool
+}
+
+func (a *fakeAutostart) Enabled() (bool, error) { return a.on, nil }
+
+func (a *fakeAutostart) Set(on bool) error {
+	a.on = on
+	a.sets = append(a.sets, on)
+	return nil
+}
+
+// fakeClock only moves when the test moves it.
+type fakeClock struct{ now time.Time }
+
+func (c *fakeClock) Now() time.Time { return c.now }
+
+func (c *fakeClock) advance(d time.Duration) { c.now = c.now.Add(d) }
+
+func testEnv(d *fakeDaemon, c *fakeClock) env {
+	return env{daemon: d, clock: c.Now, autostart: &fakeAutostart{}}
+}
+
+// wait blocks until ch receives, or fails the test after a deadline; it
+// is how tests wait for a reply that arrives through fyne.Do.
+func wait(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("waited 5s for %s", what)
+	}
+}
+
+var start = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// PostureChecks are the posture reset, top to bottom of the desk and the
+// body; the last one is for the next time something is lifted.
+var PostureChecks = []string{
+	"Monitor: top of the screen at eye level, an arm's length away",
+	"Neutral spine and pelvis: feet flat, weight on the sit bones",
+	"Chin tuck: draw the chin straight back, hold for five",
+	"Shoulders down and back, then let them rest",
+	"Relaxed jaw: teeth apart, tongue resting",
+	"Lift with the legs: bend the knees, keep the load close",
+}
+
+// postureView is the posture checklist: each check ticked off in turn,
+// then Done records the win. It has no timer; a reset takes as long as
+// it takes.
+type postureView struct {
+	checks []*widget.Check
+	done   *widget.Button
+	rec    *recorder
+	view   fyne.CanvasObject
+}
+
+func showPosture(w fyne.Window, _ Options, e env) {
+	v := newPostureView(e, w.Close)
+	w.SetContent(v.view)
+	w.Resize(fyne.NewSize(480, 420))
+}
+
+func newPostureView(e env, closeWindow func()) *postureView {
+	v := &postureView{rec: newRecorder(e.daemon, settings.Posture, closeWindow)}
+	list := newVBox(wrapped("Go through each check and tick it off:"))
+	for _, text := range PostureChecks {
+		c := widget.NewCheck(text, func(bool) { v.update() })
+		v.checks = append(v.checks, c)
+		list.Add(c)
+	}
+	v.done = widget.NewButton("Done", v.finish)
+	v.done.Importance = widget.HighImportance
+	v.done.Disable()
+	v.view = container.NewPadded(container.NewBorder(nil, newVBox(v.rec.box, container.NewHBox(layout.NewSpacer(), v.done)), nil, nil, container.NewVScroll(list)))
+	return v
+}
+
+// update enables Done once every check is ticked.
+func (v *postureView) update() {
+	for _, c := range v.checks {
+		if !c.Checked {
+			v.done.Disable()
+			return
+		}
+	}
+	v.done.Enable()
+}
+
+func (v *postureView) finish() {
+	v.done.Hide()
+	for _, c := range v.checks {
+		c.Disable()
+	}
+	v.rec.record()
+}

@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/settings"
+)
+
+// progressData is what the progress window shows from the journal: the
+// last 7 and 30 days, read in one pass over the file.
+type progressData struct {
+	week, month journal.Stats
+	report      journal.ReadReport
+	err         error
+}
+
+// loadProgress streams the journal once into both spans, holding no
+// entries, so a year of history loads in a fraction of a second.
+func loadProgress(path string, now time.Time, rollover settings.ClockTime) progressData {
+	week := journal.NewTally(now, rollover, 7)
+	month := journal.NewTally(now, rollover, 30)
+	d := progressData{}
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		d.err = fmt.Errorf("read journal: %w", err)
+	default:
+		d.report, d.err = journal.Read(f, func(e journal.Entry) error {
+			week.Add(e)
+			month.Add(e)
+			return nil
+		})
+		f.Close()
+	}
+	d.week, d.month = week.Stats(), month.Stats()
+	return d
+}
+
+// progressView is the progress window: today against goals and what comes
+// next, then a chart and totals over the last 7 or 30 days.
+type progressView struct {
+	data     progressData
+	settings settings.Settings
+	next     *widget.Label
+	span     *widget.RadioGroup
+	chart    *winsChart
+	summary  *widget.Label
+	outcomes *widget.Label
+	note     *widget.Label
+	export   *widget.Button
+	view     fyne.CanvasObject
+	// settled receives once the daemon's status is shown; tests wait on it.
+	settled chan struct{}
+}
+
+// progressSize shows today and a week's chart without scrolling.
+var progressSize = fyne.NewSize(640, 680)
+
+const (
+	spanWeek  = "Last 7 days"
+	spanMonth = "Last 30 days"
+)
+
+func showProgress(w fyne.Window, opts Options, e env) {
+	loaded, _ := settings.Reload(opts.SettingsPath)
+	data := loadProgress(opts.JournalPath, e.clock(), loaded.Settings.DayStartsAt)
+	v := newProgressView(data, loaded.Settings)
+	v.export.OnTapped = func() { v.askExport(w, opts.JournalPath) }
+	w.SetContent(v.view)
+	w.Resize(progressSize)
+	go v.fetchStatus(e.daemon)
+}
+
+func newProgressView(data progressData, s settings.Settings) *progressView {
+	v := &progressView{data: data, settings: s, settled: make(chan struct{}, 1)}
+	v.next = wrapped("Asking microrest what comes next…")
+	v.chart = newWinsChart(data.week.Days)
+	v.summary = wrapped("")
+	v.outcomes = wrapped("")
+	v.note = wrapped(readNote(data))
+	v.note.Importance = widget.WarningImportance
+	v.note.Hidden = v.note.Text == ""
+	v.span = widget.NewRadioGroup([]string{spanWeek, spanMonth}, v.showSpan)
+	v.span.Horizontal = true
+	v.span.Required = true
+	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), nil)
+	today := widget.NewCard("Today", "", newVBox(v.todayGrid(), v.activeLine(), v.next))
+	history := widget.NewCard("History", "", newVBox(v.span, v.chart, legend(), v.summary, v.outcomes))
+	footer := container.NewHBox(layout.NewSpacer(), v.export)
+	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, container.NewVScroll(newVBox(today, history)))
+	v.span.SetSelected(spanWeek)
+	return v
+}
+
+// todayGrid lists each anchor that is on or has wins today, two to a row
+// so the chart still fits below without scrolling.
+func (v *progressView) todayGrid() fyne.CanvasObject {
+	grid := container.NewGridWithColumns(4)
+	goals := journal.Goals(&v.settings.Anchors)
+	for _, p := range v.data.week.Progress(goals) {
+		if !v.settings.Anchors.Of(p.Anchor).Enabled && p.Wins == 0 {
+			continue
+		}
+		grid.Add(widget.NewLabel(p.Anchor.Title()))
+		count := widget.NewLabel(winsText(p))
+		if p.Met() {
+			count.Importance = widget.SuccessImportance
+		}
+		grid.Add(count)
+	}
+	return grid
+}
+
+func winsText(p journal.Progress) string {
+	switch {
+	case p.Met():
+		return fmt.Sprintf("%d of %d, goal met", p.Wins, p.Goal)
+	case p.Goal > 0:
+		return fmt.Sprintf("%d of %d", p.Wins, p.Goal)
+	}
+	return plural(p.Wins, "win")
+}
+
+// activeLine says how much active time today's outcomes closed. Each
+// anchor counts its own, so it is a sum over anchors, and says so.
+func (v *progressView) activeLine() fyne.CanvasObject {
+	return wrapped("Active time closed by today's outcomes (summed over anchors): " + hm(v.data.week.Today.Active))
+}
+
+func hm(d time.Duration) string {
+	d = d.Round(time.Minute)
+	if d < time.Hour {
+		return fmt.Sprintf("%d min", int(d/time.Minute))
+	}
+	return fmt.Sprintf("%dh %02dmin", int(d/time.Hour), int(d%time.Hour/time.Minute))
+}
+
+// showSpan switches the chart and totals between 7 and 30 days.
+func (v *progressView) showSpan(choice string) {
+	s := v.data.week
+	if choice == spanMonth {
+		s = v.data.month
+	}
+	v.chart.setDays(s.Days)
+	days, consistent := len(s.Days), s.Consistency7
+	if days == 30 {
+		consistent = s.Consistency30
+	}
+	v.summary.SetText(fmt.Sprintf("%s in %d days. Consistency: %d of %d days with at least one win.", plural(s.Window.Wins, "win"), days, consistent, days))
+	v.outcomes.SetText(outcomeLine(s.Window))
+}
+
+// outcomeLine counts every way a prompt ended, wins and not.
+func outcomeLine(t journal.Totals) string {
+	parts := make([]string, len(journal.Outcomes))
+	for i, o := range journal.Outcomes {
+		parts[i] = fmt.Sprintf("%s %d", o, t.Outcomes[o])
+	}
+	return "By outcome: " + strings.Join(parts, " · ")
+}
+
+// readNote says what went wrong reading the journal, if anything did.
+func readNote(d progressData) string {
+	switch {
+	case d.err != nil:
+		return "The journal could not be read: " + d.err.Error()
+	case d.report.Skipped > 0:
+		return fmt.Sprintf("%s of the journal could not be read and %s skipped (the first: %s).",
+			plural(d.report.Skipped, "line"), map[bool]string{true: "was", false: "were"}[d.report.Skipped == 1], d.report.Problems[0])
+	}
+	return ""
+}
+
+// fetchStatus asks the daemon what comes next; it runs off Fyne's
+// goroutine, so a slow daemon never holds up the first paint.
+func (v *progressView) fetchStatus(d Daemon) {
+	st, err := d.Status(context.Background())
+	fyne.Do(func() {
+		v.next.SetText(nextText(st, err))
+		select {
+		case v.settled <- struct{}{}:
+		default:
+		}
+	})
+}
+
+// nextText lists the coming prompts, soonest first.
+func nextText(st *control.Status, err error) string {
+	switch {
+	case errors.Is(err, control.ErrNotRunning):
+		return "microrest is not running, so no prompts are coming. Start it by running microrest."
+	case err != nil:
+		return "What comes next is unknown: " + err.Error()
+	}
+	var lines []string
+	if st.Paused {
+		lines = append(lines, pausedText(st))
+	}
+	lines = append(lines, upcoming(st)...)
+	if len(lines) == 0 {
+		return "No prompts are coming today."
+	}
+	return "Next: " + strings.Join(lines, "; ")
+}
+
+func pausedText(st *control.Status) string {
+	if st.PausedUntil != nil {
+		return "paused until " + st.PausedUntil.Format("15:04")
+	}
+	return "paused"
+}
+
+// upcoming writes one phrase per enabled anchor, ordered by how soon.
+func upcoming(st *control.Status) []string {
+	type item struct {
+		soon float64
+		text string
+	}
+	var items []item
+	for _, a := range st.Anchors {
+		title := a.Anchor
+		if k, err := settings.ParseKind(a.Anchor); err == nil {
+			title = k.Title()
+		}
+		switch {
+		case !a.Enabled:
+		case a.Due:
+			items = append(items, item{-1, title + " now"})
+		case a.NextInMin != nil:
+			items = append(items, item{*a.NextInMin, fmt.Sprintf("%s in %.0f min of active time", title, *a.NextInMin)})
+		case a.NextAt != nil:
+			items = append(items, item{a.NextAt.Sub(st.Now).Minutes(), title + " at " + a.NextAt.Format("15:04")})
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].soon < items[j].soon })
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.text
+	}
+	return out
+}
+
+// askExport offers a file to save the whole journal to as CSV.
+func (v *progressView) askExport(w fyne.Window, journalPath string) {
+	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+		if err != nil || out == nil {
+			return
+		}
+		n, err := exportCSV(out, journalPath)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		v.showExport(out.URI().Path(), n, err)
+	}, w)
+	d.SetFileName("microrest-journal.csv")
+	d.Show()
+}
+
+func (v *progressView) showExport(path string, n int, err error) {
+	if err != nil {
+		v.note.SetText("Export failed: " + err.Error())
+	} else {
+		v.note.SetText(fmt.Sprintf("Exported %s to %s.", plural(n, "entry"), path))
+	}
+	v.note.Show()
+}
+
+// exportCSV writes every entry of the journal, as `microrest journal
+// --format csv` does, and returns how many.
+func exportCSV(w io.Writer, journalPath string) (int, error) {
+	entries, _, err := journal.ReadFile(journalPath, time.Time{})
+	if err != nil {
+		return 0, err
+	}
+	return len(entries), journal.WriteCSV(w, entries)
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/settings"
+)
+
+// texts collects the text of every label under obj.
+func texts(obj fyne.CanvasObject) []string {
+	var out []string
+	switch o := obj.(type) {
+	case *widget.Label:
+		out = append(out, o.Text)
+	case *widget.Card:
+		out = append(out, texts(o.Content)...)
+	case *container.Scroll:
+		out = append(out, texts(o.Content)...)
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			out = append(out, texts(c)...)
+		}
+	}
+	return out
+}
+
+func writeJournal(t testing.TB, entries []journal.Entry) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	var buf bytes.Buffer
+	if err := journal.WriteJSONL(&buf, entries); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// now is mid-morning, so "today" began at 04:00 the same date.
+var now = time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
+
+func win(daysAgo int, hour int, k settings.Kind, o journal.Outcome) journal.Entry {
+	return journal.Entry{Time: now.AddDate(0, 0, -daysAgo).Truncate(24 * time.Hour).Add(time.Duration(hour) * time.Hour), Anchor: k, Outcome: o, Active: 30 * time.Minute}
+}
+
+func sampleJournal() []journal.Entry {
+	return []journal.Entry{
+		win(20, 9, settings.Movement, journal.Done),
+		win(1, 11, settings.Posture, journal.Done),
+		win(1, 12, settings.Breath, journal.Missed),
+		win(0, 8, settings.Hydration, journal.Done),
+		win(0, 9, settings.Hydration, journal.AutoDone),
+		win(0, 9, settings.Movement, journal.Natural),
+		win(0, 10, settings.Breath, journal.Skipped),
+		win(0, 10, settings.Posture, journal.Snoozed),
+	}
+}
+
+func TestProgressShowsTodayAgainstGoalsAndTheLastSevenAndThirtyDays(t *testing.T) {
+	test.NewTempApp(t)
+	data := loadProgress(writeJournal(t, sampleJournal()), now, settings.Clock(4, 0))
+	v := newProgressView(data, settings.Defaults())
+	w := test.NewWindow(v.view)
+	defer w.Close()
+	all := strings.Join(texts(v.view), "\n")
+	for _, want := range []string{
+		"Hydration\n2 of 8", "Movement\n1 win", "Breath\n0 wins", "Posture\n0 wins",
+		"summed over anchors): 2h 30min",
+		"4 wins in 7 days. Consistency: 2 of 7 days with at least one win.",
+		"By outcome: done 2 · natural 1 · auto-done 1 · snoozed 1 · skipped 1 · missed 1",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("progress lacks %q in:\n%s", want, all)
+		}
+	}
+	v.span.SetSelected(spanMonth)
+	if v.summary.Text != "5 wins in 30 days. Consistency: 3 of 30 days with at least one win." || len(v.chart.days) != 30 {
+		t.Errorf("30 days: %q, %d days charted", v.summary.Text, len(v.chart.days))
+	}
+}
+
+func TestProgressSaysWhenTheJournalHasDamagedLines(t *testing.T) {
+	test.NewTempApp(t)
+	path := writeJournal(t, sampleJournal())
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("{not json}\n")
+	f.Close()
+	v := newProgressView(loadProgress(path, now, settings.Clock(4, 0)), settings.Defaults())
+	if !v.note.Visible() || !strings.HasPrefix(v.note.Text, "1 line of the journal could not be read and was skipped (the first: line 9:") {
+		t.Fatalf("note %q", v.note.Text)
+	}
+}
+
+func TestNextPromptsComeFromTheDaemonOrTheWindowSaysItIsNotRunning(t *testing.T) {
+	in := func(m float64) *float64 { return &m }
+	rest := now.Add(4 * time.Hour)
+	st := &control.Status{Now: now, Anchors: []control.AnchorStatus{
+		{Anchor: "movement", Enabled: true, NextInMin: in(42)},
+		{Anchor: "posture", Enabled: true, NextInMin: in(12)},
+		{Anchor: "rest", Enabled: true, NextAt: &rest},
+		{Anchor: "breath", Enabled: false, NextInMin: in(1)},
+		{Anchor: "hydration", Enabled: true, Due: true},
+	}}
+	for _, tc := range []struct {
+		name string
+		st   *control.Status
+		err  error
+		want string
+	}{
+		{"running", st, nil, "Next: Hydration now; Posture in 12 min of active time; Movement in 42 min of active time; Rest at 14:30"},
+		{"not running", nil, control.ErrNotRunning, "microrest is not running, so no prompts are coming. Start it by running microrest."},
+		{"failing", nil, errors.New("read the daemon's reply: EOF"), "What comes next is unknown: read the daemon's reply: EOF"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			d := newFakeDaemon()
+			d.status, d.err = tc.st, tc.err
+			v := newProgressView(loadProgress(filepath.Join(t.TempDir(), "none.jsonl"), now, 0), settings.Defaults())
+			go v.fetchStatus(d)
+			wait(t, v.settled, "the status")
+			if v.next.Text != tc.want {
+				t.Fatalf("next: %q\nwant  %q", v.next.Text, tc.want)
+			}
+		})
+	}
+}
+
+func TestExportWritesTheWholeJournalAsCSV(t *testing.T) {
+	var buf bytes.Buffer
+	n, err := exportCSV(&buf, writeJournal(t, sampleJournal()))
+	if err != nil || n != len(sampleJournal()) {
+		t.Fatalf("exported %d, %v", n, err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != n+1 || lines[0] != "time,anchor,outcome,practice,active_min" || !strings.Contains(lines[1], ",movement,done,") {
+		t.Fatalf("csv:\n%s", buf.String())
+	}
+}
+
+func TestTheProgressWindowRendersAsRecorded(t *testing.T) {
+	test.NewTempApp(t)
+	v := newProgressView(loadProgress(writeJournal(t, sampleJournal()), now, settings.Clock(4, 0)), settings.Defaults())
+	v.next.SetText(nextText(nil, control.ErrNotRunning))
+	w := test.NewWindow(v.view)
+	defer w.Close()
+	w.Resize(progressSize)
+	test.AssertRendersToMarkup(t, "progress.xml", w.Canvas())
+}
+
+// yearOfEntries makes n entries ending now, about 30 a day, with the
+// default practices and a mix of outcomes, like a year of real use.
+func yearOfEntries(n int) []journal.Entry {
+	rng := rand.New(rand.NewPCG(1, 2))
+	anchors := settings.Defaults().Anchors
+	entries := make([]journal.Entry, n)
+	day := now
+	for i := n - 1; i >= 0; i-- {
+		if i%30 == 29 {
+			day = day.AddDate(0, 0, -1)
+		}
+		k := settings.Kinds[rng.IntN(len(settings.Kinds))]
+		practices := anchors.Of(k).Practices
+		entries[i] = journal.Entry{
+			Time:     time.Date(day.Year(), day.Month(), day.Day(), 8+rng.IntN(15), rng.IntN(60), 0, 0, time.UTC),
+			Anchor:   k,
+			Outcome:  journal.Outcomes[rng.IntN(len(journal.Outcomes))],
+			Practice: practices[rng.IntN(len(practices))],
+			Active:   time.Duration(rng.IntN(90)) * time.Minute,
+		}
+	}
+	return entries
+}
+
+// BenchmarkProgressFirstPaint100k measures what stands between opening
+// the progress window and its first paint: reading a 100,000-line journal
+// and building the view. The budget is 200 ms.
+func BenchmarkProgressFirstPaint100k(b *testing.B) {
+	path := writeJournal(b, yearOfEntries(100_000))
+	a := test.NewTempApp(b)
+	for b.Loop() {
+		data := loadProgress(path, now, settings.Clock(4, 0))
+		if data.err != nil || data.report.Entries != 100_000 {
+			b.Fatalf("%+v, %v", data.report, data.err)
+		}
+		w := a.NewWindow("progress")
+		w.SetContent(newProgressView(data, settings.Defaults()).view)
+		w.Resize(progressSize)
+		w.Canvas().Capture()
+		w.Close()
+	}
+}
