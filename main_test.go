@@ -562,7 +562,7 @@ const windowMapTimeout = 2 * time.Second
 
 func TestEveryWindowMapsUnderXWithinTwoSeconds(t *testing.T) {
 	display := testdesk.Display(t)
-	for _, verb := range []string{"settings", "progress", "breathe", "move", "posture"} {
+	for _, verb := range []string{"settings", "progress", "breathe", "move", "posture", "prompt"} {
 		t.Run(verb, func(t *testing.T) {
 			_, env := testdesk.Home(t)
 			env = append(env, "DISPLAY="+display)

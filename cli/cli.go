@@ -64,6 +64,7 @@ func verbs() []verb {
 		{name: "breathe", summary: "a guided slow-breathing session", run: runWindow(ui.BreatheWindow)},
 		{name: "move", summary: "a guided mobility routine", run: runWindow(ui.MoveWindow)},
 		{name: "posture", summary: "a posture reset checklist", run: runWindow(ui.PostureWindow)},
+		{name: "prompt", summary: "the prompt on screen, with its answers, in a small window", run: runWindow(ui.PromptWindow)},
 	}
 }
 

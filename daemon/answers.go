@@ -5,6 +5,7 @@ import (
 
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/reminders/notify"
+	"github.com/microrest/microrest/settings"
 )
 
 // notificationAnswer carries out a button clicked on a notification. An
@@ -25,8 +26,11 @@ func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
 		cmd = reminders.Snooze{}
 	case notify.Skip:
 		cmd = reminders.Skip{}
-	case notify.Start, notify.Open:
+	case notify.Start:
 		d.startGuided(snap.Prompt)
+		return
+	case notify.Open:
+		d.launch("prompt")
 		return
 	}
 	if cmd == nil {
@@ -37,14 +41,35 @@ func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
 	}
 }
 
+func (d *daemon) launch(verb string) {
+	if err := d.opts.Launch(verb); err != nil {
+		d.opts.Log.Error("open window", "verb", verb, "err", err)
+	}
+}
+
+// escalateToWindow opens the prompt window once per prompt, on its last
+// re-issue, when the settings ask for it: a nudge that is harder to miss
+// than a notification, and still never blocks the screen.
+func (d *daemon) escalateToWindow(snap reminders.Snapshot) {
+	if !wantsWindow(d.settings().Escalation, snap.Prompt, d.windowFor) {
+		return
+	}
+	d.windowFor = snap.Prompt.ID
+	d.launch("prompt")
+}
+
+// wantsWindow reports whether prompt p has reached its last re-issue and
+// has not had its window yet.
+func wantsWindow(x settings.Escalation, p *reminders.Prompt, opened uint64) bool {
+	return x.Window && p != nil && p.Repeat > 0 && p.Repeat >= x.Repeats && p.ID != opened
+}
+
 // startGuided opens the guided session of the prompt's first anchor that
 // has one; the session records Done when it finishes.
 func (d *daemon) startGuided(p *reminders.Prompt) {
 	for _, it := range p.Items {
 		if verb := guidedVerb(it.Anchor); verb != "" {
-			if err := d.opts.Launch(verb); err != nil {
-				d.opts.Log.Error("start guided session", "verb", verb, "err", err)
-			}
+			d.launch(verb)
 			return
 		}
 	}

@@ -45,6 +45,9 @@ type daemon struct {
 	tray   *tray.Tray
 	mon    Monitor  // nil when no monitor could be opened
 	notif  Notifier // never nil
+	// windowFor is the prompt whose escalation window was opened; only
+	// the loop goroutine touches it.
+	windowFor uint64
 
 	mu          sync.Mutex
 	cfg         settings.Settings // the last good settings
@@ -166,6 +169,7 @@ func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
 		case snap := <-snaps:
 			d.tray.Show(d.menu(snap))
 			d.syncQuiet(ctx, snap)
+			d.escalateToWindow(snap)
 		case a := <-d.tray.Actions():
 			d.act(ctx, a)
 		case a, ok := <-d.notif.Actions():

@@ -25,6 +25,8 @@ type Daemon interface {
 	Done(ctx context.Context, k settings.Kind) error
 	// Reload asks the daemon to read the settings file now.
 	Reload(ctx context.Context) error
+	// Answer answers the prompt on screen: done, snooze or skip.
+	Answer(ctx context.Context, verb control.Verb) error
 }
 
 // SocketDaemon is the Daemon behind the control socket in dir.
@@ -58,6 +60,11 @@ func (d socketDaemon) Status(ctx context.Context) (*control.Status, error) {
 
 func (d socketDaemon) Done(ctx context.Context, k settings.Kind) error {
 	_, err := d.call(ctx, control.Request{Verb: control.VerbDone, Anchor: k.String()})
+	return err
+}
+
+func (d socketDaemon) Answer(ctx context.Context, verb control.Verb) error {
+	_, err := d.call(ctx, control.Request{Verb: verb})
 	return err
 }
 

@@ -18,6 +18,7 @@ type fakeDaemon struct {
 	err     error
 	status  *control.Status
 	done    []settings.Kind
+	answers []control.Verb
 	reloads chan struct{}
 }
 
@@ -42,6 +43,21 @@ func (d *fakeDaemon) Done(_ context.Context, k settings.Kind) error {
 		d.done = append(d.done, k)
 	}
 	return d.err
+}
+
+func (d *fakeDaemon) Answer(_ context.Context, v control.Verb) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err == nil {
+		d.answers = append(d.answers, v)
+	}
+	return d.err
+}
+
+func (d *fakeDaemon) answered() []control.Verb {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]control.Verb(nil), d.answers...)
 }
 
 func (d *fakeDaemon) Reload(context.Context) error {

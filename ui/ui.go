@@ -25,12 +25,13 @@ const (
 	BreatheWindow
 	MoveWindow
 	PostureWindow
+	PromptWindow
 )
 
 // Windows lists every window, in the order the help shows their verbs.
-var Windows = []Window{SettingsWindow, ProgressWindow, BreatheWindow, MoveWindow, PostureWindow}
+var Windows = []Window{SettingsWindow, ProgressWindow, BreatheWindow, MoveWindow, PostureWindow, PromptWindow}
 
-var windowNames = [...]string{"", "settings", "progress", "breathe", "move", "posture"}
+var windowNames = [...]string{"", "settings", "progress", "breathe", "move", "posture", "prompt"}
 
 // String returns the verb that opens the window.
 func (w Window) String() string {
@@ -58,7 +59,7 @@ type Options struct {
 func Run(opts Options) error {
 	a := app.NewWithID(opts.AppID)
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
-	w, err := build(a, opts, env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}})
+	w, err := build(a, opts, env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow})
 	if err != nil {
 		return err
 	}
@@ -71,6 +72,8 @@ type env struct {
 	daemon    Daemon
 	clock     func() time.Time
 	autostart Autostart
+	// launch starts another window's process (Start on a prompt).
+	launch func(verb string) error
 }
 
 func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
@@ -86,6 +89,8 @@ func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
 		showMove(w, opts, e)
 	case PostureWindow:
 		showPosture(w, opts, e)
+	case PromptWindow:
+		showPrompt(w, e)
 	default:
 		w.Close()
 		return nil, fmt.Errorf("no window called %s", opts.Window)

@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/settings"
+)
+
+// promptView is the small, non-modal prompt window: what a notification's
+// click opens, and what an ignored prompt escalates to when the settings
+// ask for it. It offers the notification's answers and closes once one
+// is given; it never blocks the screen.
+type promptView struct {
+	e       env
+	close   func()
+	title   *widget.Label
+	body    *widget.Label
+	message *widget.Label
+	buttons *fyne.Container
+	view    fyne.CanvasObject
+	// settled receives after each reply is shown; tests wait on it.
+	settled chan struct{}
+}
+
+func showPrompt(w fyne.Window, e env) {
+	v := newPromptView(e, w.Close)
+	w.SetContent(v.view)
+	w.Resize(fyne.NewSize(420, 240))
+	v.load()
+}
+
+func newPromptView(e env, closeWindow func()) *promptView {
+	v := &promptView{e: e, close: closeWindow, settled: make(chan struct{}, 4)}
+	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.body, v.message = wrapped(""), wrapped("")
+	v.buttons = container.NewHBox()
+	v.view = container.NewPadded(container.NewBorder(v.title, v.buttons, nil, nil, newVBox(v.body, v.message)))
+	return v
+}
+
+// load asks the daemon what is on screen.
+func (v *promptView) load() {
+	go func() {
+		st, err := v.e.daemon.Status(context.Background())
+		fyne.Do(func() { v.showStatus(st, err) })
+	}()
+}
+
+func (v *promptView) showStatus(st *control.Status, err error) {
+	defer v.settle()
+	switch {
+	case errors.Is(err, control.ErrNotRunning):
+		v.only("microrest is not running", "Start it (run microrest) to get prompts.")
+		return
+	case err != nil:
+		v.only("The daemon did not answer", err.Error())
+		return
+	case st.Prompt == nil:
+		v.only("Nothing is due", "No prompt is waiting; enjoy the work.")
+		return
+	}
+	p := st.Prompt
+	v.title.SetText(p.Title)
+	v.body.SetText("• " + strings.Join(p.Texts, "\n• "))
+	v.setButtons(promptButtons(p, v))
+}
+
+// only shows a message and a Close button.
+func (v *promptView) only(title, body string) {
+	v.title.SetText(title)
+	v.body.SetText(body)
+	v.setButtons([]*widget.Button{widget.NewButton("Close", v.close)})
+}
+
+func (v *promptView) setButtons(bs []*widget.Button) {
+	v.buttons.RemoveAll()
+	v.buttons.Add(layout.NewSpacer())
+	for _, b := range bs {
+		v.buttons.Add(b)
+	}
+}
+
+// promptButtons offers Done, Snooze, Skip (not for appointments) and
+// Start where an anchor on the prompt has a guided session.
+func promptButtons(p *control.PromptStatus, v *promptView) []*widget.Button {
+	done := widget.NewButton("Done", func() { v.answer(control.VerbDone) })
+	done.Importance = widget.HighImportance
+	bs := []*widget.Button{done, widget.NewButton("Snooze", func() { v.answer(control.VerbSnooze) })}
+	if p.CanSkip {
+		bs = append(bs, widget.NewButton("Skip", func() { v.answer(control.VerbSkip) }))
+	}
+	if verb := guidedFor(p.Anchors); verb != "" {
+		bs = append(bs, widget.NewButton("Start", func() { v.start(verb) }))
+	}
+	return bs
+}
+
+// guidedFor is the verb of the first guided session among the anchors.
+func guidedFor(anchors []string) string {
+	verbs := map[settings.Kind]Window{settings.Breath: BreatheWindow, settings.Movement: MoveWindow, settings.Posture: PostureWindow}
+	for _, a := range anchors {
+		if k, err := settings.ParseKind(a); err == nil {
+			if w, ok := verbs[k]; ok {
+				return w.String()
+			}
+		}
+	}
+	return ""
+}
+
+func (v *promptView) answer(verb control.Verb) {
+	v.message.SetText("Sending…")
+	go func() {
+		err := v.e.daemon.Answer(context.Background(), verb)
+		fyne.Do(func() { v.answered(err) })
+	}()
+}
+
+func (v *promptView) answered(err error) {
+	defer v.settle()
+	if err != nil {
+		v.message.SetText("Not sent: " + err.Error())
+		return
+	}
+	v.close()
+}
+
+// start opens the guided session, which records the win when it ends.
+func (v *promptView) start(verb string) {
+	if err := v.e.launch(verb); err != nil {
+		v.message.SetText(fmt.Sprintf("Could not start the %s session: %v", verb, err))
+		v.settle()
+		return
+	}
+	v.close()
+}
+
+func (v *promptView) settle() {
+	select {
+	case v.settled <- struct{}{}:
+	default:
+	}
+}
+
+// launchWindow starts another UI process of this binary.
+func launchWindow(verb string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(exe, verb)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	return cmd.Process.Release()
+}

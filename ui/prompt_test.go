@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/control"
+)
+
+func walkAndWater(canSkip bool) *control.Status {
+	return &control.Status{Prompt: &control.PromptStatus{
+		ID: 3, Title: "Movement + Hydration", Anchors: []string{"movement", "hydration"},
+		Texts: []string{"Walk to the window and back.", "Drink a glass of water."}, CanSkip: canSkip,
+	}}
+}
+
+// openPrompt builds the prompt window on a fake daemon and waits for its
+// first status.
+func openPrompt(t *testing.T, d *fakeDaemon, launched *[]string) (*promptView, *bool) {
+	t.Helper()
+	test.NewTempApp(t)
+	e := testEnv(d, &fakeClock{now: start})
+	e.launch = func(verb string) error { *launched = append(*launched, verb); return nil }
+	closed := false
+	v := newPromptView(e, func() { closed = true })
+	w := test.NewWindow(v.view)
+	t.Cleanup(w.Close)
+	v.load()
+	wait(t, v.settled, "the prompt window to load")
+	return v, &closed
+}
+
+func labels(v *promptView) []string {
+	var out []string
+	for _, o := range v.buttons.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			out = append(out, b.Text)
+		}
+	}
+	return out
+}
+
+func tapButton(t *testing.T, v *promptView, label string) {
+	t.Helper()
+	for _, o := range v.buttons.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no %q button among %v", label, labels(v))
+}
+
+func TestThePromptWindowOffersTheNotificationsAnswers(t *testing.T) {
+	tests := []struct {
+		name    string
+		canSkip bool
+		want    []string
+	}{
+		{"a skippable prompt with a guided anchor", true, []string{"Done", "Snooze", "Skip", "Start"}},
+		{"an appointment offers no Skip", false, []string{"Done", "Snooze", "Start"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newFakeDaemon()
+			d.status = walkAndWater(tc.canSkip)
+			var launched []string
+			v, _ := openPrompt(t, d, &launched)
+			if got := labels(v); !slices.Equal(got, tc.want) {
+				t.Fatalf("buttons %v, want %v", got, tc.want)
+			}
+			if v.title.Text != "Movement + Hydration" || v.body.Text != "• Walk to the window and back.\n• Drink a glass of water." {
+				t.Fatalf("title %q, body %q", v.title.Text, v.body.Text)
+			}
+		})
+	}
+}
+
+func TestEachAnswerGoesToTheDaemonAndClosesTheWindow(t *testing.T) {
+	for _, verb := range []control.Verb{control.VerbDone, control.VerbSnooze, control.VerbSkip} {
+		t.Run(string(verb), func(t *testing.T) {
+			d := newFakeDaemon()
+			d.status = walkAndWater(true)
+			var launched []string
+			v, closed := openPrompt(t, d, &launched)
+			label := map[control.Verb]string{control.VerbDone: "Done", control.VerbSnooze: "Snooze", control.VerbSkip: "Skip"}[verb]
+			tapButton(t, v, label)
+			wait(t, v.settled, "the answer")
+			if got := d.answered(); !slices.Equal(got, []control.Verb{verb}) || !*closed {
+				t.Fatalf("answers %v, closed %v", got, *closed)
+			}
+		})
+	}
+}
+
+func TestStartOpensTheGuidedSessionOfTheFirstGuidedAnchor(t *testing.T) {
+	d := newFakeDaemon()
+	d.status = walkAndWater(true)
+	var launched []string
+	v, closed := openPrompt(t, d, &launched)
+	tapButton(t, v, "Start")
+	if !slices.Equal(launched, []string{"move"}) || !*closed {
+		t.Fatalf("launched %v, closed %v", launched, *closed)
+	}
+}
+
+func TestAFailedAnswerStaysOnScreenWithItsReason(t *testing.T) {
+	d := newFakeDaemon()
+	d.status = walkAndWater(true)
+	var launched []string
+	v, closed := openPrompt(t, d, &launched)
+	d.fail(errors.New("an appointment cannot be skipped"))
+	tapButton(t, v, "Skip")
+	wait(t, v.settled, "the failed answer")
+	if *closed || v.message.Text != "Not sent: an appointment cannot be skipped" {
+		t.Fatalf("closed %v, message %q", *closed, v.message.Text)
+	}
+}
+
+func TestThePromptWindowSaysWhenNothingIsDueOrTheDaemonIsAway(t *testing.T) {
+	tests := []struct {
+		name  string
+		err   error
+		title string
+	}{
+		{"nothing due", nil, "Nothing is due"},
+		{"daemon not running", fmt.Errorf("call: %w", control.ErrNotRunning), "microrest is not running"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newFakeDaemon()
+			d.status = &control.Status{}
+			d.fail(tc.err)
+			var launched []string
+			v, _ := openPrompt(t, d, &launched)
+			if v.title.Text != tc.title || !slices.Equal(labels(v), []string{"Close"}) {
+				t.Fatalf("title %q, buttons %v", v.title.Text, labels(v))
+			}
+		})
+	}
+}
