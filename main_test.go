@@ -562,10 +562,13 @@ const windowMapTimeout = 2 * time.Second
 
 func TestEveryWindowMapsUnderXWithinTwoSeconds(t *testing.T) {
 	display := testdesk.Display(t)
+	// A Fyne app with no session bus address would have libdbus autolaunch
+	// a bus that outlives the test; give it a private one.
+	bus := testdesk.Bus(t)
 	for _, verb := range []string{"settings", "progress", "breathe", "move", "posture", "prompt"} {
 		t.Run(verb, func(t *testing.T) {
 			_, env := testdesk.Home(t)
-			env = append(env, "DISPLAY="+display)
+			env = append(env, "DISPLAY="+display, "DBUS_SESSION_BUS_ADDRESS="+bus)
 			p := start(t, env, verb)
 			testdesk.WaitFor(t, windowMapTimeout, "the "+verb+" window to map", func() bool {
 				out, err := exec.Command("xwininfo", "-display", display, "-name", "microrest "+verb).Output()
