@@ -75,18 +75,16 @@ func (d *daemon) startGuided(p *reminders.Prompt) {
 	}
 }
 
-// syncQuiet tells the engine when the desktop's do-not-disturb or a
-// fullscreen window starts or stops holding prompts back.
-func (d *daemon) syncQuiet(ctx context.Context, snap reminders.Snapshot) {
-	if d.mon == nil {
-		return
-	}
-	on, why := d.mon.Quiet()
-	if on == snap.DND {
-		return
-	}
-	d.opts.Log.Info("do not disturb", "on", on, "why", why)
-	if err := d.do(ctx, reminders.SetDND{On: on}); err != nil {
-		d.opts.Log.Error("set do-not-disturb", "err", err)
+// quiet reads the desktop's do-not-disturb for the engine's loop, which
+// calls it before every step, and logs when it changes.
+func (d *daemon) quiet() func() bool {
+	was := false
+	return func() bool {
+		on, why := d.mon.Quiet()
+		if on != was {
+			d.opts.Log.Info("do not disturb", "on", on, "why", why)
+			was = on
+		}
+		return on
 	}
 }

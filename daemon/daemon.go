@@ -75,7 +75,7 @@ func Run(ctx context.Context, opts Options) error {
 		StatePath: opts.Paths.State, Logf: d.logf,
 	}
 	if d.mon != nil {
-		cfg.Activity, cfg.Wake = d.mon, d.mon.Wake()
+		cfg.Activity, cfg.Wake, cfg.Quiet = d.mon, d.mon.Wake(), d.quiet()
 	}
 	d.runner = reminders.NewRunner(d.engine(), cfg)
 	ran := d.start(ctx, ln)
@@ -168,7 +168,6 @@ func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
 			return
 		case snap := <-snaps:
 			d.tray.Show(d.menu(snap))
-			d.syncQuiet(ctx, snap)
 			d.escalateToWindow(snap)
 		case a := <-d.tray.Actions():
 			d.act(ctx, a)

@@ -14,6 +14,12 @@ import (
 // nothing (a few wakeups a minute), and well inside DefaultMaxGap.
 const DefaultSampleEvery = 15 * time.Second
 
+// DefaultActiveSampleEvery is the loop's longest sleep while the person is
+// at the desk. Leaving needs no quick notice, since the next sample's idle
+// time dates the departure back to the last input; only a return does.
+// It stays inside DefaultMaxGap, or a sleep would read as a suspend.
+const DefaultActiveSampleEvery = 45 * time.Second
+
 // saveEvery bounds how often the state file is written.
 const saveEvery = time.Minute
 
@@ -45,6 +51,12 @@ type Config struct {
 	StatePath string
 	// SampleEvery overrides DefaultSampleEvery.
 	SampleEvery time.Duration
+	// ActiveSampleEvery overrides DefaultActiveSampleEvery.
+	ActiveSampleEvery time.Duration
+	// Quiet reports the desktop's do-not-disturb (or a fullscreen window).
+	// It is read before every step, so no prompt appears in the first
+	// moments of a presentation; nil means never quiet.
+	Quiet func() bool
 	// Wake, when it delivers, makes the loop sample at once: the activity
 	// monitor's lock, sleep and return events, so the loop can sleep long.
 	Wake <-chan struct{}
@@ -79,6 +91,10 @@ func NewRunner(e *Engine, cfg Config) *Runner {
 	if cfg.SampleEvery <= 0 {
 		cfg.SampleEvery = DefaultSampleEvery
 	}
+	if cfg.ActiveSampleEvery <= 0 {
+		cfg.ActiveSampleEvery = DefaultActiveSampleEvery
+	}
+	cfg.ActiveSampleEvery = max(cfg.ActiveSampleEvery, cfg.SampleEvery)
 	if cfg.Logf == nil {
 		cfg.Logf = log.Printf
 	}
@@ -133,6 +149,7 @@ func (r *Runner) Snapshot(ctx context.Context) (Snapshot, error) {
 func (r *Runner) Run(ctx context.Context) error {
 	for {
 		now := r.cfg.Clock.Now()
+		r.syncQuiet(now)
 		r.handle(r.e.Step(r.sample(now)))
 		r.persist(now, false)
 		r.publish(now)
@@ -182,10 +199,25 @@ func (r *Runner) sample(now time.Time) Sample {
 	return s
 }
 
+// syncQuiet tells the engine when do-not-disturb starts or ends.
+func (r *Runner) syncQuiet(now time.Time) {
+	if r.cfg.Quiet == nil {
+		return
+	}
+	if on := r.cfg.Quiet(); on != r.e.dnd {
+		evs, _ := r.e.Do(now, SetDND{On: on})
+		r.handle(evs)
+	}
+}
+
 // sleep returns how long to wait: until the engine's next wake, at most
-// SampleEvery, at least a second so nothing spins.
+// SampleEvery while away (ActiveSampleEvery at the desk), at least a
+// second so nothing spins.
 func (r *Runner) sleep(now time.Time) time.Duration {
-	d := r.cfg.SampleEvery
+	d := r.cfg.ActiveSampleEvery
+	if r.e.away {
+		d = r.cfg.SampleEvery
+	}
 	if next := r.e.NextWake(now); !next.IsZero() {
 		d = min(d, next.Sub(now))
 	}

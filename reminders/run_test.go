@@ -228,3 +228,56 @@ func TestAWakeSamplesAtOnceAndAFailedIdleReadingKeepsTheLock(t *testing.T) {
 		t.Fatalf("a locked screen with a failing idle source must read as away: away=%v err=%v", snap.Away, err)
 	}
 }
+
+func TestTheLoopSleepsLongerAtTheDeskThanAway(t *testing.T) {
+	now := tuesday(9, 0)
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: NewFakeClock(now)})
+	e.Step(Sample{Now: now})
+	e.Step(Sample{Now: now.Add(10 * time.Second)})
+	if got := r.sleep(now.Add(10 * time.Second)); got != DefaultActiveSampleEvery {
+		t.Fatalf("at the desk the loop sleeps %v, want %v", got, DefaultActiveSampleEvery)
+	}
+	e.Step(Sample{Now: now.Add(20 * time.Second), Locked: true})
+	if got := r.sleep(now.Add(20 * time.Second)); got != DefaultSampleEvery {
+		t.Fatalf("away the loop sleeps %v, want %v to notice a return soon", got, DefaultSampleEvery)
+	}
+}
+
+func TestDoNotDisturbIsReadBeforeEachStepSoNoPromptSlipsThrough(t *testing.T) {
+	clock := NewFakeClock(tuesday(9, 0))
+	d := &desk{}
+	var mu sync.Mutex
+	quiet := true
+	isQuiet := func() bool { mu.Lock(); defer mu.Unlock(); return quiet }
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Activity: d, Notifier: d, Quiet: isQuiet})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- r.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	for range 45 * 60 / 15 {
+		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(DefaultSampleEvery)
+	}
+	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if shown, _, _ := d.counts(); shown != 0 {
+		t.Fatalf("%d prompts shown during do-not-disturb", shown)
+	}
+	if snap, err := r.Snapshot(ctx); err != nil || !snap.DND || !snap.Anchors[settings.Posture].Due {
+		t.Fatalf("snapshot during DND: dnd %v, posture due %v, %v", snap.DND, snap.Anchors[settings.Posture].Due, err)
+	}
+	mu.Lock()
+	quiet = false
+	mu.Unlock()
+	for shown, _, _ := d.counts(); shown == 0; shown, _, _ = d.counts() {
+		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(DefaultSampleEvery)
+	}
+}

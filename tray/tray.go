@@ -7,6 +7,7 @@ package tray
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 
 	"fyne.io/systray"
@@ -125,42 +126,94 @@ func (t *Tray) Quit() {
 	}
 }
 
-// loop is the one goroutine that changes systray after start-up. An
-// unchanged menu is not rebuilt: every rebuild makes the panel re-read it.
+// loop is the one goroutine that changes systray after start-up.
 func (t *Tray) loop() {
-	var stop chan struct{}
-	var last *Menu
+	var r rendered
 	for m := range t.menus {
-		if last != nil && reflect.DeepEqual(*last, m) {
-			continue
-		}
-		last = &m
-		if stop != nil {
-			close(stop)
-		}
-		stop = make(chan struct{})
-		t.render(m, stop)
+		t.apply(&r, m)
 	}
 }
 
-// render rebuilds the whole menu: simpler and safer than patching items,
-// and menus here are small.
-func (t *Tray) render(m Menu, stop <-chan struct{}) {
+// rendered is what systray shows now.
+type rendered struct {
+	menu  *Menu
+	items []*systray.MenuItem // every entry but separators, in walk order
+	stop  chan struct{}       // ends the click forwarders of these items
+}
+
+// apply shows m. An unchanged menu costs nothing; one that differs only in
+// text (the status line, every minute) is patched in place, since a
+// rebuild makes the panel re-read every entry (about 80 D-Bus signals and
+// as many wakeups); a new shape is rebuilt whole.
+func (t *Tray) apply(r *rendered, m Menu) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.quitting {
+	switch {
+	case t.quitting:
 		return
+	case r.menu == nil || shape(r.menu.Items) != shape(m.Items):
+		t.rebuild(r, m)
+	case !reflect.DeepEqual(*r.menu, m):
+		patch(r, m)
 	}
+	r.menu = &m
+}
+
+func (t *Tray) rebuild(r *rendered, m Menu) {
+	if r.stop != nil {
+		close(r.stop)
+	}
+	r.stop, r.items = make(chan struct{}), nil
 	systray.ResetMenu()
 	systray.SetIcon(assets.TrayIcon(m.Icon))
 	systray.SetTitle("microrest")
 	systray.SetTooltip(m.Tooltip)
 	for _, it := range m.Items {
-		t.add(it, nil, stop)
+		t.add(r, it, nil)
 	}
 }
 
-func (t *Tray) add(it Item, parent *systray.MenuItem, stop <-chan struct{}) {
+func patch(r *rendered, m Menu) {
+	if m.Icon != r.menu.Icon {
+		systray.SetIcon(assets.TrayIcon(m.Icon))
+	}
+	if m.Tooltip != r.menu.Tooltip {
+		systray.SetTooltip(m.Tooltip)
+	}
+	old, now := titles(r.menu.Items, nil), titles(m.Items, nil)
+	for i, title := range now {
+		if title != old[i] {
+			r.items[i].SetTitle(title)
+		}
+	}
+}
+
+// shape describes a menu without its titles: two menus of one shape have
+// the same entries, actions and submenus, so titles can change in place.
+func shape(items []Item) string {
+	var b strings.Builder
+	for _, it := range items {
+		if it.Separator {
+			b.WriteString("|")
+			continue
+		}
+		fmt.Fprintf(&b, "(%d:%s%s)", it.Action.Kind, it.Action.Arg, shape(it.Children))
+	}
+	return b.String()
+}
+
+// titles lists the entries' titles in the order add creates them.
+func titles(items []Item, into []string) []string {
+	for _, it := range items {
+		if !it.Separator {
+			into = append(into, it.Title)
+			into = titles(it.Children, into)
+		}
+	}
+	return into
+}
+
+func (t *Tray) add(r *rendered, it Item, parent *systray.MenuItem) {
 	if it.Separator {
 		if parent == nil {
 			systray.AddSeparator()
@@ -173,14 +226,15 @@ func (t *Tray) add(it Item, parent *systray.MenuItem, stop <-chan struct{}) {
 	} else {
 		mi = parent.AddSubMenuItem(it.Title, "")
 	}
+	r.items = append(r.items, mi)
 	for _, child := range it.Children {
-		t.add(child, mi, stop)
+		t.add(r, child, mi)
 	}
 	if it.Action.Kind == 0 && len(it.Children) == 0 {
 		mi.Disable()
 		return
 	}
-	go t.forward(mi.ClickedCh, it.Action, stop)
+	go t.forward(mi.ClickedCh, it.Action, r.stop)
 }
 
 func (t *Tray) forward(clicks <-chan struct{}, a Action, stop <-chan struct{}) {
