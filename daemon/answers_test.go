@@ -32,3 +32,17 @@ func TestTheEscalationWindowOpensOnceOnTheLastReissue(t *testing.T) {
 		})
 	}
 }
+
+func TestClipKeepsShortTextAndEndsLongTextWithAnEllipsis(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Posture: chin tuck", "Posture: chin tuck"},
+		{"Movement: Walk for two minutes: down the hall, up a flight of stairs, and back.", "Movement: Walk for two minutes: down the hall, up a flight…"},
+		{"Hydration: ünïcode ünïcode ünïcode ünïcode ünïcode ünïcode ünïcode", "Hydration: ünïcode ünïcode ünïcode ünïcode ünïcode ünïcode…"},
+	}
+	for _, tc := range tests {
+		got := clip(tc.in, menuTextMax)
+		if got != tc.want || len([]rune(got)) > menuTextMax {
+			t.Errorf("clip(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -121,15 +121,28 @@ func promptItems(p *reminders.Prompt, s settings.Settings) []tray.Item {
 	if p == nil {
 		return nil
 	}
-	items := []tray.Item{{Title: p.Title() + ": " + p.Items[0].Practice}}
+	items := []tray.Item{{Title: clip(p.Title()+": "+p.Items[0].Practice, menuTextMax)}}
 	items = append(items,
 		tray.Item{Title: "Done", Action: tray.Action{Kind: tray.Answer, Arg: "done"}},
-		tray.Item{Title: fmt.Sprintf("Snooze %s", snoozeFor(p, s)), Action: tray.Action{Kind: tray.Answer, Arg: "snooze"}},
+		tray.Item{Title: fmt.Sprintf("Snooze %d min", minutesUp(snoozeFor(p, s).D())), Action: tray.Action{Kind: tray.Answer, Arg: "snooze"}},
 	)
 	if p.CanSkip {
 		items = append(items, tray.Item{Title: "Skip", Action: tray.Action{Kind: tray.Answer, Arg: "skip"}})
 	}
 	return append(items, tray.Item{Separator: true})
+}
+
+// menuTextMax keeps a practice line from widening the whole tray menu;
+// the notification and the prompt window carry the full text.
+const menuTextMax = 60
+
+// clip shortens s to at most n characters, ending in an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimRight(string(r[:n-1]), " ,.:;") + "…"
 }
 
 // snoozeFor is the snooze of the prompt's first anchor, as the engine
