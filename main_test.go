@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/microrest/microrest/cli"
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/internal/testdesk"
+	"github.com/microrest/microrest/settings"
 )
 
 // binary is microrest built once for the tests that run it as a user does.
@@ -42,28 +42,17 @@ func TestMain(m *testing.M) {
 // proc is a running microrest with its output captured.
 type proc struct {
 	cmd    *exec.Cmd
-	mu     sync.Mutex
-	stderr bytes.Buffer
+	output testdesk.Buffer
 	done   chan struct{}
 }
 
-func (p *proc) Write(b []byte) (int, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.stderr.Write(b)
-}
-
-func (p *proc) log() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.stderr.String()
-}
+func (p *proc) log() string { return p.output.String() }
 
 func start(t *testing.T, env []string, args ...string) *proc {
 	t.Helper()
 	p := &proc{cmd: exec.Command(binary, args...), done: make(chan struct{})}
 	p.cmd.Env = env
-	p.cmd.Stdout, p.cmd.Stderr = p, p
+	p.cmd.Stdout, p.cmd.Stderr = &p.output, &p.output
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -148,28 +137,9 @@ func newDesktop(t *testing.T) (string, []string, *testdesk.Watcher, string) {
 	return home, env, testdesk.StartWatcher(t, addr), addr
 }
 
-// postureOnly is a settings file with one anchor and prompts allowed all
-// day, so what the tray and status say does not depend on the hour the
-// test runs at.
-const postureOnly = `[active_hours]
-mon = "00:00-24:00"
-tue = "00:00-24:00"
-wed = "00:00-24:00"
-thu = "00:00-24:00"
-fri = "00:00-24:00"
-sat = "00:00-24:00"
-sun = "00:00-24:00"
-[anchors.movement]
-enabled = false
-[anchors.breath]
-enabled = false
-[anchors.hydration]
-enabled = false
-[anchors.rest]
-enabled = false
-[anchors.wind-down]
-enabled = false
-`
+// postureOnly has one anchor and prompts at every hour, so what the tray
+// and status say does not depend on the hour the test runs at.
+var postureOnly = testdesk.OneAnchor(settings.Posture, "", "")
 
 func writeSettings(t *testing.T, home, text string) string {
 	t.Helper()

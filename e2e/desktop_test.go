@@ -2,13 +2,11 @@ package e2e
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -226,27 +224,9 @@ func write(t *testing.T, path, content string) {
 	}
 }
 
-// buffer collects a program's output for the log of a failed test.
-type buffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *buffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *buffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // logWriter keeps a helper's output and shows it if the test fails.
-func logWriter(t *testing.T, prefix string) *buffer {
-	b := &buffer{}
+func logWriter(t *testing.T, prefix string) *testdesk.Buffer {
+	b := &testdesk.Buffer{}
 	t.Cleanup(func() {
 		if t.Failed() && b.String() != "" {
 			t.Logf("%s\n%s", prefix, b.String())

@@ -14,39 +14,15 @@ import (
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/internal/testdesk"
+	"github.com/microrest/microrest/settings"
 )
 
 // oneMinute is a settings file with one anchor due every minute of active
 // time, snoozed for a minute, done by ten seconds away, and prompts allowed
 // all day, so the run takes minutes and does not depend on the hour.
-const oneMinute = `idle_threshold = "30s"
-combine_within = "off"
-return_quiet = "off"
-[escalation]
-after = "1h"
-[active_hours]
-mon = "00:00-24:00"
-tue = "00:00-24:00"
-wed = "00:00-24:00"
-thu = "00:00-24:00"
-fri = "00:00-24:00"
-sat = "00:00-24:00"
-sun = "00:00-24:00"
-[anchors.posture]
-every = "1m"
-snooze = "1m"
-practice = "10s"
-[anchors.movement]
-enabled = false
-[anchors.breath]
-enabled = false
-[anchors.hydration]
-enabled = false
-[anchors.rest]
-enabled = false
-[anchors.wind-down]
-enabled = false
-`
+var oneMinute = testdesk.OneAnchor(settings.Posture,
+	"idle_threshold = \"30s\"\ncombine_within = \"off\"\nreturn_quiet = \"off\"\n[escalation]\nafter = \"1h\"\n",
+	"every = \"1m\"\nsnooze = \"1m\"\npractice = \"10s\"\n")
 
 // A prompt needs a minute of active time, a snooze another; the margins
 // cover the engine's 15 s sampling and a slow machine.
@@ -286,7 +262,7 @@ func (m *microrest) survivesNotifierCrash(t *testing.T, d *desktop, p *person) {
 type microrest struct {
 	bin, home string
 	env       []string
-	out       *buffer
+	out       *testdesk.Buffer
 }
 
 func startMicrorest(t *testing.T, d *desktop, bin, settings string) *microrest {

@@ -1,6 +1,7 @@
 package testdesk
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -35,10 +36,19 @@ type Item struct {
 // serves registrations until the test ends or Stop is called.
 func StartWatcher(t testing.TB, addr string) *Watcher {
 	t.Helper()
-	conn := Connect(t, addr)
+	w, err := ServeWatcher(Connect(t, addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// ServeWatcher exports the watcher on conn and claims its name; the
+// footprint benchmark's stand-alone host uses it outside tests.
+func ServeWatcher(conn *dbus.Conn) (*Watcher, error) {
 	w := &Watcher{conn: conn, reg: make(chan Item, 16)}
 	if err := conn.Export(w, watcherPath, watcherIface); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	props := map[string]map[string]*prop.Prop{watcherIface: {
 		"RegisteredStatusNotifierItems":  {Value: []string{}, Emit: prop.EmitTrue},
@@ -46,20 +56,20 @@ func StartWatcher(t testing.TB, addr string) *Watcher {
 		"ProtocolVersion":                {Value: int32(0), Emit: prop.EmitTrue},
 	}}
 	if _, err := prop.Export(conn, watcherPath, props); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	node := &introspect.Node{Name: string(watcherPath), Interfaces: []introspect.Interface{
 		introspect.IntrospectData, prop.IntrospectData,
 		{Name: watcherIface, Methods: introspect.Methods(w)},
 	}}
 	if err := conn.Export(introspect.NewIntrospectable(node), watcherPath, "org.freedesktop.DBus.Introspectable"); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	reply, err := conn.RequestName(watcherName, dbus.NameFlagDoNotQueue)
 	if err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
-		t.Fatalf("claim %s: reply %v, err %v", watcherName, reply, err)
+		return nil, fmt.Errorf("claim %s: reply %v, err %v", watcherName, reply, err)
 	}
-	return w
+	return w, nil
 }
 
 // RegisterStatusNotifierItem is the D-Bus method items call. Per the spec
