@@ -576,6 +576,11 @@ func TestAPromptArrivesAsANotificationAndItsButtonsAnswerIt(t *testing.T) {
 	if call.Summary != "Posture" || !strings.Contains(strings.Join(call.Actions, ","), "done,Done") {
 		t.Fatalf("notification: summary %q, actions %v", call.Summary, call.Actions)
 	}
+	// No themed icon is installed in the test's data dirs, so the
+	// notification carries the embedded icon as a file.
+	if info, err := os.Stat(call.AppIcon); !filepath.IsAbs(call.AppIcon) || err != nil || info.Size() == 0 {
+		t.Fatalf("notification icon %q is not an icon file: %v", call.AppIcon, err)
+	}
 	server.Invoke(call.ID, "done")
 	testdesk.WaitFor(t, 5*time.Second, "the Done button to count a win", func() bool {
 		st := s.status(t)

@@ -3,8 +3,14 @@ package daemon
 import (
 	"context"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
 	"time"
 
+	"github.com/adrg/xdg"
+
+	"github.com/microrest/microrest/assets"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/reminders/activity"
 	"github.com/microrest/microrest/reminders/notify"
@@ -63,8 +69,8 @@ func openMonitor(ctx context.Context, log *slog.Logger, s settings.Settings) Mon
 func openNotifier(ctx context.Context, log *slog.Logger, s func() settings.Settings) Notifier {
 	n := notify.New(ctx, notify.Options{
 		AppName:      "microrest",
-		DesktopEntry: "io.github.microrest",
-		Icon:         "io.github.microrest",
+		DesktopEntry: appID,
+		Icon:         notificationIcon(log),
 		Sound:        s().Sound,
 		SnoozeFor: func(k settings.Kind) time.Duration {
 			cfg := s()
@@ -74,6 +80,30 @@ func openNotifier(ctx context.Context, log *slog.Logger, s func() settings.Setti
 	})
 	log.Info("notifications", "status", n.Status().String())
 	return notifierAdapter{n}
+}
+
+// appID names the .desktop entry and the themed icon `make install` puts
+// in place.
+const appID = "io.github.microrest"
+
+// notificationIcon is the themed icon when it is installed, else a copy
+// of the embedded icon in the cache directory: run from a build tree there
+// is no themed icon, and Windows toasts need a file path in any case.
+func notificationIcon(log *slog.Logger) string {
+	if runtime.GOOS != "windows" {
+		if _, err := xdg.SearchDataFile(filepath.Join("icons", "hicolor", "512x512", "apps", appID+".png")); err == nil {
+			return appID
+		}
+	}
+	path, err := xdg.CacheFile(filepath.Join("microrest", appID+".png"))
+	if err == nil {
+		err = os.WriteFile(path, assets.AppIcon(), 0o600)
+	}
+	if err != nil {
+		log.Warn("notifications will show no icon", "err", err)
+		return ""
+	}
+	return path
 }
 
 // guidedVerb is the UI verb of an anchor's guided session, "" for none.

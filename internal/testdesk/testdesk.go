@@ -72,6 +72,8 @@ func Home(t testing.TB) (home string, env []string) {
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
 		"XDG_STATE_HOME=" + filepath.Join(home, ".local", "state"),
 		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
+		// Nothing installed system-wide (icons, services) leaks in.
+		"XDG_DATA_DIRS=" + filepath.Join(home, "share"),
 		"XDG_RUNTIME_DIR=" + runtime,
 		"LANG=C.UTF-8",
 		"PATH=" + os.Getenv("PATH"),
