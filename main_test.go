@@ -155,13 +155,7 @@ func writeSettings(t *testing.T, home, text string) string {
 
 func waitForTray(t *testing.T, w *testdesk.Watcher) testdesk.Item {
 	t.Helper()
-	select {
-	case it := <-w.Registered():
-		return it
-	case <-time.After(testdesk.StartTimeout):
-		t.Fatal("the tray item never registered with the StatusNotifierWatcher")
-		return testdesk.Item{}
-	}
+	return testdesk.Recv(t, w.Registered(), testdesk.StartTimeout, "the tray item to register with the StatusNotifierWatcher")
 }
 
 // session is one running daemon on a private desktop.

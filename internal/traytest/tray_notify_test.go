@@ -27,13 +27,7 @@ const lostFor = 2 * time.Second
 
 func recv[T any](t *testing.T, ch <-chan T, what string) T {
 	t.Helper()
-	select {
-	case v := <-ch:
-		return v
-	case <-time.After(within):
-		t.Fatalf("waited %v for %s", within, what)
-		panic("unreachable")
-	}
+	return testdesk.Recv(t, ch, within, what)
 }
 
 // TestTheTrayComesBackAfterNotificationSignalsAndAPanelRestart runs the tray

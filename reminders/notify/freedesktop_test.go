@@ -59,13 +59,7 @@ func serve(t *testing.T, caps ...string) (*testdesk.NotifyServer, *Notifier) {
 
 func recv[T any](t *testing.T, ch <-chan T, what string) T {
 	t.Helper()
-	select {
-	case v := <-ch:
-		return v
-	case <-time.After(within):
-		t.Fatalf("waited %v for %s", within, what)
-		panic("unreachable")
-	}
+	return testdesk.Recv(t, ch, within, what)
 }
 
 func show(t *testing.T, srv *testdesk.NotifyServer, n *Notifier, p reminders.Prompt) testdesk.NotifyCall {
