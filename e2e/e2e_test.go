@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -159,23 +160,10 @@ func waitDisplayed(t *testing.T, d *desktop, n int) {
 // answered notification with this summary from microrest.
 func assertHistory(t *testing.T, d *desktop, summary string) {
 	t.Helper()
-	out := d.dunst.Ctl("history")
-	var h struct {
-		Data [][]map[string]struct {
-			Data any `json:"data"`
-		} `json:"data"`
+	history := d.dunst.History()
+	if !slices.Contains(history, testdesk.Shown{AppName: "microrest", Summary: summary}) {
+		t.Fatalf("dunst's history lacks %q from microrest: %v", summary, history)
 	}
-	if err := json.Unmarshal([]byte(out), &h); err != nil {
-		t.Fatalf("dunstctl history: %v in %q", err, out)
-	}
-	for _, group := range h.Data {
-		for _, n := range group {
-			if n["summary"].Data == summary && n["appname"].Data == "microrest" {
-				return
-			}
-		}
-	}
-	t.Fatalf("dunst's history lacks %q from microrest:\n%s", summary, out)
 }
 
 func (m *microrest) assertTray(t *testing.T, d *desktop) {

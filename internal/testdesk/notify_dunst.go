@@ -1,6 +1,7 @@
 package testdesk
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -119,4 +120,33 @@ func withoutWayland(env []string) []string {
 		}
 	}
 	return out
+}
+
+// Shown is one notification in dunst's history.
+type Shown struct {
+	AppName, Summary string
+}
+
+// History reads `dunstctl history`, the JSON of the D-Bus reply:
+// {"type": "aa{sv}", "data": [[{"summary": {"type": "s", "data": …}}, …]]}.
+func (d *Dunst) History() []Shown {
+	d.t.Helper()
+	out := d.Ctl("history")
+	var h struct {
+		Data [][]map[string]struct {
+			Data any `json:"data"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(out), &h); err != nil {
+		d.t.Fatalf("dunstctl history: %v in %q", err, out)
+	}
+	var shown []Shown
+	for _, group := range h.Data {
+		for _, n := range group {
+			app, _ := n["appname"].Data.(string)
+			summary, _ := n["summary"].Data.(string)
+			shown = append(shown, Shown{AppName: app, Summary: summary})
+		}
+	}
+	return shown
 }

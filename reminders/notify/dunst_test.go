@@ -3,7 +3,6 @@
 package notify
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -49,35 +48,12 @@ func TestARealServerShowsThePromptWithItsButtons(t *testing.T) {
 	}
 
 	dunst.Ctl("close-all")
-	var summaries []string
+	var history []testdesk.Shown
 	testdesk.WaitFor(t, within, "the prompt in dunst's history", func() bool {
-		summaries = historySummaries(t, dunst.Ctl("history"))
-		return len(summaries) > 0
+		history = dunst.History()
+		return len(history) > 0
 	})
-	if summaries[0] != walk.Title() {
-		t.Errorf("history holds %q, want %q", summaries, walk.Title())
+	if history[0].Summary != walk.Title() {
+		t.Errorf("history holds %q, want %q", history, walk.Title())
 	}
-}
-
-// historySummaries reads `dunstctl history`: the JSON of the D-Bus reply,
-// {"type": "aa{sv}", "data": [[{"summary": {"type": "s", "data": …}}, …]]}.
-func historySummaries(t *testing.T, out string) []string {
-	t.Helper()
-	var h struct {
-		Data [][]map[string]struct {
-			Data any `json:"data"`
-		} `json:"data"`
-	}
-	if err := json.Unmarshal([]byte(out), &h); err != nil {
-		t.Fatalf("dunstctl history: %v in %q", err, out)
-	}
-	var s []string
-	for _, group := range h.Data {
-		for _, n := range group {
-			if v, ok := n["summary"].Data.(string); ok {
-				s = append(s, v)
-			}
-		}
-	}
-	return s
 }
