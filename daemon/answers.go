@@ -68,7 +68,7 @@ func wantsWindow(x settings.Escalation, p *reminders.Prompt, opened uint64) bool
 // has one; the session records Done when it finishes.
 func (d *daemon) startGuided(p *reminders.Prompt) {
 	for _, it := range p.Items {
-		if verb := guidedVerb(it.Anchor); verb != "" {
+		if verb := it.Anchor.Session(); verb != "" {
 			d.launch(verb)
 			return
 		}

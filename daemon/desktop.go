@@ -105,16 +105,3 @@ func notificationIcon(log *slog.Logger) string {
 	}
 	return path
 }
-
-// guidedVerb is the UI verb of an anchor's guided session, "" for none.
-func guidedVerb(k settings.Kind) string {
-	switch k {
-	case settings.Breath:
-		return "breathe"
-	case settings.Movement:
-		return "move"
-	case settings.Posture:
-		return "posture"
-	}
-	return ""
-}

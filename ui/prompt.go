@@ -108,12 +108,9 @@ func promptButtons(p *control.PromptStatus, v *promptView) []*widget.Button {
 
 // guidedFor is the verb of the first guided session among the anchors.
 func guidedFor(anchors []string) string {
-	verbs := map[settings.Kind]Window{settings.Breath: BreatheWindow, settings.Movement: MoveWindow, settings.Posture: PostureWindow}
 	for _, a := range anchors {
-		if k, err := settings.ParseKind(a); err == nil {
-			if w, ok := verbs[k]; ok {
-				return w.String()
-			}
+		if k, err := settings.ParseKind(a); err == nil && k.Session() != "" {
+			return k.Session()
 		}
 	}
 	return ""

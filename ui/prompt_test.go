@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/settings"
 )
 
 func walkAndWater(canSkip bool) *control.Status {
@@ -142,5 +143,17 @@ func TestThePromptWindowSaysWhenNothingIsDueOrTheDaemonIsAway(t *testing.T) {
 				t.Fatalf("title %q, buttons %v", v.title.Text, labels(v))
 			}
 		})
+	}
+}
+
+func TestEveryGuidedSessionHasAWindow(t *testing.T) {
+	names := map[string]bool{}
+	for _, w := range Windows {
+		names[w.String()] = true
+	}
+	for _, k := range settings.Kinds {
+		if s := k.Session(); s != "" && !names[s] {
+			t.Errorf("%s's session %q has no window", k, s)
+		}
 	}
 }

@@ -9,8 +9,10 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
-// guided are the anchors with a guided session in the UI process
-// (`microrest breathe`, the movement routine), so their prompts offer Start.
+// guided are the anchors whose notifications offer Start: the timed
+// sessions (`microrest breathe`, the movement routine). Servers show few
+// buttons (GNOME Shell three), so posture's checklist, also a session
+// (settings.Kind.Session), is reached through the prompt window instead.
 var guided = []settings.Kind{settings.Breath, settings.Movement}
 
 // button is one answer offered on a notification.
