@@ -327,6 +327,7 @@ func TestCLIVerbsRoundTripThroughTheSocket(t *testing.T) {
 		{[]string{"done", "posture"}, "Running."},
 		{[]string{"pause", "until-tomorrow"}, "Paused until"},
 		{[]string{"status"}, "posture"},
+		{[]string{"status"}, "of microrest's program file"},
 	}
 	for _, step := range steps {
 		stdout, stderr, code := run(t, s.env, step.args...)
@@ -337,6 +338,9 @@ func TestCLIVerbsRoundTripThroughTheSocket(t *testing.T) {
 	st := s.status(t)
 	if len(st.Anchors) != 6 || st.Anchors[2].Anchor != "posture" || st.Anchors[2].TodayWins != 1 || !st.Paused {
 		t.Fatalf("status after the steps: %+v", st)
+	}
+	if m := st.Memory; m == nil || m.ProgramKB <= 0 || m.AnonKB <= 0 || m.ResidentKB < m.ProgramKB+m.AnonKB {
+		t.Fatalf("status reports the daemon's memory as %+v", m)
 	}
 	s.stop(t)
 	assertJournal(t, s.home, `"outcome":"snoozed"`)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/internal/footprint"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -178,6 +179,10 @@ func writeStatus(w io.Writer, s *control.Status) {
 	}
 	if s.Notifications != "" {
 		fmt.Fprintf(w, "Notifications: %s\n", s.Notifications)
+	}
+	if m := s.Memory; m != nil {
+		fmt.Fprintf(w, "Memory: %s resident (%s of microrest's program file, %s heap and stacks)\n",
+			footprint.MB(m.ResidentKB<<10), footprint.MB(m.ProgramKB<<10), footprint.MB(m.AnonKB<<10))
 	}
 }
 

@@ -76,6 +76,18 @@ type Status struct {
 	Activity      string         `json:"activity,omitempty"`
 	Notifications string         `json:"notifications,omitempty"`
 	SettingsError string         `json:"settings_error,omitempty"`
+	// Memory is what the daemon holds, where the system says.
+	Memory *MemoryStatus `json:"memory,omitempty"`
+}
+
+// MemoryStatus is the daemon's resident memory, in KiB.
+type MemoryStatus struct {
+	ResidentKB int64 `json:"resident_kb"`
+	// ProgramKB is the part that is microrest's own program file, read
+	// back from disk when paged out.
+	ProgramKB int64 `json:"program_kb"`
+	// AnonKB is the heap and stacks.
+	AnonKB int64 `json:"anon_kb"`
 }
 
 // AnchorStatus is one anchor's line in the status.

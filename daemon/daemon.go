@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/internal/footprint"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/reminders/journal"
 	"github.com/microrest/microrest/settings"
@@ -147,6 +148,7 @@ func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{
 	}()
 	go func() { _ = ln.Serve(ctx, d.handle) }()
 	go d.watchSettings(ctx)
+	go footprint.Keep(ctx, d.opts.Log)
 	first, err := d.runner.Snapshot(ctx)
 	if err != nil {
 		d.opts.Log.Warn("no first snapshot", "err", err)
@@ -287,6 +289,9 @@ func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	st.Notifications = d.notif.Describe()
 	if d.mon != nil {
 		st.Activity = d.mon.Describe()
+	}
+	if u, err := footprint.Read(); err == nil {
+		st.Memory = &control.MemoryStatus{ResidentKB: u.Resident >> 10, ProgramKB: u.Program >> 10, AnonKB: u.Anon >> 10}
 	}
 	return control.Reply{OK: true, Status: st}
 }

@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"debug/elf"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -77,6 +78,9 @@ func TestE2EOnARealDesktop(t *testing.T) {
 
 	step(t, "status --json agrees with the journal")
 	m.assertStatusAgreesWithJournal(t)
+
+	step(t, "the daemon has handed back the program pages it does not use")
+	m.assertReleased(t, bin)
 
 	step(t, "killing dunst keeps the prompt, answerable in the tray and shown again by a new dunst")
 	m.survivesNotifierCrash(t, d, x)
@@ -215,6 +219,37 @@ func (m *microrest) assertStatusAgreesWithJournal(t *testing.T) {
 // survivesNotifierCrash shows a prompt, kills dunst, answers nothing until
 // a new dunst comes, and answers there.
 // The person is back at work, so the prompt is not auto-done meanwhile.
+// assertReleased checks the start-up release (README, Footprint): after a
+// couple of minutes of prompts, menus and CLI calls, the daemon holds less
+// than half of the program's read-only segments, which the kernel would
+// otherwise keep mapped in large folios.
+func (m *microrest) assertReleased(t *testing.T, bin string) {
+	t.Helper()
+	testdesk.WaitFor(t, 60*time.Second, "the daemon's start-up release", func() bool {
+		return strings.Contains(m.out.String(), "memory: released the program's unused pages")
+	})
+	f, err := elf.Open(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var readOnly uint64
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_LOAD && p.Flags&elf.PF_W == 0 {
+			readOnly += p.Filesz
+		}
+	}
+	mem := m.status(t).Memory
+	if mem == nil {
+		t.Fatal("status --json has no memory on Linux")
+	}
+	t.Logf("daemon: %d KiB resident, %d KiB of the program (read-only segments: %d KiB), %d KiB anonymous",
+		mem.ResidentKB, mem.ProgramKB, readOnly>>10, mem.AnonKB)
+	if uint64(mem.ProgramKB)<<10 > readOnly/2 {
+		t.Fatalf("the daemon holds %d KiB of its %d KiB program", mem.ProgramKB, readOnly>>10)
+	}
+}
+
 func (m *microrest) survivesNotifierCrash(t *testing.T, d *desktop, p *person) {
 	t.Helper()
 	p.touch()
