@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -408,6 +409,7 @@ func TestSettingsEditsApplyLiveAndABadEditKeepsTheLastGoodOnes(t *testing.T) {
 	home, env, watcher, addr := newDesktop(t)
 	writeSettings(t, home, postureOnly)
 	server := testdesk.StartNotifyServer(t, addr, "actions", "body")
+	mutter := testdesk.StartMutterIdle(t, addr)
 	s := &session{home: home, addr: addr, env: env, watcher: watcher, daemon: start(t, env)}
 	s.item = waitForTray(t, watcher)
 	path := filepath.Join(s.home, ".config", "microrest", "settings.toml")
@@ -443,6 +445,10 @@ func TestSettingsEditsApplyLiveAndABadEditKeepsTheLastGoodOnes(t *testing.T) {
 	testdesk.WaitFor(t, 5*time.Second, "turning autostart on in the file to write the entry", func() bool {
 		_, err := os.Stat(entry)
 		return err == nil
+	})
+	writeSettings(t, s.home, "idle_threshold = \"7m\"\n"+postureOnly)
+	testdesk.WaitFor(t, 5*time.Second, "Mutter's idle watch to move to the new threshold", func() bool {
+		return slices.Equal(mutter.IdleWatches(), []time.Duration{7 * time.Minute})
 	})
 	s.stop(t)
 }

@@ -26,6 +26,9 @@ type Monitor interface {
 	Quiet() (on bool, why string)
 	Close() error
 	Describe() string
+	// SetIdleThreshold follows a settings change, for sources that wake
+	// the engine at the threshold.
+	SetIdleThreshold(time.Duration) error
 }
 
 // Notifier is what the daemon needs of a notifier beyond

@@ -77,6 +77,11 @@ func (d *daemon) reload() {
 	if loaded.Settings.Autostart != previous.Autostart {
 		d.applyAutostart(loaded.Settings.Autostart)
 	}
+	if d.mon != nil && loaded.Settings.IdleThreshold != previous.IdleThreshold {
+		if err := d.mon.SetIdleThreshold(loaded.Settings.IdleThreshold.D()); err != nil {
+			d.opts.Log.Warn("the idle source keeps the old threshold; the engine still uses the new one at each sample", "err", err)
+		}
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
 	if err := d.do(ctx, reminders.Reconfigure{Settings: loaded.Settings}); err != nil {

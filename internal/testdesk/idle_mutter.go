@@ -2,6 +2,7 @@ package testdesk
 
 import (
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -125,6 +126,21 @@ func (d *MutterIdle) Watches() (idle, active int) {
 		}
 	}
 	return idle, active
+}
+
+// IdleWatches lists the intervals of the idle watches clients hold now,
+// shortest first.
+func (d *MutterIdle) IdleWatches() []time.Duration {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []time.Duration
+	for _, w := range d.watches {
+		if w.interval > 0 {
+			out = append(out, w.interval)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Stop drops the double's connection, as when gnome-shell exits; Mutter's

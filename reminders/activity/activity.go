@@ -109,6 +109,12 @@ type idler interface {
 	idle(ctx context.Context) (time.Duration, error)
 }
 
+// thresholder is a source that wakes the engine at the idle threshold
+// and must hear when it changes.
+type thresholder interface {
+	setThreshold(ctx context.Context, d time.Duration) error
+}
+
 // quietCheck is a state read on demand, such as a fullscreen window,
 // because the platform offers no cheap change signal for it.
 type quietCheck func() (on bool, why string)
@@ -165,6 +171,25 @@ func Open(ctx context.Context, o Options) (*Monitor, error) {
 	}
 	m.announce()
 	return m, nil
+}
+
+// SetIdleThreshold tells an event-driven source the new idle threshold
+// after a settings change; zero means DefaultIdleThreshold. Sources read on
+// each sample need nothing: the engine compares their idle time itself.
+func (m *Monitor) SetIdleThreshold(d time.Duration) error {
+	if d <= 0 {
+		d = DefaultIdleThreshold
+	}
+	t, ok := m.src.(thresholder)
+	if !ok {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	defer cancel()
+	if err := t.setThreshold(ctx, d); err != nil {
+		return fmt.Errorf("move %s's idle watch to %v: %w", m.source, d, err)
+	}
+	return nil
 }
 
 // announce logs the choice once: with no source, the person must learn

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -115,6 +116,27 @@ func TestGoingAwayAndComingBackWakeTheEngineThroughMutterWatches(t *testing.T) {
 	waitWake(t, m, "the user-active watch")
 	if s := sample(t, m); s.Idle != 0 {
 		t.Fatalf("idle %v after input, want 0", s.Idle)
+	}
+}
+
+func TestANewIdleThresholdMovesMuttersWatch(t *testing.T) {
+	addr := testdesk.Bus(t)
+	mutter := testdesk.StartMutterIdle(t, addr)
+	m := open(t, Options{SessionBus: addr, IdleThreshold: time.Minute})
+	if err := m.SetIdleThreshold(2 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if got := mutter.IdleWatches(); !slices.Equal(got, []time.Duration{2 * time.Minute}) {
+		t.Fatalf("idle watches after the change: %v, want only 2m0s", got)
+	}
+	drain(m)
+	mutter.SetIdle(121 * time.Second)
+	waitWake(t, m, "the moved idle watch")
+	if err := m.SetIdleThreshold(0); err != nil {
+		t.Fatal(err)
+	}
+	if got := mutter.IdleWatches(); !slices.Equal(got, []time.Duration{DefaultIdleThreshold}) {
+		t.Fatalf("idle watches after a zero threshold: %v, want the default", got)
 	}
 }
 

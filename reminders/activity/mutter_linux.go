@@ -20,13 +20,13 @@ const (
 // that sees all input on GNOME Wayland: there X11 sees only XWayland
 // clients (the bug behind Stretchly #1261 and Safe Eyes #286).
 type mutter struct {
-	m         *Monitor
-	obj       dbus.BusObject
-	threshold time.Duration
+	m   *Monitor
+	obj dbus.BusObject
 
-	mu       sync.Mutex
-	idleID   uint32 // fires each time idle reaches threshold
-	activeID uint32 // fires once, at the next input; 0 when not armed
+	mu        sync.Mutex
+	threshold time.Duration
+	idleID    uint32 // fires each time idle reaches threshold
+	activeID  uint32 // fires once, at the next input; 0 when not armed
 }
 
 // openMutter makes Mutter the source if it answers, and arms its watches so
@@ -68,7 +68,9 @@ func (mu *mutter) idle(ctx context.Context) (time.Duration, error) {
 // threshold; Mutter keeps it until our connection closes.
 func (mu *mutter) armIdle(ctx context.Context) error {
 	var id uint32
+	mu.mu.Lock()
 	ms := uint64(mu.threshold / time.Millisecond)
+	mu.mu.Unlock()
 	if err := mu.obj.CallWithContext(ctx, mutterIface+".AddIdleWatch", 0, ms).Store(&id); err != nil {
 		return fmt.Errorf("AddIdleWatch: %w", err)
 	}
@@ -76,6 +78,21 @@ func (mu *mutter) armIdle(ctx context.Context) error {
 	mu.idleID = id
 	mu.mu.Unlock()
 	return nil
+}
+
+// setThreshold moves the idle watch to a new threshold: Mutter has no
+// call to change a watch, so the old one is removed and a new one added.
+func (mu *mutter) setThreshold(ctx context.Context, d time.Duration) error {
+	mu.mu.Lock()
+	old := mu.idleID
+	mu.threshold, mu.idleID = d, 0
+	mu.mu.Unlock()
+	if old != 0 {
+		if err := mu.obj.CallWithContext(ctx, mutterIface+".RemoveWatch", 0, old).Err; err != nil {
+			mu.m.log.Warn("activity: Mutter kept the old idle watch; it only wakes the engine early", "err", err)
+		}
+	}
+	return mu.armIdle(ctx)
 }
 
 // armActive adds a watch for the next input. Mutter removes a user-active
