@@ -20,6 +20,9 @@ type anchor struct {
 	nextClock time.Time     // the next clock time after lastClock, zero when none
 	practice  int           // index of the next practice suggestion
 	wins      int           // wins since the day started
+	// breakFrom is the start of the away stretch that last gave a natural
+	// break: one stretch is one break, whatever it satisfies.
+	breakFrom time.Time
 }
 
 // accrued returns the active time since the anchor's previous outcome.
@@ -100,6 +103,12 @@ func (e *Engine) occur(k settings.Kind, t time.Time) {
 	if !e.live(k) || e.inPrompt(k) || !a.clockDue.IsZero() || (!cfg.Appointment && !e.inHours(t)) {
 		return
 	}
+	if e.away && a.breakFrom.Equal(e.awayStart) {
+		// Away since before this clock time, and that break is already
+		// journaled: a lunch out that met the hourly walk also is the
+		// 12:45 walk, one win and not two.
+		return
+	}
 	a.clockDue = t
 	a.deadline = t.Add(e.cfg.ClockGrace.D())
 }
@@ -126,6 +135,7 @@ func (e *Engine) natural(k settings.Kind, now time.Time) {
 		return // nothing to satisfy: no interval running, nothing owed
 	}
 	e.close(k, journal.Natural, at, "", 0, 0)
+	a.breakFrom = e.awayStart
 }
 
 // expire journals clock times whose grace window passed unoffered.

@@ -30,6 +30,11 @@ func TestClockTimes(t *testing.T) {
 		cfg.Anchors.Movement.NaturalBreak = settings.Duration(nb)
 		return cfg
 	}
+	intervalAndClock := func(nb time.Duration) settings.Settings {
+		cfg := clockOnly(nb)
+		cfg.Anchors.Movement.Every = settings.Duration(time.Hour)
+		return cfg
+	}
 	tests := []struct {
 		name   string
 		cfg    settings.Settings
@@ -56,6 +61,17 @@ func TestClockTimes(t *testing.T) {
 			s.awayUntil(13, 20)
 			s.work(5 * minute)
 		}, nil, []string{"12:45 movement natural"}, false},
+		{"one away stretch is one natural break: the lunch that met the interval covers 12:45", intervalAndClock(10 * minute), tuesday(11, 0), func(s *sim) {
+			s.workUntil(11, 30)
+			s.awayUntil(13, 0)
+			s.work(5 * minute)
+		}, nil, []string{"11:40 movement natural"}, false},
+		{"each stretch is a break of its own; the second meets 12:45 and the interval in one line", intervalAndClock(10 * minute), tuesday(11, 0), func(s *sim) {
+			s.workUntil(11, 30)
+			s.awayUntil(11, 45)
+			s.workUntil(12, 37)
+			s.awayUntil(13, 0)
+		}, nil, []string{"11:40 movement natural", "12:47 movement natural"}, false},
 		{"shown while reading, then done by going away", clockOnly(3 * minute), tuesday(12, 0), func(s *sim) {
 			s.workUntil(12, 44)
 			s.awayUntil(13, 0)

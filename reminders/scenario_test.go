@@ -51,7 +51,8 @@ func TestScenarioAWorkingDay(t *testing.T) {
 		"09:30 breath snoozed", "09:30 posture done", "09:30 hydration done", "09:40 breath done",
 		"10:00 movement done", "10:00 posture done", "11:15 hydration done", "11:30 posture done",
 		"12:00 movement done", "12:00 posture done", "12:00 hydration done",
-		"12:13 movement natural", "12:45 movement natural",
+		// lunch is one break: it met the hourly walk and the 12:45 walk
+		"12:13 movement natural",
 		"13:07 breath done", "13:25 posture done", "13:40 hydration done", "13:55 posture done",
 		"14:05 movement done", "14:25 posture done", "14:25 hydration done", "14:25 rest done",
 		"14:37 breath done", "14:55 posture done", "15:05 movement done", "15:10 hydration done",
