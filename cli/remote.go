@@ -168,6 +168,7 @@ func clock(t, now time.Time) string {
 
 func writeStatus(w io.Writer, s *control.Status) {
 	fmt.Fprintf(w, "microrest %s: %s\n", s.Version, headline(s))
+	fmt.Fprintf(w, "At the desk today: %.0f min of active time\n", s.TodayActiveMin)
 	if s.SettingsError != "" {
 		fmt.Fprintf(w, "Settings: %s\n", s.SettingsError)
 	}

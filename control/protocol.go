@@ -65,17 +65,20 @@ type Reply struct {
 // Status is the daemon's state as the CLI and UI show it: plain data, so
 // `microrest status --json` is a stable interface for scripts.
 type Status struct {
-	Version       string         `json:"version"`
-	Now           time.Time      `json:"now"`
-	Paused        bool           `json:"paused"`
-	PausedUntil   *time.Time     `json:"paused_until,omitempty"`
-	Quiet         bool           `json:"quiet"`
-	DND           bool           `json:"dnd"`
-	Prompt        *PromptStatus  `json:"prompt,omitempty"`
-	Anchors       []AnchorStatus `json:"anchors"`
-	Activity      string         `json:"activity,omitempty"`
-	Notifications string         `json:"notifications,omitempty"`
-	SettingsError string         `json:"settings_error,omitempty"`
+	Version     string     `json:"version"`
+	Now         time.Time  `json:"now"`
+	Paused      bool       `json:"paused"`
+	PausedUntil *time.Time `json:"paused_until,omitempty"`
+	Quiet       bool       `json:"quiet"`
+	DND         bool       `json:"dnd"`
+	// TodayActiveMin is the time at the desk since the day started: idle
+	// stretches and breaks do not count.
+	TodayActiveMin float64        `json:"today_active_min"`
+	Prompt         *PromptStatus  `json:"prompt,omitempty"`
+	Anchors        []AnchorStatus `json:"anchors"`
+	Activity       string         `json:"activity,omitempty"`
+	Notifications  string         `json:"notifications,omitempty"`
+	SettingsError  string         `json:"settings_error,omitempty"`
 	// Memory is what the daemon holds, where the system says.
 	Memory *MemoryStatus `json:"memory,omitempty"`
 }

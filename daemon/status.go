@@ -16,6 +16,8 @@ func statusFor(version string, snap reminders.Snapshot, settingsErr string) *con
 		Quiet:         snap.Quiet,
 		DND:           snap.DND,
 		SettingsError: settingsErr,
+
+		TodayActiveMin: minutes(snap.TodayActive),
 	}
 	if snap.Paused && !snap.PausedUntil.IsZero() {
 		until := snap.PausedUntil

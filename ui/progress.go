@@ -60,6 +60,7 @@ type progressView struct {
 	data     progressData
 	settings settings.Settings
 	next     *widget.Label
+	active   *widget.Label
 	span     *widget.RadioGroup
 	chart    *winsChart
 	summary  *widget.Label
@@ -102,7 +103,9 @@ func newProgressView(data progressData, s settings.Settings) *progressView {
 	v.span.Horizontal = true
 	v.span.Required = true
 	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), nil)
-	today := widget.NewCard("Today", "", newVBox(v.todayGrid(), v.activeLine(), v.next))
+	v.active = wrapped("")
+	v.active.Hide()
+	today := widget.NewCard("Today", "", newVBox(v.todayGrid(), v.active, v.next))
 	history := widget.NewCard("History", "", newVBox(v.span, v.chart, legend(), v.summary, v.outcomes))
 	footer := container.NewHBox(layout.NewSpacer(), v.export)
 	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, container.NewVScroll(newVBox(today, history)))
@@ -139,10 +142,13 @@ func winsText(p journal.Progress) string {
 	return plural(p.Wins, "win")
 }
 
-// activeLine says how much active time today's outcomes closed. Each
-// anchor counts its own, so it is a sum over anchors, and says so.
-func (v *progressView) activeLine() fyne.CanvasObject {
-	return wrapped("Active time closed by today's outcomes (summed over anchors): " + hm(v.data.week.Today.Active))
+// activeText says how long the person has been at the desk today, as the
+// daemon counts it; the journal cannot: each anchor keeps its own count.
+func activeText(st *control.Status, err error) string {
+	if err != nil || st == nil {
+		return ""
+	}
+	return "At the desk today: " + hm(time.Duration(st.TodayActiveMin*float64(time.Minute))) + " of active time."
 }
 
 func hm(d time.Duration) string {
@@ -195,6 +201,10 @@ func (v *progressView) fetchStatus(d Daemon) {
 	st, err := d.Status(context.Background())
 	fyne.Do(func() {
 		v.next.SetText(nextText(st, err))
+		if text := activeText(st, err); text != "" {
+			v.active.SetText(text)
+			v.active.Show()
+		}
 		select {
 		case v.settled <- struct{}{}:
 		default:

@@ -80,7 +80,6 @@ func TestProgressShowsTodayAgainstGoalsAndTheLastSevenAndThirtyDays(t *testing.T
 	all := strings.Join(texts(v.view), "\n")
 	for _, want := range []string{
 		"Hydration\n2 of 8", "Movement\n1 win", "Breath\n0 wins", "Posture\n0 wins",
-		"summed over anchors): 2h 30min",
 		"4 wins in 7 days. Consistency: 2 of 7 days with at least one win.",
 		"By outcome: done 2 · natural 1 · auto-done 1 · snoozed 1 · skipped 1 · missed 1",
 	} {
@@ -112,7 +111,7 @@ func TestProgressSaysWhenTheJournalHasDamagedLines(t *testing.T) {
 func TestNextPromptsComeFromTheDaemonOrTheWindowSaysItIsNotRunning(t *testing.T) {
 	in := func(m float64) *float64 { return &m }
 	rest := now.Add(4 * time.Hour)
-	st := &control.Status{Now: now, Anchors: []control.AnchorStatus{
+	st := &control.Status{Now: now, TodayActiveMin: 312.4, Anchors: []control.AnchorStatus{
 		{Anchor: "movement", Enabled: true, NextInMin: in(42)},
 		{Anchor: "posture", Enabled: true, NextInMin: in(12)},
 		{Anchor: "rest", Enabled: true, NextAt: &rest},
@@ -120,14 +119,16 @@ func TestNextPromptsComeFromTheDaemonOrTheWindowSaysItIsNotRunning(t *testing.T)
 		{Anchor: "hydration", Enabled: true, Due: true},
 	}}
 	for _, tc := range []struct {
-		name string
-		st   *control.Status
-		err  error
-		want string
+		name   string
+		st     *control.Status
+		err    error
+		want   string
+		active string // "" when the line stays hidden
 	}{
-		{"running", st, nil, "Next: Hydration now; Posture in 12 min of active time; Movement in 42 min of active time; Rest at 14:30"},
-		{"not running", nil, control.ErrNotRunning, "microrest is not running, so no prompts are coming. Start it by running microrest."},
-		{"failing", nil, errors.New("read the daemon's reply: EOF"), "What comes next is unknown: read the daemon's reply: EOF"},
+		{"running", st, nil, "Next: Hydration now; Posture in 12 min of active time; Movement in 42 min of active time; Rest at 14:30",
+			"At the desk today: 5h 12min of active time."},
+		{"not running", nil, control.ErrNotRunning, "microrest is not running, so no prompts are coming. Start it by running microrest.", ""},
+		{"failing", nil, errors.New("read the daemon's reply: EOF"), "What comes next is unknown: read the daemon's reply: EOF", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			test.NewTempApp(t)
@@ -138,6 +139,9 @@ func TestNextPromptsComeFromTheDaemonOrTheWindowSaysItIsNotRunning(t *testing.T)
 			wait(t, v.settled, "the status")
 			if v.next.Text != tc.want {
 				t.Fatalf("next: %q\nwant  %q", v.next.Text, tc.want)
+			}
+			if shown := v.active.Visible(); shown != (tc.active != "") || v.active.Text != tc.active {
+				t.Fatalf("active line shown %v, %q; want %q", shown, v.active.Text, tc.active)
 			}
 		})
 	}

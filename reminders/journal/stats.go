@@ -21,10 +21,6 @@ type Day struct {
 	Date Date
 	// Wins counts Done, Natural and AutoDone outcomes per anchor.
 	Wins map[settings.Kind]int
-	// Active sums Entry.Active over every outcome of the day. Anchors count
-	// their active time side by side, so this can exceed the time spent at
-	// the desk.
-	Active time.Duration
 }
 
 func (d *Day) add(e Entry) {
@@ -34,7 +30,6 @@ func (d *Day) add(e Entry) {
 		}
 		d.Wins[e.Anchor]++
 	}
-	d.Active += e.Active
 }
 
 // hasWin is what consistency counts: a day that had at least one win.
@@ -56,8 +51,6 @@ type Totals struct {
 	Wins int
 	// Outcomes counts entries by how they ended.
 	Outcomes map[Outcome]int
-	// Active sums Entry.Active; see Day.Active for why it can overcount.
-	Active time.Duration
 }
 
 func (t *Totals) add(e Entry) {
@@ -66,7 +59,6 @@ func (t *Totals) add(e Entry) {
 	if e.Outcome.Win() {
 		t.Wins++
 	}
-	t.Active += e.Active
 }
 
 func (t Totals) clone() Totals {
