@@ -24,7 +24,7 @@ type field struct {
 	// apply reads the input into s, or says why the text cannot be read.
 	apply func(s *settings.Settings) string
 	// entry is the input when it is a text entry, so tests can type into it.
-	entry *widget.Entry
+	entry *entry
 	// check is the input when it is a checkbox.
 	check *widget.Check
 	// prefix is put before a problem's message that names no value, e.g.
@@ -90,11 +90,37 @@ func listItem(index string) string {
 	return "Item " + strings.Trim(index, "[]") + ": "
 }
 
+// entry is a text entry that hands Escape to its window. A focused Fyne
+// entry takes every key, and ignores Escape, so without it Escape would
+// close the settings window only while no field has the focus, which is
+// never after a click into one.
+type entry struct {
+	widget.Entry
+	// onEscape runs on Escape; nil leaves the key to the entry.
+	onEscape func()
+}
+
+func newEntry(multiLine bool) *entry {
+	e := &entry{}
+	e.MultiLine = multiLine
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
 // entryField is a one-line text entry; changed is called on every edit
 // and submit when Enter is pressed.
 func entryField(label, hint, text string, keys ...string) *field {
 	f := newField(label, hint, keys...)
-	f.entry = widget.NewEntry()
+	f.entry = newEntry(false)
 	f.entry.SetText(text)
 	f.input = f.entry
 	return f
@@ -222,7 +248,7 @@ func durationListField(key, label, hint string, get func(*settings.Settings) *[]
 // Blank lines are dropped, as an empty row in a list would be.
 func practicesField(key string, get func(*settings.Settings) *[]string, s *settings.Settings) *field {
 	f := newField("Practices", "One suggestion per line, offered in turn", key)
-	f.entry = widget.NewMultiLineEntry()
+	f.entry = newEntry(true)
 	f.entry.Wrapping = fyne.TextWrapWord
 	f.entry.SetMinRowsVisible(6)
 	f.entry.SetText(strings.Join(*get(s), "\n"))

@@ -294,8 +294,8 @@ func (ed *settingsEditor) reload() {
 	})
 }
 
-// bindKeys makes Escape close the window, and asks before closing over
-// unsaved changes.
+// bindKeys makes Escape close the window, from a focused field too, and
+// asks before closing over unsaved changes.
 func (ed *settingsEditor) bindKeys(w fyne.Window) {
 	ask := func() {
 		if s, unread := ed.candidate(); len(unread) == 0 && !ed.changed(s) {
@@ -315,6 +315,11 @@ func (ed *settingsEditor) bindKeys(w fyne.Window) {
 			ask()
 		}
 	})
+	for _, f := range ed.fields {
+		if f.entry != nil {
+			f.entry.onEscape = ask
+		}
+	}
 }
 
 // generalFields are the options that are not about one anchor.

@@ -173,6 +173,19 @@ func TestEnterSavesAndEscapeAsksBeforeDiscardingChanges(t *testing.T) {
 	}
 	w.Canvas().Overlays().Top().Hide()
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	// The same from inside the field, which a real window gives every key.
+	w.Canvas().Focus(f.entry)
+	test.Type(f.entry, "x")
+	if f.entry.Text != "5mx" {
+		t.Fatalf("typing into the focused field gave %q", f.entry.Text)
+	}
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(w.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Escape in a focused field did not ask before discarding")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	retype(f, "5m")
 	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	loaded, err := settings.Load(path)
 	if err != nil || loaded.Settings.IdleThreshold != settings.Duration(5*time.Minute) {
@@ -253,4 +266,40 @@ func TestTheSettingsWindowRendersAsRecorded(t *testing.T) {
 	retype(ed.field(t, "anchors.movement.every"), "20h")
 	ed.tabs.SelectIndex(2)
 	test.AssertRendersToMarkup(t, "settings_movement_invalid.xml", w.Canvas())
+}
+
+// Tab walks the open tab's fields top to bottom, then the buttons, and
+// wraps around: the window can be used without a mouse.
+func TestTabWalksTheFieldsInTheOrderTheyAreShownThenTheButtons(t *testing.T) {
+	ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
+	var want []fyne.Focusable
+	for _, f := range ed.fields {
+		if ed.tabOf[f] == ed.tabs.Selected() {
+			want = append(want, focusable(t, f.input))
+		}
+	}
+	want = append(want, ed.closeButton) // Save is disabled until an edit
+	c := w.Canvas()
+	var got []fyne.Focusable
+	for range len(want) + 1 {
+		c.FocusNext()
+		got = append(got, c.Focused())
+	}
+	if got[len(want)] != got[0] {
+		t.Errorf("Tab after the last control went to %T, not back to the first field", got[len(want)])
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Tab stop %d is %T %p, want %T %p", i+1, got[i], got[i], want[i], want[i])
+		}
+	}
+}
+
+func focusable(t *testing.T, o fyne.CanvasObject) fyne.Focusable {
+	t.Helper()
+	f, ok := o.(fyne.Focusable)
+	if !ok {
+		t.Fatalf("%T cannot take the focus", o)
+	}
+	return f
 }
