@@ -28,6 +28,7 @@ const (
 	SourceMutter      = "gnome-mutter"
 	SourceScreenSaver = "freedesktop-screensaver"
 	SourceX11         = "x11-screensaver"
+	SourceWayland     = "wayland-idle"
 	SourceWindows     = "windows"
 	SourceIOReg       = "macos-ioreg"
 	SourceNone        = "none"
@@ -53,8 +54,9 @@ type Options struct {
 	SystemBus string
 	// Display is the X11 display name, like ":0".
 	Display string
-	// Wayland is WAYLAND_DISPLAY; when set, X11 idle time is not trusted,
-	// since it counts only input to XWayland windows.
+	// Wayland is the compositor's socket (WAYLAND_DISPLAY, resolved in
+	// XDG_RUNTIME_DIR); when set, X11 idle time is not trusted, since it
+	// counts only input to XWayland windows.
 	Wayland string
 	// Desktop is XDG_CURRENT_DESKTOP, for the quirks that differ by desktop.
 	Desktop string
@@ -74,7 +76,7 @@ func Env() Options {
 		SessionBus: os.Getenv("DBUS_SESSION_BUS_ADDRESS"),
 		SystemBus:  os.Getenv("DBUS_SYSTEM_BUS_ADDRESS"),
 		Display:    os.Getenv("DISPLAY"),
-		Wayland:    os.Getenv("WAYLAND_DISPLAY"),
+		Wayland:    waylandSocket(os.Getenv("WAYLAND_DISPLAY"), os.Getenv("XDG_RUNTIME_DIR")),
 		Desktop:    os.Getenv("XDG_CURRENT_DESKTOP"),
 	}
 	if o.SessionBus == "" {
@@ -87,6 +89,15 @@ func Env() Options {
 		o.SystemBus = "unix:path=/run/dbus/system_bus_socket"
 	}
 	return o
+}
+
+// waylandSocket resolves WAYLAND_DISPLAY as libwayland does: a name is
+// looked up in XDG_RUNTIME_DIR, an absolute path is used as it is.
+func waylandSocket(display, runtimeDir string) string {
+	if display == "" || filepath.IsAbs(display) || runtimeDir == "" {
+		return display
+	}
+	return filepath.Join(runtimeDir, display)
 }
 
 // runtimeBus finds the session bus systemd puts in XDG_RUNTIME_DIR when

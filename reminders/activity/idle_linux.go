@@ -60,7 +60,8 @@ func openDisplay(m *Monitor, display string) (*x11, error) {
 }
 
 // chooseIdle takes the first source that answers: Mutter before X11,
-// because on GNOME Wayland X11 sees only XWayland input.
+// because on GNOME Wayland X11 sees only XWayland input; the compositor's
+// own idle protocol where the D-Bus ones are missing (KDE Wayland, sway).
 func chooseIdle(ctx context.Context, m *Monitor, o Options, session *bus, x *x11, xerr error) {
 	noSession := errors.New("no session bus")
 	steps := []struct {
@@ -79,6 +80,7 @@ func chooseIdle(ctx context.Context, m *Monitor, o Options, session *bus, x *x11
 			}
 			return openFdoSaver(ctx, m, session.conn, o.Desktop)
 		}},
+		{SourceWayland, func() error { return openWayland(ctx, m, o.Wayland, o.IdleThreshold) }},
 		{SourceX11, func() error { return useX11(m, o, x, xerr) }},
 	}
 	for _, s := range steps {

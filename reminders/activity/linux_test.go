@@ -5,6 +5,7 @@ package activity
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"io"
 	"log"
 	"log/slog"
@@ -429,4 +430,104 @@ func openBench(b *testing.B, o Options, want string) *Monitor {
 // types with the default threshold, beside the cost of each sample.
 func reportInterval(b *testing.B) {
 	b.ReportMetric(SuggestedInterval(0, DefaultIdleThreshold, reminders.DefaultSampleEvery).Seconds(), "s-between-samples")
+}
+
+func TestWaylandIdleComesFromTheCompositorsIdleProtocol(t *testing.T) {
+	sway := testdesk.StartSway(t)
+	old := waylandResolution
+	waylandResolution = time.Second
+	t.Cleanup(func() { waylandResolution = old })
+	m := open(t, Options{Wayland: sway.Socket, IdleThreshold: 2 * time.Second})
+	wantSource(t, m, SourceWayland)
+	sway.Type()
+	drain(m)
+	waitWake(t, m, "the idle watch at the threshold")
+	// Idle time is counted from the 1 s notification's event, which may
+	// arrive a little after the compositor's timer: allow for that.
+	if s := sample(t, m); s.Idle < 1500*time.Millisecond {
+		t.Fatalf("idle %v once the 2 s watch fired", s.Idle)
+	}
+	sway.Type()
+	waitWake(t, m, "the return")
+	if s := sample(t, m); s.Idle != 0 {
+		t.Fatalf("idle %v after a key press", s.Idle)
+	}
+	if err := m.SetIdleThreshold(3 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	drain(m)
+	waitWake(t, m, "the moved idle watch")
+	if s := sample(t, m); s.Idle < 2500*time.Millisecond {
+		t.Fatalf("idle %v when the moved 3 s watch fired", s.Idle)
+	}
+	sway.Stop()
+	waitWake(t, m, "the compositor's end")
+	if _, err := m.Sample(time.Now()); err == nil || !strings.Contains(err.Error(), "connection ended") {
+		t.Fatalf("after the compositor ended, Sample says %v", err)
+	}
+}
+
+func TestExtIdleNotifyDrivesTheEngine(t *testing.T) {
+	wl := testdesk.StartWaylandIdle(t, true)
+	m := open(t, Options{Wayland: wl.Socket, IdleThreshold: time.Minute})
+	wantSource(t, m, SourceWayland)
+	waitTimeouts(t, wl, "two idle notifications", waylandResolution, time.Minute)
+	drain(m)
+	wl.SetIdle(time.Minute)
+	waitWake(t, m, "the notification at the threshold")
+	if s := sample(t, m); s.Idle < waylandResolution {
+		t.Fatalf("idle %v after the compositor said idle", s.Idle)
+	}
+	wl.Input()
+	waitWake(t, m, "resumed")
+	if s := sample(t, m); s.Idle != 0 {
+		t.Fatalf("idle %v after input", s.Idle)
+	}
+	if err := m.SetIdleThreshold(2 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	waitTimeouts(t, wl, "the watch replaced at 2m", waylandResolution, 2*time.Minute)
+}
+
+// waitTimeouts waits until the compositor holds notifications with exactly
+// these timeouts, shortest first.
+func waitTimeouts(t *testing.T, wl *testdesk.WaylandIdle, what string, want ...time.Duration) {
+	t.Helper()
+	testdesk.WaitFor(t, within, what, func() bool {
+		got := wl.Timeouts()
+		slices.Sort(got)
+		return slices.Equal(got, want)
+	})
+}
+
+func TestACompositorWithoutAnIdleProtocolIsPassedOverWithTheReason(t *testing.T) {
+	wl := testdesk.StartWaylandIdle(t, false)
+	m := open(t, Options{Wayland: wl.Socket})
+	wantSource(t, m, SourceNone)
+	if tried := strings.Join(m.Status().Tried, "; "); !strings.Contains(tried, "wayland-idle: the compositor offers neither ext_idle_notifier_v1 nor org_kde_kwin_idle") {
+		t.Fatalf("passed over: %s", tried)
+	}
+}
+
+// The compositor is another process: whatever it sends must not crash the
+// daemon.
+func FuzzWaylandEvents(f *testing.F) {
+	var seed []byte
+	seed = binary.NativeEndian.AppendUint32(seed, 2)
+	seed = binary.NativeEndian.AppendUint32(seed, 28<<16)
+	seed = append(seed, wlArgs{}.uint(1).string("wl_seat").uint(7)...)
+	f.Add(seed)
+	f.Add([]byte{1, 0, 0, 0, 0, 0, 8, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := bytes.NewReader(data)
+		for {
+			_, _, body, err := readMessage(r)
+			if err != nil {
+				return
+			}
+			b := wlBody(body)
+			_, _ = b.uint(), b.string()
+			_ = displayError(body)
+		}
+	})
 }
