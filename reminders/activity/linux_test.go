@@ -531,3 +531,16 @@ func FuzzWaylandEvents(f *testing.F) {
 		}
 	})
 }
+
+func TestWaylandDisplayIsResolvedAsLibwaylandDoes(t *testing.T) {
+	for _, tc := range []struct{ display, runtime, want string }{
+		{"wayland-0", "/run/user/1000", "/run/user/1000/wayland-0"},
+		{"/tmp/compositor.sock", "/run/user/1000", "/tmp/compositor.sock"},
+		{"", "/run/user/1000", ""},
+		{"wayland-0", "", "wayland-0"},
+	} {
+		if got := waylandSocket(tc.display, tc.runtime); got != tc.want {
+			t.Errorf("waylandSocket(%q, %q) = %q, want %q", tc.display, tc.runtime, got, tc.want)
+		}
+	}
+}
