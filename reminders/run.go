@@ -73,6 +73,9 @@ type Runner struct {
 	mu       sync.Mutex
 	subs     []chan Snapshot
 	lastSave time.Time
+	// activityErr is the last failed reading's error, "" when it reads;
+	// only the loop goroutine touches it.
+	activityErr string
 }
 
 // request is a command for the loop, or (cmd nil) a request for a fresh
@@ -190,10 +193,19 @@ func (r *Runner) sample(now time.Time) Sample {
 	}
 	s, err := r.cfg.Activity.Sample(now)
 	if err != nil {
+		// Said once per distinct failure, not at every sample of a
+		// source that is gone (a compositor that crashed).
+		if msg := err.Error(); msg != r.activityErr {
+			r.activityErr = msg
+			r.cfg.Logf("reminders: read activity: %v; until it reads again all time counts as active, and a lock or sleep still as away", err)
+		}
 		// The idle reading failed, but lock and sleep come from other
 		// sources and still say the person is away.
-		r.cfg.Logf("reminders: read activity: %v", err)
 		return Sample{Now: now, Locked: s.Locked, Asleep: s.Asleep}
+	}
+	if r.activityErr != "" {
+		r.activityErr = ""
+		r.cfg.Logf("reminders: activity reads again")
 	}
 	s.Now = now
 	return s

@@ -3,7 +3,9 @@ package reminders
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -226,6 +228,37 @@ func TestAWakeSamplesAtOnceAndAFailedIdleReadingKeepsTheLock(t *testing.T) {
 	snap, err := r.Snapshot(ctx)
 	if err != nil || !snap.Away {
 		t.Fatalf("a locked screen with a failing idle source must read as away: away=%v err=%v", snap.Away, err)
+	}
+}
+
+// scripted answers samples with a list of errors, nil for a good reading.
+type scripted struct{ errs []error }
+
+func (s *scripted) Sample(now time.Time) (Sample, error) {
+	err := s.errs[0]
+	s.errs = s.errs[1:]
+	return Sample{Now: now}, err
+}
+
+func TestAFailingActivitySourceIsLoggedOncePerFailureAndOnRecovery(t *testing.T) {
+	gone, other := errors.New("the compositor's connection ended"), errors.New("timeout")
+	act := &scripted{errs: []error{gone, gone, gone, other, nil, nil, gone}}
+	var logs []string
+	r := NewRunner(New(only(settings.Posture), State{}, Options{Location: berlin}), Config{
+		Clock: NewFakeClock(tuesday(9, 0)), Activity: act,
+		Logf: func(f string, args ...any) { logs = append(logs, fmt.Sprintf(f, args...)) },
+	})
+	for range 7 {
+		r.sample(tuesday(9, 0))
+	}
+	want := []string{"connection ended", "timeout", "reads again", "connection ended"}
+	if len(logs) != len(want) {
+		t.Fatalf("logged %d lines, want %d:\n%s", len(logs), len(want), strings.Join(logs, "\n"))
+	}
+	for i, w := range want {
+		if !strings.Contains(logs[i], w) {
+			t.Errorf("line %d %q lacks %q", i+1, logs[i], w)
+		}
 	}
 }
 
