@@ -174,12 +174,15 @@ func (w *wayland) newID() uint32 {
 	return id
 }
 
-// send writes one request. A failed write shows up as the reader's error.
+// send writes one request, within callTimeout so a compositor that stops
+// reading cannot hang a settings reload. A failed write shows up as the
+// reader's error.
 func (w *wayland) send(obj uint32, op uint16, args wlArgs) {
 	msg := binary.NativeEndian.AppendUint32(nil, obj)
 	msg = binary.NativeEndian.AppendUint32(msg, uint32(8+len(args))<<16|uint32(op))
 	w.wmu.Lock()
 	defer w.wmu.Unlock()
+	_ = w.conn.SetWriteDeadline(time.Now().Add(callTimeout))
 	_, _ = w.conn.Write(append(msg, args...))
 }
 
