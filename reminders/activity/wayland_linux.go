@@ -121,7 +121,8 @@ func (w *wayland) handshake(ctx context.Context, threshold time.Duration) (*bufi
 type global struct{ name, version uint32 }
 
 // roundTrip sends wl_display.sync and reads until its callback fires,
-// collecting registry globals on the way and failing on a protocol error.
+// collecting registry globals on the way, applying idle events that come
+// meanwhile, and failing on a protocol error.
 func (w *wayland) roundTrip(r *bufio.Reader, registry uint32) (map[string]global, error) {
 	callback := w.newID()
 	w.send(1, 0, wlArgs{}.uint(callback)) // wl_display.sync
@@ -142,6 +143,8 @@ func (w *wayland) roundTrip(r *bufio.Reader, registry uint32) (map[string]global
 			if _, seen := globals[iface]; !seen && b.ok() {
 				globals[iface] = global{name, version}
 			}
+		default:
+			w.event(obj, op)
 		}
 	}
 }
