@@ -103,7 +103,8 @@ func (r *chartRenderer) rebuild() {
 	}
 }
 
-// dayLabel names a day briefly: the weekday in a week, the date in a month.
+// dayLabel names a day briefly: the weekday in a week, the date in a month
+// or for a week's bar, its first day.
 func dayLabel(d journal.Date, span int) string {
 	if span <= 7 {
 		return d.Start(0, time.UTC).Weekday().String()[:3]

@@ -24,11 +24,11 @@ import (
 )
 
 // progressData is what the progress window shows from the journal: the
-// last 7 and 30 days, read in one pass over the file.
+// last 7, 30 and 84 days, read in one pass over the file.
 type progressData struct {
-	week, month journal.Stats
-	report      journal.ReadReport
-	err         error
+	week, month, quarter journal.Stats
+	report               journal.ReadReport
+	err                  error
 }
 
 // loadProgress streams the journal once into both spans, holding no
@@ -36,6 +36,7 @@ type progressData struct {
 func loadProgress(path string, now time.Time, rollover settings.ClockTime) progressData {
 	week := journal.NewTally(now, rollover, 7)
 	month := journal.NewTally(now, rollover, 30)
+	quarter := journal.NewTally(now, rollover, 7*quarterWeeks)
 	d := progressData{}
 	f, err := os.Open(path)
 	switch {
@@ -46,11 +47,12 @@ func loadProgress(path string, now time.Time, rollover settings.ClockTime) progr
 		d.report, d.err = journal.Read(f, func(e journal.Entry) error {
 			week.Add(e)
 			month.Add(e)
+			quarter.Add(e)
 			return nil
 		})
 		f.Close()
 	}
-	d.week, d.month = week.Stats(), month.Stats()
+	d.week, d.month, d.quarter = week.Stats(), month.Stats(), quarter.Stats()
 	return d
 }
 
@@ -76,8 +78,12 @@ type progressView struct {
 var progressSize = fyne.NewSize(640, 680)
 
 const (
-	spanWeek  = "Last 7 days"
-	spanMonth = "Last 30 days"
+	spanWeek    = "Last 7 days"
+	spanMonth   = "Last 30 days"
+	spanQuarter = "Last 12 weeks"
+	// quarterWeeks is the longest view: a season of training, in weeks,
+	// long enough to see a habit form.
+	quarterWeeks = 12
 )
 
 func showProgress(w fyne.Window, opts Options, e env) {
@@ -99,7 +105,7 @@ func newProgressView(data progressData, s settings.Settings) *progressView {
 	v.note = wrapped(readNote(data))
 	v.note.Importance = widget.WarningImportance
 	v.note.Hidden = v.note.Text == ""
-	v.span = widget.NewRadioGroup([]string{spanWeek, spanMonth}, v.showSpan)
+	v.span = widget.NewRadioGroup([]string{spanWeek, spanMonth, spanQuarter}, v.showSpan)
 	v.span.Horizontal = true
 	v.span.Required = true
 	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), nil)
@@ -159,18 +165,19 @@ func hm(d time.Duration) string {
 	return fmt.Sprintf("%dh %02dmin", int(d/time.Hour), int(d%time.Hour/time.Minute))
 }
 
-// showSpan switches the chart and totals between 7 and 30 days.
+// showSpan switches the chart and totals between 7 and 30 days, a bar a
+// day, and 12 weeks, a bar a week.
 func (v *progressView) showSpan(choice string) {
-	s := v.data.week
-	if choice == spanMonth {
-		s = v.data.month
+	s, bars, span := v.data.week, v.data.week.Days, "7 days"
+	switch choice {
+	case spanMonth:
+		s, bars, span = v.data.month, v.data.month.Days, "30 days"
+	case spanQuarter:
+		s, bars, span = v.data.quarter, journal.Weeks(v.data.quarter.Days), fmt.Sprintf("%d weeks", quarterWeeks)
 	}
-	v.chart.setDays(s.Days)
-	days, consistent := len(s.Days), s.Consistency7
-	if days == 30 {
-		consistent = s.Consistency30
-	}
-	v.summary.SetText(fmt.Sprintf("%s in %d days. Consistency: %d of %d days with at least one win.", plural(s.Window.Wins, "win"), days, consistent, days))
+	v.chart.setDays(bars)
+	v.summary.SetText(fmt.Sprintf("%s in %s. Consistency: %d of %d days with at least one win.",
+		plural(s.Window.Wins, "win"), span, s.WinDays, len(s.Days)))
 	v.outcomes.SetText(outcomeLine(s.Window))
 }
 

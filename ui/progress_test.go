@@ -91,6 +91,19 @@ func TestProgressShowsTodayAgainstGoalsAndTheLastSevenAndThirtyDays(t *testing.T
 	if v.summary.Text != "5 wins in 30 days. Consistency: 3 of 30 days with at least one win." || len(v.chart.days) != 30 {
 		t.Errorf("30 days: %q, %d days charted", v.summary.Text, len(v.chart.days))
 	}
+	v.span.SetSelected(spanQuarter)
+	if v.summary.Text != "5 wins in 12 weeks. Consistency: 3 of 84 days with at least one win." || len(v.chart.days) != 12 {
+		t.Errorf("12 weeks: %q, %d bars charted", v.summary.Text, len(v.chart.days))
+	}
+	charted := 0
+	for _, week := range v.chart.days {
+		for _, n := range week.Wins {
+			charted += n
+		}
+	}
+	if charted != 5 || v.chart.days[11].Wins[settings.Hydration] != 2 {
+		t.Errorf("the weekly bars hold %d wins (want 5), this week's hydration %d (want 2)", charted, v.chart.days[11].Wins[settings.Hydration])
+	}
 }
 
 func TestProgressSaysWhenTheJournalHasDamagedLines(t *testing.T) {

@@ -11,10 +11,6 @@ import (
 // "--since 9999999d" cannot allocate gigabytes. Ten years is plenty.
 const MaxDays = 3660
 
-// consistencyDays is the longest look-back Stats always covers, whatever
-// the window, so consistency is comparable between views.
-const consistencyDays = 30
-
 // Day is one journal day of the window, the unit the progress view draws.
 type Day struct {
 	// Date is the journal day, which began at the rollover.
@@ -77,9 +73,9 @@ type Stats struct {
 	Days []Day
 	// Window adds up the entries of Days; All adds up every entry seen.
 	Window, All Totals
-	// Consistency7 and Consistency30 count the days with at least one win
-	// among the last 7 and 30 journal days, today included.
-	Consistency7, Consistency30 int
+	// WinDays counts the days of Days with at least one win: consistency,
+	// which a missed day dents without resetting, unlike a streak.
+	WinDays int
 	// First is the journal day of the earliest entry, so consistency can be
 	// read against the days actually tracked; zero when there is none.
 	First Date
@@ -103,7 +99,7 @@ type Tally struct {
 func NewTally(now time.Time, rollover settings.ClockTime, days int) *Tally {
 	days = min(max(days, 0), MaxDays)
 	today := dayNumber(now, rollover)
-	recent := make([]Day, max(days, consistencyDays))
+	recent := make([]Day, max(days, 1))
 	for age := range recent {
 		recent[age].Date = dateOf(today - int64(age))
 	}
@@ -137,12 +133,11 @@ func (t *Tally) Add(e Entry) {
 // Stats returns the summary so far; the Tally can go on counting.
 func (t *Tally) Stats() Stats {
 	s := Stats{
-		Today:         t.recent[0].clone(),
-		Days:          make([]Day, t.days),
-		Window:        t.window.clone(),
-		All:           t.all.clone(),
-		Consistency7:  t.daysWithWins(7),
-		Consistency30: t.daysWithWins(30),
+		Today:   t.recent[0].clone(),
+		Days:    make([]Day, t.days),
+		Window:  t.window.clone(),
+		All:     t.all.clone(),
+		WinDays: t.daysWithWins(t.days),
 	}
 	if t.all.Entries > 0 {
 		s.First = dateOf(t.first)
@@ -161,6 +156,25 @@ func (t *Tally) daysWithWins(n int) int {
 		}
 	}
 	return count
+}
+
+// Weeks folds days (oldest first, ending today) into weeks of seven that
+// end today, for a chart over months: each week is dated by its first day
+// and sums its days' wins. Days short of a week at the old end are left
+// out.
+func Weeks(days []Day) []Day {
+	weeks := make([]Day, len(days)/7)
+	skip := len(days) % 7
+	for w := range weeks {
+		week := days[skip+7*w : skip+7*(w+1)]
+		weeks[w] = Day{Date: week[0].Date, Wins: map[settings.Kind]int{}}
+		for _, d := range week {
+			for k, n := range d.Wins {
+				weeks[w].Wins[k] += n
+			}
+		}
+	}
+	return weeks
 }
 
 // Summarise computes Stats over entries already in memory, such as the

@@ -124,11 +124,43 @@ func TestConsistencyCountsDaysWithAWinNotAStreak(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := Summarise(tt.entries, now, four, 7)
-			if s.Consistency7 != tt.want7 || s.Consistency30 != tt.want30 {
-				t.Errorf("got %d of 7 and %d of 30, want %d and %d", s.Consistency7, s.Consistency30, tt.want7, tt.want30)
+			week, month := Summarise(tt.entries, now, four, 7), Summarise(tt.entries, now, four, 30)
+			if week.WinDays != tt.want7 || month.WinDays != tt.want30 {
+				t.Errorf("got %d of 7 and %d of 30, want %d and %d", week.WinDays, month.WinDays, tt.want7, tt.want30)
 			}
 		})
+	}
+}
+
+func TestWeeksFoldTheDaysIntoSevensEndingToday(t *testing.T) {
+	now := at(plusOne, 2026, 11, 27, 10, 0)
+	var entries []Entry
+	for age := range 20 { // a win a day for 20 days, two on the oldest
+		entries = append(entries, entry(now.AddDate(0, 0, -age), settings.Movement, Done, 0))
+	}
+	entries = append(entries, entry(now.AddDate(0, 0, -19), settings.Breath, Done, 0))
+	s := Summarise(entries, now, four, 21)
+	weeks := Weeks(s.Days)
+	if len(weeks) != 3 {
+		t.Fatalf("%d weeks from 21 days", len(weeks))
+	}
+	today := DayOf(now, four)
+	for i, want := range []struct {
+		first    Date
+		movement int
+		breath   int
+	}{
+		{today.AddDays(-20), 6, 1}, // day -20 has nothing: the journal began the day after
+		{today.AddDays(-13), 7, 0},
+		{today.AddDays(-6), 7, 0},
+	} {
+		w := weeks[i]
+		if w.Date != want.first || w.Wins[settings.Movement] != want.movement || w.Wins[settings.Breath] != want.breath {
+			t.Errorf("week %d = %v %v, want from %v: movement %d, breath %d", i, w.Date, w.Wins, want.first, want.movement, want.breath)
+		}
+	}
+	if got := Weeks(s.Days[1:]); len(got) != 2 || got[0].Date != today.AddDays(-13) {
+		t.Errorf("20 days: the odd day at the old end must be left out, got %d weeks from %v", len(got), got[0].Date)
 	}
 }
 
