@@ -32,18 +32,27 @@ type waylandClient struct {
 	wmu      sync.Mutex
 	registry uint32
 	iface    map[uint32]string // bound objects
+	version  map[uint32]uint32 // their bound versions
 	notes    map[uint32]*idleNote
+}
+
+// wlGlobal is one interface the double offers, at its highest version.
+type wlGlobal struct {
+	iface   string
+	version uint32
 }
 
 // idleNote is one ext_idle_notification_v1.
 type idleNote struct {
 	timeout time.Duration
+	input   bool // made by get_input_idle_notification: inhibitors do not count
 	idled   bool
 }
 
-// StartWaylandIdle listens on a socket in a short temporary directory.
-// Without idle, it offers a seat but no idle protocol.
-func StartWaylandIdle(t testing.TB, idle bool) *WaylandIdle {
+// StartWaylandIdle listens on a socket in a short temporary directory and
+// offers ext_idle_notifier_v1 at version, or none when version is 0 (a
+// seat only).
+func StartWaylandIdle(t testing.TB, version uint32) *WaylandIdle {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "mr-wl-")
 	if err != nil {
@@ -56,9 +65,9 @@ func StartWaylandIdle(t testing.TB, idle bool) *WaylandIdle {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ln.Close() })
-	globals := []string{"wl_seat"}
-	if idle {
-		globals = append(globals, "ext_idle_notifier_v1")
+	globals := []wlGlobal{{"wl_seat", 7}}
+	if version > 0 {
+		globals = append(globals, wlGlobal{"ext_idle_notifier_v1", version})
 	}
 	go func() {
 		for {
@@ -66,7 +75,8 @@ func StartWaylandIdle(t testing.TB, idle bool) *WaylandIdle {
 			if err != nil {
 				return
 			}
-			c := &waylandClient{conn: conn, iface: map[uint32]string{1: "wl_display"}, notes: map[uint32]*idleNote{}}
+			c := &waylandClient{conn: conn, iface: map[uint32]string{1: "wl_display"},
+				version: map[uint32]uint32{}, notes: map[uint32]*idleNote{}}
 			w.mu.Lock()
 			w.conns = append(w.conns, c)
 			w.mu.Unlock()
@@ -77,7 +87,7 @@ func StartWaylandIdle(t testing.TB, idle bool) *WaylandIdle {
 }
 
 // serve answers one client's requests until it hangs up.
-func (w *WaylandIdle) serve(c *waylandClient, globals []string) {
+func (w *WaylandIdle) serve(c *waylandClient, globals []wlGlobal) {
 	defer c.conn.Close()
 	r := bufio.NewReader(c.conn)
 	for {
@@ -95,7 +105,7 @@ func (w *WaylandIdle) serve(c *waylandClient, globals []string) {
 	}
 }
 
-func (w *WaylandIdle) request(c *waylandClient, obj uint32, op uint16, body []byte, globals []string) {
+func (w *WaylandIdle) request(c *waylandClient, obj uint32, op uint16, body []byte, globals []wlGlobal) {
 	u := func(i int) uint32 { return binary.NativeEndian.Uint32(body[4*i:]) }
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -103,16 +113,20 @@ func (w *WaylandIdle) request(c *waylandClient, obj uint32, op uint16, body []by
 	case iface == "wl_display" && op == 1: // get_registry
 		c.registry = u(0)
 		for i, g := range globals {
-			c.send(c.registry, 0, wlUint(uint32(i+1)), wlString(g), wlUint(1))
+			c.send(c.registry, 0, wlUint(uint32(i+1)), wlString(g.iface), wlUint(g.version))
 		}
 	case iface == "wl_display" && op == 0: // sync
 		c.send(u(0), 0, wlUint(0))
 		c.send(1, 1, wlUint(u(0))) // delete_id
 	case obj == c.registry && op == 0: // bind(name, interface, version, id)
-		name := u(0)
-		c.iface[binary.NativeEndian.Uint32(body[len(body)-4:])] = globals[name-1]
-	case iface == "ext_idle_notifier_v1" && op == 1: // get_idle_notification(id, timeout, seat)
-		c.notes[u(0)] = &idleNote{timeout: time.Duration(u(1)) * time.Millisecond}
+		id := binary.NativeEndian.Uint32(body[len(body)-4:])
+		c.iface[id] = globals[u(0)-1].iface
+		c.version[id] = binary.NativeEndian.Uint32(body[len(body)-8:])
+	case iface == "ext_idle_notifier_v1" && op == 2 && c.version[obj] < 2:
+		// A request newer than the bound version: libwayland's verdict.
+		c.send(1, 0, wlUint(obj), wlUint(1), wlString("get_input_idle_notification needs version 2"))
+	case iface == "ext_idle_notifier_v1" && (op == 1 || op == 2): // get_(input_)idle_notification(id, timeout, seat)
+		c.notes[u(0)] = &idleNote{timeout: time.Duration(u(1)) * time.Millisecond, input: op == 2}
 	case c.notes[obj] != nil && op == 0: // destroy
 		delete(c.notes, obj)
 	}
@@ -129,6 +143,20 @@ func (w *WaylandIdle) Timeouts() []time.Duration {
 		}
 	}
 	return out
+}
+
+// InputOnly reports whether every notification ignores idle inhibitors.
+func (w *WaylandIdle) InputOnly() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, c := range w.conns {
+		for _, note := range c.notes {
+			if !note.input {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // SetIdle lets time pass without input up to idle: each notification

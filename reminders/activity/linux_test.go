@@ -468,7 +468,7 @@ func TestWaylandIdleComesFromTheCompositorsIdleProtocol(t *testing.T) {
 }
 
 func TestExtIdleNotifyDrivesTheEngine(t *testing.T) {
-	wl := testdesk.StartWaylandIdle(t, true)
+	wl := testdesk.StartWaylandIdle(t, 1)
 	m := open(t, Options{Wayland: wl.Socket, IdleThreshold: time.Minute})
 	wantSource(t, m, SourceWayland)
 	waitTimeouts(t, wl, "two idle notifications", waylandResolution, time.Minute)
@@ -489,6 +489,23 @@ func TestExtIdleNotifyDrivesTheEngine(t *testing.T) {
 	waitTimeouts(t, wl, "the watch replaced at 2m", waylandResolution, 2*time.Minute)
 }
 
+// Version 2 lets an input-only notification ignore idle inhibitors: a
+// film left playing does not keep an absent person at the desk.
+func TestExtIdleNotifyVersion2CountsOnlyInput(t *testing.T) {
+	for _, tc := range []struct {
+		version uint32
+		input   bool
+	}{{1, false}, {2, true}, {3, true}} {
+		wl := testdesk.StartWaylandIdle(t, tc.version)
+		m := open(t, Options{Wayland: wl.Socket})
+		wantSource(t, m, SourceWayland)
+		waitTimeouts(t, wl, "two idle notifications", waylandResolution, DefaultIdleThreshold)
+		if input := wl.InputOnly(); input != tc.input {
+			t.Errorf("version %d: input-only notifications %v, want %v", tc.version, input, tc.input)
+		}
+	}
+}
+
 // waitTimeouts waits until the compositor holds notifications with exactly
 // these timeouts, shortest first.
 func waitTimeouts(t *testing.T, wl *testdesk.WaylandIdle, what string, want ...time.Duration) {
@@ -501,7 +518,7 @@ func waitTimeouts(t *testing.T, wl *testdesk.WaylandIdle, what string, want ...t
 }
 
 func TestACompositorWithoutAnIdleProtocolIsPassedOverWithTheReason(t *testing.T) {
-	wl := testdesk.StartWaylandIdle(t, false)
+	wl := testdesk.StartWaylandIdle(t, 0)
 	m := open(t, Options{Wayland: wl.Socket})
 	wantSource(t, m, SourceNone)
 	if tried := strings.Join(m.Status().Tried, "; "); !strings.Contains(tried, "wayland-idle: the compositor offers neither ext_idle_notifier_v1 nor org_kde_kwin_idle") {

@@ -34,9 +34,10 @@ var waylandResolution = 5 * time.Second
 // input, so one notification at waylandResolution measures it and a
 // second at the threshold wakes the engine, as Mutter's watches do.
 type wayland struct {
-	m     *Monitor
-	conn  net.Conn
-	proto string // wlExtIdle or wlKDEIdle
+	m       *Monitor
+	conn    net.Conn
+	proto   string // wlExtIdle or wlKDEIdle
+	version uint32 // of the idle protocol, as bound
 
 	wmu      sync.Mutex // one message at a time on the socket
 	next     uint32     // the next client object id
@@ -107,8 +108,15 @@ func (w *wayland) handshake(ctx context.Context, threshold time.Duration) (*bufi
 	if !ok {
 		return nil, fmt.Errorf("the compositor offers neither %s nor %s", wlExtIdle, wlKDEIdle)
 	}
-	w.seat = w.bind(registry, seat.name, wlSeat)
-	w.notifier = w.bind(registry, idle.name, w.proto)
+	w.seat = w.bind(registry, seat.name, wlSeat, 1)
+	// Version 2 of ext-idle-notify can ignore idle inhibitors (a video
+	// playing): a person who walks away from a film is away, as Mutter
+	// and the X11 screen saver count it.
+	w.version = 1
+	if w.proto == wlExtIdle {
+		w.version = min(idle.version, 2)
+	}
+	w.notifier = w.bind(registry, idle.name, w.proto, w.version)
 	w.sampleID = w.notification(waylandResolution)
 	w.watchID, w.threshold = w.notification(threshold), threshold
 	if _, err := w.roundTrip(r, registry); err != nil {
@@ -149,10 +157,10 @@ func (w *wayland) roundTrip(r *bufio.Reader, registry uint32) (map[string]global
 	}
 }
 
-// bind binds version 1 of a global, which has every request used here.
-func (w *wayland) bind(registry, name uint32, iface string) uint32 {
+// bind binds a global at the version given.
+func (w *wayland) bind(registry, name uint32, iface string, version uint32) uint32 {
 	id := w.newID()
-	w.send(registry, 0, wlArgs{}.uint(name).string(iface).uint(1).uint(id))
+	w.send(registry, 0, wlArgs{}.uint(name).string(iface).uint(version).uint(id))
 	return id
 }
 
@@ -161,9 +169,12 @@ func (w *wayland) bind(registry, name uint32, iface string) uint32 {
 func (w *wayland) notification(timeout time.Duration) uint32 {
 	id := w.newID()
 	ms := uint32(timeout / time.Millisecond)
-	if w.proto == wlExtIdle {
+	switch {
+	case w.proto == wlExtIdle && w.version >= 2:
+		w.send(w.notifier, 2, wlArgs{}.uint(id).uint(ms).uint(w.seat)) // get_input_idle_notification
+	case w.proto == wlExtIdle:
 		w.send(w.notifier, 1, wlArgs{}.uint(id).uint(ms).uint(w.seat)) // get_idle_notification
-	} else {
+	default:
 		w.send(w.notifier, 0, wlArgs{}.uint(id).uint(w.seat).uint(ms)) // get_idle_timeout
 	}
 	return id
