@@ -159,35 +159,20 @@ func (k *Keeper) failed(what string, err error) bool {
 // schedule ticks once after settle, then every period, until ctx ends.
 func schedule(ctx context.Context, settle, every time.Duration) <-chan time.Time {
 	ch := make(chan time.Time)
-	send := func(now time.Time) bool {
-		select {
-		case ch <- now:
-			return true
-		case <-ctx.Done():
-			return false
-		}
-	}
 	go func() {
-		first := time.NewTimer(settle)
-		defer first.Stop()
-		select {
-		case <-ctx.Done():
-			return
-		case now := <-first.C:
-			if !send(now) {
-				return
-			}
-		}
-		tk := time.NewTicker(every)
-		defer tk.Stop()
+		t := time.NewTimer(settle)
+		defer t.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case now := <-tk.C:
-				if !send(now) {
+			case now := <-t.C:
+				select {
+				case ch <- now:
+				case <-ctx.Done():
 					return
 				}
+				t.Reset(every)
 			}
 		}
 	}()

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/microrest/microrest/internal/testdesk"
 )
 
 // fakeProcess stands in for the kernel and the Go runtime: Release drops
@@ -117,14 +119,14 @@ func TestKeeperRunEndsWithItsContextOrWhenUnsupported(t *testing.T) {
 		t.Errorf("%d releases after two ticks with nothing regrown, want 1", p.releases)
 	}
 	cancel()
-	waitClosed(t, done, "Run after its context ended")
+	testdesk.Recv(t, done, 10*time.Second, "Run to return after its context ended")
 
 	done = make(chan struct{})
 	p = &fakeProcess{readErr: ErrUnsupported, relErr: ErrUnsupported}
 	k, _ = newKeeper(p)
 	go func() { k.Run(context.Background(), ticks); close(done) }()
 	ticks <- time.Now()
-	waitClosed(t, done, "Run on an unsupported system")
+	testdesk.Recv(t, done, 10*time.Second, "Run to return on an unsupported system")
 }
 
 func TestScheduleTicksAfterSettlingThenPeriodically(t *testing.T) {
@@ -146,14 +148,5 @@ func TestScheduleTicksAfterSettlingThenPeriodically(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("tick %d did not come", i)
 		}
-	}
-}
-
-func waitClosed(t *testing.T, ch <-chan struct{}, what string) {
-	t.Helper()
-	select {
-	case <-ch:
-	case <-time.After(10 * time.Second):
-		t.Fatalf("%s did not return", what)
 	}
 }
