@@ -41,10 +41,10 @@ var ErrUnsupported = errors.New("not supported on this system")
 // Read returns the process's current usage.
 func Read() (Usage, error) { return read() }
 
-// Release pages out the program's resident read-only pages and returns how
-// many bytes the process no longer holds. Code and data keep working: a
-// page the daemon needs again is read back on its next use.
-func Release() (int64, error) { return release() }
+// Release pages out the program's resident read-only pages. Code and data
+// keep working: a page the daemon needs again is read back on its next
+// use.
+func Release() error { return release() }
 
 // Defaults for Keep.
 const (
@@ -66,7 +66,7 @@ const (
 // and doubles in tests.
 type Keeper struct {
 	Read    func() (Usage, error)
-	Release func() (int64, error)
+	Release func() error
 	// Free returns the heap's free pages to the system (debug.FreeOSMemory).
 	Free  func()
 	Slack int64
@@ -113,9 +113,8 @@ func (k *Keeper) tick() bool {
 	first := k.after.Program < 0
 	release := first || u.Program-k.after.Program > k.Slack
 	free := first || u.Anon-k.after.Anon > k.Slack
-	var released int64
 	if release {
-		if released, err = k.Release(); err != nil {
+		if err := k.Release(); err != nil {
 			return k.failed("release the program's unused pages", err)
 		}
 	}
@@ -137,6 +136,7 @@ func (k *Keeper) tick() bool {
 	if first {
 		level = slog.LevelInfo
 	}
+	released := max(u.Program-k.after.Program, 0)
 	k.Log.Log(context.Background(), level, msg, "released", MB(released),
 		"resident", MB(k.after.Resident), "program", MB(k.after.Program), "own", MB(k.after.Anon))
 	return true

@@ -74,32 +74,27 @@ func program(maps []mapping) (dev string, inode uint64, err error) {
 	return "", 0, errors.New("the program's own code is not in /proc/self/smaps")
 }
 
-func release() (int64, error) {
+func release() error {
 	if err := writeBack(); err != nil {
-		return 0, err
+		return err
 	}
 	maps, err := smaps()
 	if err != nil {
-		return 0, err
+		return err
 	}
 	dev, inode, err := program(maps)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	before := programResident(maps, dev, inode)
 	for _, m := range maps {
 		if !m.releasable(dev, inode) {
 			continue
 		}
 		if err := pageOut(m.start, m.end-m.start); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	after, err := read()
-	if err != nil {
-		return 0, err
-	}
-	return max(before-after.Program, 0), nil
+	return nil
 }
 
 // writeBack writes the program's dirty page-cache pages to disk, which the

@@ -13,17 +13,16 @@ func TestReleaseHandsBackTheProgramsPagesAndKeepsItRunning(t *testing.T) {
 	if before.Program <= 0 || before.Resident < before.Program || before.Anon <= 0 {
 		t.Fatalf("usage before = %+v", before)
 	}
-	released, err := Release()
-	if err != nil {
+	if err := Release(); err != nil {
 		t.Fatal(err)
 	}
 	after, err := Read()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("program part %s → %s, released %s", MB(before.Program), MB(after.Program), MB(released))
-	if released <= 0 || after.Program >= before.Program {
-		t.Errorf("released %d; program part %d → %d", released, before.Program, after.Program)
+	t.Logf("program part %s → %s", MB(before.Program), MB(after.Program))
+	if after.Program >= before.Program {
+		t.Errorf("program part %d → %d", before.Program, after.Program)
 	}
 	maps, err := smaps()
 	if err != nil {

@@ -8,4 +8,4 @@ package footprint
 
 func read() (Usage, error) { return Usage{}, ErrUnsupported }
 
-func release() (int64, error) { return 0, ErrUnsupported }
+func release() error { return ErrUnsupported }
