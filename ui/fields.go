@@ -201,41 +201,31 @@ func splitList(text string) []string {
 }
 
 func clockListField(key string, get func(*settings.Settings) *[]settings.ClockTime, s *settings.Settings) *field {
-	parts := make([]string, len(*get(s)))
-	for i, c := range *get(s) {
-		parts[i] = c.String()
-	}
-	f := entryField("At (clock times)", "Times of day, comma-separated; empty for none", strings.Join(parts, ", "), key)
+	f := listField(key, "At (clock times)", "Times of day, comma-separated; empty for none", settings.ParseClock, get, s)
 	f.entry.SetPlaceHolder(`like "12:45, 22:00"`)
-	f.apply = func(s *settings.Settings) string {
-		var out []settings.ClockTime
-		for _, p := range splitList(f.entry.Text) {
-			c, err := settings.ParseClock(p)
-			if err != nil {
-				return capital(err.Error())
-			}
-			out = append(out, c)
-		}
-		*get(s) = out
-		return ""
-	}
 	return f
 }
 
 func durationListField(key, label, hint string, get func(*settings.Settings) *[]settings.Duration, s *settings.Settings) *field {
+	return listField(key, label, hint, settings.ParseDuration, get, s)
+}
+
+// listField edits a list of values as comma-separated text, each item
+// read by parse; the first item that does not parse is the message.
+func listField[T fmt.Stringer](key, label, hint string, parse func(string) (T, error), get func(*settings.Settings) *[]T, s *settings.Settings) *field {
 	parts := make([]string, len(*get(s)))
-	for i, d := range *get(s) {
-		parts[i] = d.String()
+	for i, v := range *get(s) {
+		parts[i] = v.String()
 	}
 	f := entryField(label, hint, strings.Join(parts, ", "), key)
 	f.apply = func(s *settings.Settings) string {
-		var out []settings.Duration
+		var out []T
 		for _, p := range splitList(f.entry.Text) {
-			d, err := settings.ParseDuration(p)
+			v, err := parse(p)
 			if err != nil {
 				return capital(err.Error())
 			}
-			out = append(out, d)
+			out = append(out, v)
 		}
 		*get(s) = out
 		return ""
