@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/daemon"
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 

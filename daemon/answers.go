@@ -3,8 +3,8 @@ package daemon
 import (
 	"context"
 
+	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
-	"github.com/microrest/microrest/reminders/notify"
 	"github.com/microrest/microrest/settings"
 )
 

@@ -14,8 +14,8 @@ import (
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/internal/footprint"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
-	"github.com/microrest/microrest/reminders/journal"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
 )

@@ -10,10 +10,10 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"github.com/microrest/microrest/activity"
 	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
-	"github.com/microrest/microrest/reminders/activity"
-	"github.com/microrest/microrest/reminders/notify"
 	"github.com/microrest/microrest/settings"
 )
 

@@ -3,7 +3,7 @@ package reminders
 import (
 	"time"
 
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 

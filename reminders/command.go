@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 

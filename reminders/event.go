@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 )
 
 // Event is something the engine did that the outside world acts on: show

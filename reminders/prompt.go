@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 )
 
 // DefaultSampleEvery is the longest the Run loop sleeps between samples:
@@ -24,7 +24,7 @@ const DefaultActiveSampleEvery = 45 * time.Second
 const saveEvery = time.Minute
 
 // Activity reports what the person is doing; the platform monitor of
-// reminders/activity implements it.
+// package activity implements it.
 type Activity interface {
 	Sample(now time.Time) (Sample, error)
 }

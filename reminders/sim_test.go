@@ -6,7 +6,7 @@ import (
 	"time"
 	_ "time/tzdata"
 
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 

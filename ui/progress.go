@@ -19,7 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
-	"github.com/microrest/microrest/reminders/journal"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 

@@ -10,8 +10,8 @@ import (
 	"github.com/godbus/dbus/v5"
 
 	"github.com/microrest/microrest/internal/testdesk"
+	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
-	"github.com/microrest/microrest/reminders/notify"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
 )
