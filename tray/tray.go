@@ -237,10 +237,17 @@ func (t *Tray) add(r *rendered, it Item, parent *systray.MenuItem) {
 	go t.forward(mi.ClickedCh, it.Action, r.stop)
 }
 
+// forward hands the clicks of one item to Actions until the item goes.
+// systray.ResetMenu closes every old item's ClickedCh, and a closed
+// channel is always ready: read as a click, a rebuild would answer the
+// prompt, or quit, for nobody. A closed channel ends the item.
 func (t *Tray) forward(clicks <-chan struct{}, a Action, stop <-chan struct{}) {
 	for {
 		select {
-		case <-clicks:
+		case _, ok := <-clicks:
+			if !ok {
+				return
+			}
 			select {
 			case t.actions <- a:
 			default:

@@ -3,6 +3,7 @@ package tray
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 func statusMenu(status string, withPrompt bool) []Item {
@@ -36,5 +37,44 @@ func TestTitlesFollowTheOrderEntriesAreCreatedIn(t *testing.T) {
 	want := []string{"Status", "Pause", "For 30m", "Quit microrest"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("titles %v, want %v", got, want)
+	}
+}
+
+// A rebuild closes the old items' channels while their forwarders still
+// run; reading a closed channel as a click once quit the daemon.
+func TestAClosedItemChannelEndsItsForwarderWithoutAnAction(t *testing.T) {
+	for _, a := range []Action{{Kind: Quit}, {Kind: Answer, Arg: "done"}} {
+		tr := &Tray{actions: make(chan Action, 8)}
+		clicks, stop := make(chan struct{}), make(chan struct{})
+		ended := make(chan struct{})
+		go func() { tr.forward(clicks, a, stop); close(ended) }()
+		close(clicks)
+		select {
+		case <-ended:
+		case got := <-tr.actions:
+			t.Fatalf("a closed channel produced %v", got.Kind)
+		case <-time.After(5 * time.Second):
+			t.Fatal("the forwarder did not end when its item's channel closed")
+		}
+		if len(tr.actions) != 0 {
+			t.Fatalf("%d phantom actions after the item closed", len(tr.actions))
+		}
+		close(stop)
+	}
+}
+
+func TestAClickIsForwardedOnce(t *testing.T) {
+	tr := &Tray{actions: make(chan Action, 8)}
+	clicks, stop := make(chan struct{}), make(chan struct{})
+	defer close(stop)
+	go tr.forward(clicks, Action{Kind: Resume}, stop)
+	clicks <- struct{}{}
+	select {
+	case got := <-tr.actions:
+		if got.Kind != Resume {
+			t.Fatalf("forwarded %v, want resume", got.Kind)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a click was not forwarded")
 	}
 }
