@@ -12,6 +12,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
+
+	"github.com/microrest/microrest/internal/atomicfile"
 )
 
 // Path returns where the settings file lives:
@@ -182,57 +184,17 @@ func keyLines(data []byte) map[string]int {
 	return lines
 }
 
-// Save writes the settings atomically: a temporary file in the same
-// directory, fsync, then rename, so a crash leaves the old file or the new
-// one, never half of each. The file is private to the user (0600).
+// Save writes the settings atomically, so a crash leaves the old file or
+// the new one, never half of each; the file is private to the user
+// (0600). A settings.toml that is a link into the person's dotfiles stays
+// one: the file it points to is written, and created if it is missing,
+// since saving is what the person asked for.
 func Save(path string, s Settings) error {
 	if problems := Validate(s); len(problems) > 0 {
 		return &FileError{Path: path, Problems: problems}
 	}
-	return writeAtomic(path, Encode(s))
-}
-
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	tmp, err := os.CreateTemp(dir, ".settings-*.toml")
-	if err != nil {
+	if err := atomicfile.Write(path, Encode(s), atomicfile.Options{CreateMissingTarget: true}); err != nil {
 		return fmt.Errorf("save settings: %w", err)
 	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := writeSync(tmp, data); err != nil {
-		return fmt.Errorf("save settings: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save settings: %w", err)
-	}
-	return syncDir(dir)
-}
-
-func writeSync(f *os.File, data []byte) error {
-	err := f.Chmod(0o600)
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// syncDir makes the rename itself durable. Some platforms cannot open a
-// directory for syncing; the rename is still atomic there.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	_ = d.Sync()
 	return nil
 }
