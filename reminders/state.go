@@ -8,9 +8,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
+	"github.com/microrest/microrest/internal/atomicfile"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -84,56 +84,17 @@ func (e *Engine) restore(st State) {
 }
 
 // SaveState writes st to path atomically: a crash leaves the old file or
-// the new one, never half of either.
+// the new one, never half of either. A state.json that is a link stays
+// one; a dangling link is an error, since this save is automatic and the
+// person's link expects its file to come from elsewhere.
 func SaveState(path string, st State) error {
 	st.Version = stateVersion
 	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
 		return fmt.Errorf("save engine state: %w", err)
 	}
-	if err := writeAtomic(path, append(data, '\n')); err != nil {
+	if err := atomicfile.Write(path, append(data, '\n'), atomicfile.Options{}); err != nil {
 		return fmt.Errorf("save engine state: %w", err)
-	}
-	return nil
-}
-
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".state-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // fails harmlessly once renamed
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-// syncDir makes the rename durable; where a directory cannot be synced
-// (Windows) the rename is already as durable as it gets.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		return err
 	}
 	return nil
 }
