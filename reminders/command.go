@@ -16,19 +16,28 @@ type Command interface {
 	apply(e *Engine, now time.Time) error
 }
 
-// Done answers the prompt on screen as done. Naming anchors answers only
-// those; a named anchor not on screen records a practice done unprompted.
-type Done struct{ Anchors []settings.Kind }
+// Done answers prompt Prompt as done (0: the prompt on screen when the
+// engine takes the command). Naming anchors answers only those; a named
+// anchor not on screen records a practice done unprompted.
+type Done struct {
+	Prompt  uint64
+	Anchors []settings.Kind
+}
 
-// Snooze puts the prompt on screen (or the named anchors) off by For of
-// active time; 0 means each anchor's own snooze.
+// Snooze puts prompt Prompt (0: the one on screen), or its named anchors,
+// off by For of active time; 0 means each anchor's own snooze.
 type Snooze struct {
+	Prompt  uint64
 	Anchors []settings.Kind
 	For     time.Duration
 }
 
-// Skip declines the prompt on screen (or the named anchors) this time.
-type Skip struct{ Anchors []settings.Kind }
+// Skip declines prompt Prompt (0: the one on screen), or its named
+// anchors, this time.
+type Skip struct {
+	Prompt  uint64
+	Anchors []settings.Kind
+}
 
 // TakeNow starts a break for one anchor at once, whatever is due.
 type TakeNow struct{ Anchor settings.Kind }
@@ -48,11 +57,23 @@ type SetDND struct{ On bool }
 // Reconfigure applies new settings without losing progress.
 type Reconfigure struct{ Settings settings.Settings }
 
+// MaxPause is the longest pause for a length; longer is "until tomorrow",
+// so a pause can never silence the practice for days by a typo.
+const MaxPause = 24 * time.Hour
+
+// ErrAnswered refuses an answer to a prompt that is no longer on screen:
+// answered elsewhere (the tray, another client), auto-done or missed. It
+// is never applied to the prompt that replaced it.
+var ErrAnswered = errors.New("that prompt was already answered")
+
 var (
 	errNoPrompt    = errors.New("no prompt is on screen; name an anchor to record a practice done on your own")
 	errAppointment = errors.New("an appointment cannot be skipped; snooze it or mark it done")
 	errPastPause   = errors.New("a pause must end in the future; give a later time")
 	errBusy        = errors.New("another prompt is on screen; answer it first")
+	errLongPause   = fmt.Errorf("a pause can last at most %s; pause until tomorrow for longer", settings.Duration(MaxPause))
+	errSnoozeRange = fmt.Errorf("a snooze lasts from %s to %s", settings.Duration(settings.SnoozeLimits.Min), settings.Duration(settings.SnoozeLimits.Max))
+	errNeverShown  = errors.New("no prompt with that id was ever shown")
 )
 
 // Do applies a command at now and returns what happened.
@@ -64,8 +85,11 @@ func (e *Engine) Do(now time.Time, c Command) ([]Event, error) {
 }
 
 func (c Done) apply(e *Engine, now time.Time) error {
-	if len(c.Anchors) == 0 {
-		return e.answer(nil, journal.Done, now, 0)
+	if err := e.checkPrompt(c.Prompt); err != nil {
+		return err
+	}
+	if len(c.Anchors) == 0 || c.Prompt != 0 {
+		return e.answer(c.Anchors, journal.Done, now, 0)
 	}
 	var onScreen []settings.Kind
 	for _, k := range c.Anchors {
@@ -85,14 +109,32 @@ func (c Done) apply(e *Engine, now time.Time) error {
 }
 
 func (c Snooze) apply(e *Engine, now time.Time) error {
-	if c.For < 0 {
-		return fmt.Errorf("a snooze of %s is negative; give a length like 10m", c.For)
+	if err := e.checkPrompt(c.Prompt); err != nil {
+		return err
+	}
+	if lim := settings.SnoozeLimits; c.For != 0 && (c.For < lim.Min || c.For > lim.Max) {
+		return fmt.Errorf("%w: %s is not", errSnoozeRange, settings.Duration(c.For))
 	}
 	return e.answer(c.Anchors, journal.Snoozed, now, c.For)
 }
 
 func (c Skip) apply(e *Engine, now time.Time) error {
+	if err := e.checkPrompt(c.Prompt); err != nil {
+		return err
+	}
 	return e.answer(c.Anchors, journal.Skipped, now, 0)
+}
+
+// checkPrompt refuses an answer meant for a prompt other than the one on
+// screen; 0 asks for whichever is on screen.
+func (e *Engine) checkPrompt(id uint64) error {
+	switch {
+	case id == 0 || (e.cur != nil && e.cur.ID == id):
+		return nil
+	case id > e.nextID:
+		return fmt.Errorf("%w: %d", errNeverShown, id)
+	}
+	return ErrAnswered
 }
 
 func (c TakeNow) apply(e *Engine, now time.Time) error {
@@ -112,6 +154,9 @@ func (c TakeNow) apply(e *Engine, now time.Time) error {
 func (c Pause) apply(e *Engine, now time.Time) error {
 	if !c.Until.After(now) {
 		return errPastPause
+	}
+	if c.Until.Sub(now) > MaxPause {
+		return errLongPause
 	}
 	e.pausedUntil = c.Until
 	if e.cur != nil && !e.cur.appointment() {

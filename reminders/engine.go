@@ -43,14 +43,19 @@ type Options struct {
 	Location *time.Location
 	// MaxGap overrides DefaultMaxGap, for a loop that samples less often.
 	MaxGap time.Duration
+	// TodayWins, when set, counts each anchor's wins recorded since a
+	// day's start, and reports whether it could: the journal is the
+	// truth, and a state file saved before a crash may be behind it.
+	TodayWins func(dayStart time.Time) (map[settings.Kind]int, bool)
 }
 
 // Engine is the recovery engine. It is not safe for concurrent use: one
 // goroutine (Runner.Run) owns it.
 type Engine struct {
-	cfg    settings.Settings
-	loc    *time.Location
-	maxGap time.Duration
+	cfg       settings.Settings
+	loc       *time.Location
+	maxGap    time.Duration
+	todayWins func(time.Time) (map[settings.Kind]int, bool)
 
 	started   bool
 	last      time.Time     // the previous sample
@@ -78,7 +83,7 @@ type Engine struct {
 // New builds an engine from settings and a saved state (the zero State
 // for a first start).
 func New(cfg settings.Settings, st State, o Options) *Engine {
-	e := &Engine{cfg: cfg, loc: o.Location, maxGap: o.MaxGap}
+	e := &Engine{cfg: cfg, loc: o.Location, maxGap: o.MaxGap, todayWins: o.TodayWins}
 	if e.loc == nil {
 		e.loc = time.Local
 	}
@@ -122,6 +127,7 @@ func (e *Engine) begin(now time.Time) {
 	if e.dayStart.IsZero() {
 		e.newDay(now)
 	}
+	e.recount()
 	floor := now.Add(-clockCatchUp)
 	for k := range e.anchors {
 		a := &e.anchors[k]
@@ -131,6 +137,20 @@ func (e *Engine) begin(now time.Time) {
 			a.lastClock = floor
 		}
 		a.nextClock = e.nextOccurrence(settings.Kind(k), a.lastClock)
+	}
+}
+
+// recount takes today's wins from the record, where there is one.
+func (e *Engine) recount() {
+	if e.todayWins == nil {
+		return
+	}
+	wins, ok := e.todayWins(e.dayStart)
+	if !ok {
+		return
+	}
+	for k := range e.anchors {
+		e.anchors[k].wins = wins[settings.Kind(k)]
 	}
 }
 

@@ -431,6 +431,46 @@ func TestCommands(t *testing.T) {
 		{"a pause in the past", func(s *sim) error {
 			return s.try(Pause{Until: s.now})
 		}, errPastPause, nil},
+		{"a pause longer than a day", func(s *sim) error {
+			return s.try(Pause{Until: s.now.Add(2562047 * time.Hour)})
+		}, errLongPause, nil},
+		{"a pause of exactly a day", func(s *sim) error {
+			return s.try(Pause{Until: s.now.Add(MaxPause)})
+		}, nil, nil},
+		{"a snooze above the settings' cap", func(s *sim) error {
+			s.do(TakeNow{Anchor: settings.Posture})
+			return s.try(Snooze{For: settings.SnoozeLimits.Max + time.Minute})
+		}, errSnoozeRange, nil},
+		{"a snooze below the settings' floor", func(s *sim) error {
+			s.do(TakeNow{Anchor: settings.Posture})
+			return s.try(Snooze{For: time.Second})
+		}, errSnoozeRange, nil},
+		{"an answer to the prompt on screen by its id", func(s *sim) error {
+			s.do(TakeNow{Anchor: settings.Posture})
+			return s.try(Done{Prompt: s.prompt.ID})
+		}, nil, []string{"09:10 posture done"}},
+		{"an answer to a prompt already answered", func(s *sim) error {
+			s.do(TakeNow{Anchor: settings.Posture})
+			first := s.prompt.ID
+			s.do(Done{})
+			s.do(TakeNow{Anchor: settings.Hydration})
+			return s.try(Skip{Prompt: first})
+		}, ErrAnswered, []string{"09:10 posture done"}},
+		{"a snooze of a prompt already answered", func(s *sim) error {
+			s.do(TakeNow{Anchor: settings.Posture})
+			first := s.prompt.ID
+			s.do(Done{})
+			return s.try(Snooze{Prompt: first})
+		}, ErrAnswered, []string{"09:10 posture done"}},
+		{"done for an anchor of a prompt already answered records nothing", func(s *sim) error {
+			s.do(TakeNow{Anchor: settings.Posture})
+			first := s.prompt.ID
+			s.do(Done{})
+			return s.try(Done{Prompt: first, Anchors: []settings.Kind{settings.Posture}})
+		}, ErrAnswered, []string{"09:10 posture done"}},
+		{"an answer to a prompt never shown", func(s *sim) error {
+			return s.try(Done{Prompt: 99})
+		}, errNeverShown, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

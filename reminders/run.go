@@ -2,7 +2,9 @@ package reminders
 
 import (
 	"context"
+	"fmt"
 	"log"
+	"slices"
 	"sync"
 	"time"
 
@@ -20,8 +22,14 @@ const DefaultSampleEvery = 15 * time.Second
 // It stays inside DefaultMaxGap, or a sleep would read as a suspend.
 const DefaultActiveSampleEvery = 45 * time.Second
 
-// saveEvery bounds how often the state file is written.
+// saveEvery bounds how often the state file is written between commands;
+// a command that changed something is saved at once.
 const saveEvery = time.Minute
+
+// MaxPending bounds the outcomes kept while the journal refuses them. At a
+// few outcomes an hour it is weeks of a disk that stays full; past it the
+// oldest is dropped, and said.
+const MaxPending = 1000
 
 // Activity reports what the person is doing; the platform monitor of
 // package activity implements it.
@@ -60,6 +68,13 @@ type Config struct {
 	// Wake, when it delivers, makes the loop sample at once: the activity
 	// monitor's lock, sleep and return events, so the loop can sleep long.
 	Wake <-chan struct{}
+	// SleepReady is called once the loop has stepped a sample that shows
+	// the machine going to sleep and saved the state, so the monitor can
+	// let the sleep it was delaying go ahead; nil for none.
+	SleepReady func()
+	// Pending are outcomes a previous run could not journal (from the
+	// saved State); they are written first, in order.
+	Pending []journal.Entry
 	// Logf reports errors the loop goes on after; nil means log.Printf.
 	Logf func(format string, args ...any)
 }
@@ -76,6 +91,13 @@ type Runner struct {
 	// activityErr is the last failed reading's error, "" when it reads;
 	// only the loop goroutine touches it.
 	activityErr string
+	// pending are outcomes the journal has not taken yet, oldest first,
+	// and journalErr why ("" once it takes them); loop goroutine only.
+	pending    []journal.Entry
+	journalErr error
+	// asleep is set once a sleep has been stepped and saved, until the
+	// machine is seen awake.
+	asleep bool
 }
 
 // request is a command for the loop, or (cmd nil) a request for a fresh
@@ -101,7 +123,9 @@ func NewRunner(e *Engine, cfg Config) *Runner {
 	if cfg.Logf == nil {
 		cfg.Logf = log.Printf
 	}
-	return &Runner{e: e, cfg: cfg, cmds: make(chan request)}
+	r := &Runner{e: e, cfg: cfg, cmds: make(chan request)}
+	r.pending = slices.Clone(cfg.Pending)
+	return r
 }
 
 // Subscribe returns a channel that always holds the latest snapshot; a
@@ -114,7 +138,10 @@ func (r *Runner) Subscribe() <-chan Snapshot {
 	return ch
 }
 
-// Do sends a command to the loop and waits for its answer.
+// Do sends a command to the loop and waits for its answer. ctx bounds
+// only the wait for the loop to take the command: once taken it is
+// applied, and its answer always comes (the loop serves it at once), so
+// no caller is told "failed" for a command that was carried out.
 func (r *Runner) Do(ctx context.Context, c Command) error {
 	req := request{cmd: c, reply: make(chan error, 1)}
 	select {
@@ -122,12 +149,7 @@ func (r *Runner) Do(ctx context.Context, c Command) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	select {
-	case err := <-req.reply:
-		return err
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return <-req.reply
 }
 
 // Snapshot asks the loop for the engine's state now, e.g. right after a
@@ -153,8 +175,11 @@ func (r *Runner) Run(ctx context.Context) error {
 	for {
 		now := r.cfg.Clock.Now()
 		r.syncQuiet(now)
-		r.handle(r.e.Step(r.sample(now)))
+		s := r.sample(now)
+		r.handle(r.e.Step(s))
+		r.flush()
 		r.persist(now, false)
+		r.readyForSleep(now, s.Asleep)
 		r.publish(now)
 		timer := r.cfg.Clock.NewTimer(r.sleep(now))
 		select {
@@ -176,12 +201,48 @@ func (r *Runner) Run(ctx context.Context) error {
 func (r *Runner) serve(req request) {
 	now := r.cfg.Clock.Now()
 	if req.cmd == nil {
-		req.snap <- r.e.Snapshot(now)
+		req.snap <- r.snapshot(now)
 		return
 	}
 	evs, err := r.e.Do(now, req.cmd)
 	r.handle(evs)
+	if err == nil {
+		err = r.unjournaled(evs)
+	}
+	r.persist(now, true)
 	req.reply <- err
+}
+
+// unjournaled says, as the command's reply, that its outcomes are not in
+// the journal yet: the person sees it, and the queue keeps them.
+func (r *Runner) unjournaled(evs []Event) error {
+	if r.journalErr == nil {
+		return nil
+	}
+	for _, ev := range evs {
+		if j, ok := ev.(Journaled); ok && slices.Contains(r.pending, j.Entry) {
+			return fmt.Errorf("%w; the answer is kept and written to the journal as soon as it can be", r.journalErr)
+		}
+	}
+	return nil
+}
+
+// readyForSleep lets a delayed sleep go ahead once a sample showing it
+// has been stepped and saved; the state on disk then holds everything up
+// to the moment the machine went down.
+func (r *Runner) readyForSleep(now time.Time, asleep bool) {
+	if !asleep {
+		r.asleep = false
+		return
+	}
+	if r.asleep {
+		return
+	}
+	r.asleep = true
+	r.persist(now, true)
+	if r.cfg.SleepReady != nil {
+		r.cfg.SleepReady()
+	}
 }
 
 // sample reads the activity monitor. Without one, or when it fails, all
@@ -248,9 +309,8 @@ func (r *Runner) handle(evs []Event) {
 func (r *Runner) deliver(ev Event) error {
 	switch ev := ev.(type) {
 	case Journaled:
-		if r.cfg.Journal != nil {
-			return r.cfg.Journal.Append(ev.Entry)
-		}
+		r.queue(ev.Entry)
+		return r.flush()
 	case PromptShown:
 		return r.show(ev.Prompt)
 	case PromptReissued:
@@ -270,15 +330,63 @@ func (r *Runner) show(p Prompt) error {
 	return r.cfg.Notifier.Show(p)
 }
 
+// queue puts an outcome behind those the journal has not taken yet.
+func (r *Runner) queue(en journal.Entry) {
+	if r.cfg.Journal == nil {
+		return
+	}
+	if len(r.pending) >= MaxPending {
+		r.cfg.Logf("reminders: the journal has refused %d outcomes; the oldest, %s %s at %s, is dropped", MaxPending, r.pending[0].Anchor, r.pending[0].Outcome, r.pending[0].Time.Format(time.DateTime))
+		r.pending = r.pending[1:]
+	}
+	r.pending = append(r.pending, en)
+}
+
+// flush writes the queued outcomes in order and stops at the first the
+// journal refuses, so none overtakes another. It is retried at every
+// wake, so the queue drains as soon as the disk accepts again.
+func (r *Runner) flush() error {
+	if r.cfg.Journal == nil {
+		return nil
+	}
+	for len(r.pending) > 0 {
+		if err := r.cfg.Journal.Append(r.pending[0]); err != nil {
+			if r.journalErr == nil || r.journalErr.Error() != err.Error() {
+				r.cfg.Logf("reminders: %v; %d outcomes wait to be written", err, len(r.pending))
+			}
+			r.journalErr = err
+			return err
+		}
+		r.pending = r.pending[1:]
+	}
+	if r.journalErr != nil {
+		r.journalErr = nil
+		r.cfg.Logf("reminders: the journal takes outcomes again; every waiting one is written")
+	}
+	return nil
+}
+
 // persist saves the state at most once every saveEvery, or now when forced.
 func (r *Runner) persist(now time.Time, force bool) {
 	if r.cfg.StatePath == "" || (!force && now.Sub(r.lastSave) < saveEvery && now.After(r.lastSave)) {
 		return
 	}
 	r.lastSave = now
-	if err := SaveState(r.cfg.StatePath, r.e.State()); err != nil {
+	st := r.e.State()
+	st.Pending = r.pending
+	if err := SaveState(r.cfg.StatePath, st); err != nil {
 		r.cfg.Logf("reminders: %v", err)
 	}
+}
+
+// snapshot is the engine's snapshot with what only the loop knows.
+func (r *Runner) snapshot(now time.Time) Snapshot {
+	snap := r.e.Snapshot(now)
+	if r.journalErr != nil {
+		snap.JournalError = r.journalErr.Error()
+		snap.Unjournaled = len(r.pending)
+	}
+	return snap
 }
 
 // stop saves on exit and takes a prompt off screen, since nobody will
@@ -294,7 +402,7 @@ func (r *Runner) stop() {
 
 // publish hands the latest snapshot to every subscriber without blocking.
 func (r *Runner) publish(now time.Time) {
-	snap := r.e.Snapshot(now)
+	snap := r.snapshot(now)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, ch := range r.subs {

@@ -52,7 +52,7 @@ func (d *desk) counts() (shown, closed, entries int) {
 }
 
 func TestRunLoopPromptsJournalsAndSaves(t *testing.T) {
-	clock := NewFakeClock(tuesday(9, 0))
+	clock := newFakeClock(tuesday(9, 0))
 	d := &desk{}
 	path := t.TempDir() + "/state.json"
 	e := New(only(settings.Posture), State{}, Options{Location: berlin})
@@ -200,7 +200,7 @@ func (l *lockedButBroken) count() int {
 }
 
 func TestAWakeSamplesAtOnceAndAFailedIdleReadingKeepsTheLock(t *testing.T) {
-	clock := NewFakeClock(tuesday(9, 0))
+	clock := newFakeClock(tuesday(9, 0))
 	act := &lockedButBroken{}
 	wake := make(chan struct{}, 1)
 	e := New(only(settings.Posture), State{}, Options{Location: berlin})
@@ -245,7 +245,7 @@ func TestAFailingActivitySourceIsLoggedOncePerFailureAndOnRecovery(t *testing.T)
 	act := &scripted{errs: []error{gone, gone, gone, other, nil, nil, gone}}
 	var logs []string
 	r := NewRunner(New(only(settings.Posture), State{}, Options{Location: berlin}), Config{
-		Clock: NewFakeClock(tuesday(9, 0)), Activity: act,
+		Clock: newFakeClock(tuesday(9, 0)), Activity: act,
 		Logf: func(f string, args ...any) { logs = append(logs, fmt.Sprintf(f, args...)) },
 	})
 	for range 7 {
@@ -265,7 +265,7 @@ func TestAFailingActivitySourceIsLoggedOncePerFailureAndOnRecovery(t *testing.T)
 func TestTheLoopSleepsLongerAtTheDeskThanAway(t *testing.T) {
 	now := tuesday(9, 0)
 	e := New(only(settings.Posture), State{}, Options{Location: berlin})
-	r := NewRunner(e, Config{Clock: NewFakeClock(now)})
+	r := NewRunner(e, Config{Clock: newFakeClock(now)})
 	e.Step(Sample{Now: now})
 	e.Step(Sample{Now: now.Add(10 * time.Second)})
 	if got := r.sleep(now.Add(10 * time.Second)); got != DefaultActiveSampleEvery {
@@ -278,7 +278,7 @@ func TestTheLoopSleepsLongerAtTheDeskThanAway(t *testing.T) {
 }
 
 func TestDoNotDisturbIsReadBeforeEachStepSoNoPromptSlipsThrough(t *testing.T) {
-	clock := NewFakeClock(tuesday(9, 0))
+	clock := newFakeClock(tuesday(9, 0))
 	d := &desk{}
 	var mu sync.Mutex
 	quiet := true

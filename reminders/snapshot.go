@@ -26,6 +26,10 @@ type Snapshot struct {
 	DND bool
 	// TodayActive is the active time since the day started.
 	TodayActive time.Duration
+	// JournalError says why the journal refuses outcomes, "" while it
+	// takes them; Unjournaled counts those waiting to be written.
+	JournalError string
+	Unjournaled  int
 }
 
 // AnchorStatus is one anchor's progress.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/internal/atomicfile"
+	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -30,6 +31,9 @@ type State struct {
 	TodayActive time.Duration `json:"today_active"`
 	PausedUntil time.Time     `json:"paused_until,omitzero"`
 	Anchors     []AnchorState `json:"anchors,omitempty"`
+	// Pending holds outcomes the journal did not take (a full disk, a
+	// read-only file), in order, until it does: an answer is never lost.
+	Pending []journal.Entry `json:"pending,omitempty"`
 }
 
 // AnchorState is one anchor's saved progress.
@@ -138,10 +142,39 @@ func parseState(data []byte) (State, error) {
 	return st, st.check()
 }
 
+// Bounds of what the engine can have written. A value outside them is a
+// corrupt or hand-edited file, set aside like one that does not parse,
+// rather than a crash at the next prompt.
+const (
+	maxStateActive   = 48 * time.Hour // a day's active time, with room for DST and a late night
+	maxStateSnooze   = 24 * time.Hour
+	maxStatePractice = 1 << 16 // an index into a practice list
+	maxStateWins     = 1 << 16
+	maxStateID       = 1 << 53 // exact in every JSON reader
+)
+
+// Times outside these years are not readings of a working clock.
+var (
+	earliestState = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	latestState   = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
 // check refuses values the engine could not have written.
 func (st State) check() error {
-	if st.TodayActive < 0 {
-		return errors.New("negative active time")
+	if err := inRange("today_active", st.TodayActive, maxStateActive); err != nil {
+		return err
+	}
+	if st.NextID > maxStateID {
+		return fmt.Errorf("next_prompt_id %d is out of range", st.NextID)
+	}
+	if err := checkTimes(map[string]time.Time{"saved": st.Saved, "day_start": st.DayStart, "paused_until": st.PausedUntil}); err != nil {
+		return err
+	}
+	if !st.PausedUntil.IsZero() && !st.Saved.IsZero() && st.PausedUntil.Sub(st.Saved) > MaxPause+time.Hour {
+		return fmt.Errorf("paused_until %s is more than %s after the save", st.PausedUntil.Format(time.RFC3339), settings.Duration(MaxPause))
+	}
+	if len(st.Pending) > MaxPending {
+		return fmt.Errorf("%d pending outcomes; at most %d are kept", len(st.Pending), MaxPending)
 	}
 	seen := map[settings.Kind]bool{}
 	for _, a := range st.Anchors {
@@ -152,8 +185,41 @@ func (st State) check() error {
 			return fmt.Errorf("%s appears twice", a.Kind)
 		}
 		seen[a.Kind] = true
-		if a.Accrued < 0 || a.SnoozeLeft < 0 || a.Practice < 0 || a.Wins < 0 {
-			return fmt.Errorf("%s has a negative count", a.Kind)
+		if err := a.check(); err != nil {
+			return fmt.Errorf("%s: %w", a.Kind, err)
+		}
+	}
+	return nil
+}
+
+func (a AnchorState) check() error {
+	if err := inRange("accrued", a.Accrued, maxStateActive); err != nil {
+		return err
+	}
+	if err := inRange("snooze_left", a.SnoozeLeft, maxStateSnooze); err != nil {
+		return err
+	}
+	if a.Practice < 0 || a.Practice > maxStatePractice {
+		return fmt.Errorf("practice %d is out of range", a.Practice)
+	}
+	if a.Wins < 0 || a.Wins > maxStateWins {
+		return fmt.Errorf("wins %d is out of range", a.Wins)
+	}
+	return checkTimes(map[string]time.Time{"clock_due": a.ClockDue, "deadline": a.Deadline, "last_clock": a.LastClock})
+}
+
+func inRange(name string, d, most time.Duration) error {
+	if d < 0 || d > most {
+		return fmt.Errorf("%s %s is outside 0 to %s", name, d, most)
+	}
+	return nil
+}
+
+// checkTimes refuses a set time outside the years a working clock reads.
+func checkTimes(ts map[string]time.Time) error {
+	for name, t := range ts {
+		if !t.IsZero() && (t.Before(earliestState) || t.After(latestState)) {
+			return fmt.Errorf("%s %s is out of range", name, t.Format(time.RFC3339))
 		}
 	}
 	return nil

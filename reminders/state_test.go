@@ -57,7 +57,15 @@ func TestLoadState(t *testing.T) {
 		{"garbage is set aside", `{"version":1,`, "moved to", true},
 		{"a newer version is set aside", `{"version":2}`, "version 2", true},
 		{"a bad kind is set aside", `{"version":1,"anchors":[{"kind":"juggling"}]}`, "juggling", true},
-		{"negative counts are set aside", `{"version":1,"anchors":[{"kind":"rest","wins":-1}]}`, "negative", true},
+		{"negative counts are set aside", `{"version":1,"anchors":[{"kind":"rest","wins":-1}]}`, "wins -1 is out of range", true},
+		{"a huge practice index is set aside", `{"version":1,"anchors":[{"kind":"rest","practice":9223372036854775807}]}`, "practice 9223372036854775807 is out of range", true},
+		{"a day of active time beyond two is set aside", `{"version":1,"today_active":180000000000000}`, "today_active", true},
+		{"an accrued time beyond two days is set aside", `{"version":1,"anchors":[{"kind":"movement","accrued":9223372036854775807}]}`, "accrued", true},
+		{"a snooze beyond a day is set aside", `{"version":1,"anchors":[{"kind":"movement","snooze_left":90000000000000}]}`, "snooze_left", true},
+		{"a prompt id beyond 2^53 is set aside", `{"version":1,"next_prompt_id":18446744073709551615}`, "next_prompt_id", true},
+		{"a time in year 9999 is set aside", `{"version":1,"anchors":[{"kind":"movement","deadline":"9999-01-01T00:00:00Z"}]}`, "deadline", true},
+		{"a pause of a year is set aside", `{"version":1,"saved":"2026-03-10T09:00:00Z","paused_until":"2027-03-10T09:00:00Z"}`, "paused_until", true},
+		{"a pending outcome with a bad kind is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"juggling","outcome":"done"}]}`, "juggling", true},
 		{"trailing data is set aside", `{"version":1} {}`, "after the state", true},
 	}
 	for _, tt := range tests {
@@ -98,7 +106,17 @@ func FuzzParseState(f *testing.F) {
 			return
 		}
 		e := New(settings.Defaults(), st, Options{Location: berlin})
-		e.Step(Sample{Now: tuesday(10, 0)})
+		now := tuesday(10, 0)
+		e.Step(Sample{Now: now})
+		// Two prompts of every anchor walk the practice lists, where an
+		// unchecked index once crashed the daemon at every start.
+		for range 2 {
+			for _, k := range settings.Kinds {
+				now = now.Add(time.Minute)
+				e.Do(now, TakeNow{Anchor: k})
+				e.Do(now, Done{})
+			}
+		}
 		if err := st.check(); err != nil {
 			t.Fatalf("accepted a state that fails its check: %v", err)
 		}
