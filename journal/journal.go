@@ -9,8 +9,8 @@ import (
 	"sync"
 )
 
-// syncFile is the part of *os.File a Journal uses. It exists so tests can
-// wrap the file and count writes and syncs.
+// syncFile is the part of *os.File a Journal writes through. It exists so
+// tests can wrap the file to count writes and syncs and to make them fail.
 type syncFile interface {
 	Write(p []byte) (int, error)
 	Sync() error
@@ -19,12 +19,33 @@ type syncFile interface {
 
 // Journal appends entries to the journal file durably: each line is one
 // write followed by one fsync, so a crash loses at most the line being
-// written and never tears an earlier one. Its methods are safe to call from
-// several goroutines, though the daemon calls them from one.
+// written and never tears an earlier one.
+//
+// A Journal follows its path rather than the file it first opened: before
+// each line it checks that the path still names the open file, and reopens
+// the path when the file was deleted or replaced (by a sync tool, or by
+// `mv new journal.jsonl`), so lines never go into an unlinked file. After a
+// failed write or sync it also reopens before the next line. A symlinked
+// path is followed the same way: when its target is deleted the next line
+// recreates the target behind the link, and when the target's directory is
+// gone Append reports a *WriteError until it returns. A Journal whose file
+// cannot be opened yet is still usable: each Append tries again.
+//
+// Its methods are safe to call from several goroutines, though the daemon
+// calls them from one.
 type Journal struct {
-	mu          sync.Mutex
-	f           syncFile
+	mu   sync.Mutex
+	path string
+	// wrap, when set by tests, wraps every file the Journal opens, so
+	// faults can be injected into the writes and syncs of reopened files too.
+	wrap func(syncFile) syncFile
+	// f is nil while the path is not open: not yet writable, or dropped
+	// after a failed write or sync.
+	f syncFile
+	// opened identifies the file f was opened as, for os.SameFile.
+	opened      fs.FileInfo
 	needNewline bool
+	closed      bool
 	buf         []byte
 }
 
@@ -32,80 +53,131 @@ type Journal struct {
 // shutdown is reported instead of silently dropped.
 var ErrClosed = errors.New("journal is closed")
 
+// WriteError says the journal file could not be opened, written or synced,
+// so the line in hand was not recorded. The daemon recognises it with
+// errors.As to tell a person that wins are not being kept and why; its
+// message names the file and the OS error.
+type WriteError struct {
+	// Path is the journal path as given to Open.
+	Path string
+	// Err is the OS error, such as an *fs.PathError for ENOSPC or EACCES.
+	Err error
+}
+
+// Error reads as a sentence a person can act on, naming file and cause.
+func (e *WriteError) Error() string {
+	return fmt.Sprintf("journal %s is not writable: %v", e.Path, e.Err)
+}
+
+// Unwrap gives the OS error, so errors.Is(err, syscall.ENOSPC) works.
+func (e *WriteError) Unwrap() error { return e.Err }
+
 // Open prepares path for appending. The caller computes the path
 // (xdg.DataHome/microrest/journal.jsonl) so this package stays free of
 // environment lookups and tests can point it anywhere. The directory is
-// created private (0700) and the file 0600, because a journal of breaks is
-// a record of someone's working day.
+// created private (0700) and the file is made 0600 even if it existed with
+// looser permissions, because a journal of breaks is a record of someone's
+// working day. A symlinked path is followed: the target is made private and
+// written to, and the link stays a link.
+//
+// Open always returns a usable *Journal. A non-nil error is a *WriteError
+// saying the file is not writable yet (a read-only disk at login, a
+// directory without permission); the Journal then tries to open the path
+// again at each Append, so recording starts once the cause is fixed.
 func Open(path string) (*Journal, error) {
+	return open(path, nil)
+}
+
+// open is Open with a wrapper for every file opened, for tests.
+func open(path string, wrap func(syncFile) syncFile) (*Journal, error) {
+	j := &Journal{path: path, wrap: wrap}
+	return j, j.reopen()
+}
+
+// reopen opens the path afresh, after any earlier file has been released.
+func (j *Journal) reopen() error {
+	f, info, err := openPrivate(j.path)
+	if err != nil {
+		return &WriteError{Path: j.path, Err: err}
+	}
+	torn, err := endsTorn(f, info.Size())
+	if err != nil {
+		f.Close()
+		return &WriteError{Path: j.path, Err: err}
+	}
+	j.f, j.opened, j.needNewline = f, info, torn
+	if j.wrap != nil {
+		j.f = j.wrap(f)
+	}
+	return nil
+}
+
+// openPrivate opens path for appending and reading its last byte, creating
+// it and its directory when missing, and makes the file 0600. The mode is
+// changed through the open file so a symlink's target is the file changed.
+func openPrivate(path string) (*os.File, fs.FileInfo, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("open journal: %w", err)
+		return nil, nil, err
 	}
-	torn, err := endsTorn(path)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open journal: %w", err)
+		return nil, nil, err
 	}
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	info, err := f.Stat()
+	if err == nil && info.Mode().Perm() != 0o600 {
+		err = f.Chmod(0o600)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("open journal: %w", err)
+		f.Close()
+		return nil, nil, err
 	}
-	return &Journal{f: f, needNewline: torn}, nil
+	return f, info, nil
 }
 
 // endsTorn reports whether the file's last byte is not a newline: a crash
-// cut the last line short, and the next line must not be glued onto it.
-func endsTorn(path string) (bool, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+// or a failed write cut the last line short, and the next line must not be
+// glued onto it.
+func endsTorn(f *os.File, size int64) (bool, error) {
+	if size == 0 {
 		return false, nil
 	}
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || info.Size() == 0 {
-		return false, err
-	}
 	var last [1]byte
-	if _, err := f.ReadAt(last[:], info.Size()-1); err != nil {
+	if _, err := f.ReadAt(last[:], size-1); err != nil {
 		return false, err
 	}
 	return last[0] != '\n', nil
 }
 
 // Append writes e as one line and waits for it to reach the disk, so an
-// outcome the person saw acknowledged survives a crash or power cut.
+// outcome the person saw acknowledged survives a crash or power cut. It
+// returns a *WriteError when the line could not be recorded, a
+// *FieldError when e is invalid, and ErrClosed after Close. A failed line
+// is reported, not retried: after a failed sync it may be on disk already.
 func (j *Journal) Append(e Entry) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if j.f == nil {
+	if j.closed {
 		return fmt.Errorf("append to journal: %w", ErrClosed)
 	}
-	line, err := j.line(e)
+	line, err := j.encode(e)
 	if err != nil {
 		return fmt.Errorf("append to journal: %w", err)
 	}
-	if _, err := j.f.Write(line); err != nil {
-		// Part of the line may be on disk; start the next one afresh.
-		j.needNewline = true
-		return fmt.Errorf("append to journal: %w", err)
+	if err := j.ensureOpen(); err != nil {
+		return err
 	}
-	j.needNewline = false
-	if err := j.f.Sync(); err != nil {
-		return fmt.Errorf("append to journal: %w", err)
+	if !j.needNewline {
+		line = line[1:]
 	}
-	return nil
+	return j.write(line)
 }
 
-// line builds the bytes of one Write: a newline first when the file ends
-// torn, then the entry and its newline. The buffer is reused between lines.
-func (j *Journal) line(e Entry) ([]byte, error) {
-	buf := j.buf[:0]
-	if j.needNewline {
-		buf = append(buf, '\n')
-	}
-	buf, err := appendLine(buf, e)
+// encode builds the bytes of one Write: a newline that repairs a torn last
+// line, then the entry and its newline. The repair is kept or sliced off
+// once the file is open, because only then is it known whether the file
+// ends torn. The buffer is reused between lines.
+func (j *Journal) encode(e Entry) ([]byte, error) {
+	buf, err := appendLine(append(j.buf[:0], '\n'), e)
 	if err != nil {
 		return nil, err
 	}
@@ -113,16 +185,61 @@ func (j *Journal) line(e Entry) ([]byte, error) {
 	return j.buf, nil
 }
 
-// Close releases the file. Closing twice is harmless, so shutdown paths
-// need not coordinate.
+// ensureOpen makes sure the next write reaches the file the path names,
+// reopening the path when the open file was deleted or replaced, or when
+// no file is open. A race with a rename between this check and the write
+// remains, but shrinks from hours to microseconds.
+func (j *Journal) ensureOpen() error {
+	if j.f != nil && j.pathNamesOpenFile() {
+		return nil
+	}
+	j.release()
+	return j.reopen()
+}
+
+// pathNamesOpenFile compares the path with the identity the file had when
+// opened, which a deletion or rename cannot change, so one stat is enough.
+func (j *Journal) pathNamesOpenFile() bool {
+	info, err := os.Stat(j.path)
+	return err == nil && os.SameFile(info, j.opened)
+}
+
+// write writes and syncs one line, dropping the file on failure so the
+// next Append reopens it and learns from the file whether a part of this
+// line was left torn at its end.
+func (j *Journal) write(line []byte) error {
+	_, err := j.f.Write(line)
+	if err == nil {
+		err = j.f.Sync()
+	}
+	if err != nil {
+		j.release()
+		return &WriteError{Path: j.path, Err: err}
+	}
+	j.needNewline = false
+	return nil
+}
+
+// release closes a file the Journal is abandoning. Its close error is
+// ignored: every line was synced or already reported as failed.
+func (j *Journal) release() {
+	if j.f != nil {
+		j.f.Close()
+	}
+	j.f, j.opened = nil, nil
+}
+
+// Close releases the file and makes later Appends return ErrClosed.
+// Closing twice is harmless, so shutdown paths need not coordinate.
 func (j *Journal) Close() error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	j.closed = true
 	if j.f == nil {
 		return nil
 	}
 	err := j.f.Close()
-	j.f = nil
+	j.f, j.opened = nil, nil
 	if err != nil {
 		return fmt.Errorf("close journal: %w", err)
 	}

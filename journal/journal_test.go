@@ -2,10 +2,13 @@ package journal
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -13,36 +16,75 @@ import (
 )
 
 // countingFile counts what Append does to the file, so the one write and
-// one fsync per line are checked rather than assumed.
+// one fsync per line are checked rather than assumed, and fails writes and
+// syncs on demand, as a full disk does. It wraps every file the Journal
+// opens, so the counts and faults carry across reopens.
 type countingFile struct {
 	syncFile
-	writes, syncs int
-	failWrite     error
+	opens, writes, syncs int
+	// failWrite fails each write after writing its first tornBytes bytes.
+	failWrite error
+	tornBytes int
+	failSync  error
+}
+
+func (c *countingFile) wrap(f syncFile) syncFile {
+	c.opens++
+	c.syncFile = f
+	return c
 }
 
 func (c *countingFile) Write(p []byte) (int, error) {
 	c.writes++
-	if c.failWrite != nil {
-		return 0, c.failWrite
+	if c.failWrite == nil {
+		return c.syncFile.Write(p)
 	}
-	return c.syncFile.Write(p)
+	n, err := c.syncFile.Write(p[:min(c.tornBytes, len(p))])
+	if err != nil {
+		return n, err
+	}
+	return n, c.failWrite
 }
 
 func (c *countingFile) Sync() error {
 	c.syncs++
+	if c.failSync != nil {
+		return c.failSync
+	}
 	return c.syncFile.Sync()
 }
 
 func openCounting(t testing.TB, path string) (*Journal, *countingFile) {
 	t.Helper()
-	j, err := Open(path)
+	c := &countingFile{}
+	j, err := open(path, c.wrap)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { j.Close() })
-	c := &countingFile{syncFile: j.f}
-	j.f = c
 	return j, c
+}
+
+// noSpace is the error a real *os.File returns when the disk is full.
+func noSpace(op, path string) error {
+	return &fs.PathError{Op: op, Path: path, Err: syscall.ENOSPC}
+}
+
+// at9 is the first line's time; line n of a test is n hours later, so
+// what is read back shows which lines landed.
+var at9 = time.Date(2026, 11, 27, 9, 0, 0, 0, plusOne)
+
+func line(n int) Entry {
+	return entry(at9.Add(time.Duration(n)*time.Hour), settings.Movement, Done, time.Hour)
+}
+
+// hours gives the line numbers of entries written by line.
+func hours(entries []Entry) []int {
+	var ns []int
+	for _, e := range entries {
+		ns = append(ns, int(e.Time.Sub(at9)/time.Hour))
+	}
+	return ns
 }
 
 func readAll(t *testing.T, path string) ([]Entry, ReadReport) {
@@ -84,16 +126,15 @@ func TestOpenCreatesAPrivateDirectoryAndFile(t *testing.T) {
 	}
 }
 
-func TestEachAppendIsOneWriteAndOneSync(t *testing.T) {
+func TestEachAppendIsOneWriteAndOneSyncWithoutReopening(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
 	j, c := openCounting(t, path)
-	start := time.Date(2026, 11, 27, 9, 0, 0, 0, plusOne)
 	for i := range 3 {
-		if err := j.Append(entry(start.Add(time.Duration(i)*time.Hour), settings.Movement, Done, time.Hour)); err != nil {
+		if err := j.Append(line(i)); err != nil {
 			t.Fatal(err)
 		}
-		if c.writes != i+1 || c.syncs != i+1 {
-			t.Fatalf("after %d appends: %d writes and %d syncs", i+1, c.writes, c.syncs)
+		if c.writes != i+1 || c.syncs != i+1 || c.opens != 1 {
+			t.Fatalf("after %d appends: %d writes, %d syncs and %d opens", i+1, c.writes, c.syncs, c.opens)
 		}
 	}
 	if entries, report := readAll(t, path); len(entries) != 3 || report.Skipped != 0 {
@@ -148,39 +189,80 @@ func TestAppendingAfterATornLineKeepsTheNewLineReadable(t *testing.T) {
 	}
 }
 
-func TestAFailedWriteMakesTheNextLineStartFresh(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.jsonl")
-	j, c := openCounting(t, path)
-	c.failWrite = errors.New("disk full")
-	e := entry(time.Date(2026, 11, 27, 10, 0, 0, 0, plusOne), settings.Hydration, Done, 0)
-	if err := j.Append(e); err == nil || !strings.Contains(err.Error(), "disk full") {
-		t.Fatalf("got %v, want the write error", err)
+func TestAFailedWriteOrSyncIsReportedAndTheNextLineIsWhole(t *testing.T) {
+	tests := []struct {
+		name string
+		// fail makes the next write or sync fail on the journal at path.
+		fail        func(c *countingFile, path string)
+		wantLines   []int
+		wantSkipped int
+	}{
+		{"a write that fails before its first byte leaves whole lines only", func(c *countingFile, path string) {
+			c.failWrite = noSpace("write", path)
+		}, []int{0, 2}, 0},
+		{"a write that fails mid-line leaves the torn part on a line of its own", func(c *countingFile, path string) {
+			c.failWrite, c.tornBytes = noSpace("write", path), 40
+		}, []int{0, 2}, 1},
+		{"a failed sync keeps the written line and reopens before the next", func(c *countingFile, path string) {
+			c.failSync = noSpace("sync", path)
+		}, []int{0, 1, 2}, 0},
 	}
-	c.failWrite = nil
-	if err := j.Append(e); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(data), "\n{") || c.writes != 2 {
-		t.Errorf("file %q after %d writes, want a leading newline from one write", data, c.writes)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "journal.jsonl")
+			j, c := openCounting(t, path)
+			if err := j.Append(line(0)); err != nil {
+				t.Fatal(err)
+			}
+			tt.fail(c, path)
+			err := j.Append(line(1))
+			var we *WriteError
+			if !errors.As(err, &we) || we.Path != path || !errors.Is(err, syscall.ENOSPC) {
+				t.Fatalf("got %v, want a *WriteError for %s wrapping ENOSPC", err, path)
+			}
+			if want := "journal " + path + " is not writable: "; !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "no space left on device") {
+				t.Errorf("message %q, want it to start %q and give the cause", err, want)
+			}
+			c.failWrite, c.tornBytes, c.failSync = nil, 0, nil
+			if err := j.Append(line(2)); err != nil {
+				t.Fatalf("once the fault cleared: %v", err)
+			}
+			if c.opens != 2 {
+				t.Errorf("%d opens, want the file reopened once after the failure", c.opens)
+			}
+			entries, report := readAll(t, path)
+			if got := hours(entries); !slices.Equal(got, tt.wantLines) || report.Skipped != tt.wantSkipped {
+				t.Errorf("read lines %v with %d skipped, want %v with %d skipped", got, report.Skipped, tt.wantLines, tt.wantSkipped)
+			}
+		})
 	}
 }
 
 func TestAppendAfterCloseSaysTheJournalIsClosed(t *testing.T) {
-	j, err := Open(filepath.Join(t.TempDir(), "journal.jsonl"))
-	if err != nil {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "not-a-directory")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := j.Close(); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		path string
+	}{
+		{"a journal that was writable", filepath.Join(dir, "journal.jsonl")},
+		{"a journal that never became writable", filepath.Join(blocker, "journal.jsonl")},
 	}
-	if err := j.Close(); err != nil {
-		t.Errorf("closing twice: %v", err)
-	}
-	if err := j.Append(entry(time.Now(), settings.Rest, Done, 0)); !errors.Is(err, ErrClosed) {
-		t.Errorf("got %v, want ErrClosed", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j, _ := Open(tt.path)
+			if err := j.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := j.Close(); err != nil {
+				t.Errorf("closing twice: %v", err)
+			}
+			if err := j.Append(line(0)); !errors.Is(err, ErrClosed) {
+				t.Errorf("got %v, want ErrClosed", err)
+			}
+		})
 	}
 }
