@@ -626,3 +626,24 @@ func TestWithoutATrayHostTheDaemonSaysSoOnceAndKeepsWorking(t *testing.T) {
 		t.Fatalf("the missing tray host was reported %d times:\n%s", n, p.log())
 	}
 }
+
+// movementOnly has one anchor, movement, and prompts at every hour.
+var movementOnly = testdesk.OneAnchor(settings.Movement, "", "")
+
+func TestWinsAcknowledgedJustBeforeASIGKILLAreCountedAfterTheRestart(t *testing.T) {
+	s := startSession(t, movementOnly)
+	for i := range 3 {
+		if stdout, stderr, code := run(t, s.env, "done", "movement"); code != 0 {
+			t.Fatalf("done movement %d: exit %d, stdout %q, stderr %q", i+1, code, stdout, stderr)
+		}
+	}
+	if err := s.daemon.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	s.daemon.exitCode(t, 5*time.Second)
+	start(t, s.env)
+	waitForTray(t, s.watcher)
+	if wins := anchorOf(t, s.status(t), "movement").TodayWins; wins != 3 {
+		t.Fatalf("after SIGKILL and a restart, status counts %d movement wins today, want 3", wins)
+	}
+}
