@@ -13,6 +13,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/microrest/microrest/internal/sessionbus"
 	"github.com/microrest/microrest/reminders"
 )
 
@@ -154,10 +155,11 @@ func (f *freedesktop) connect() (*dbus.Conn, chan *dbus.Signal, error) {
 }
 
 // dial opens a private connection: never dbus.SessionBus(), which is
-// shared with fyne.io/systray (see freedesktop).
+// shared with fyne.io/systray (see freedesktop), nor godbus's own lookup,
+// which runs dbus-launch when no address is set and leaves a bus behind.
 func dial(addr string) (*dbus.Conn, error) {
 	if addr == "" {
-		return dbus.ConnectSessionBus()
+		return sessionbus.Connect()
 	}
 	return dbus.Connect(addr)
 }

@@ -1,0 +1,29 @@
+//go:build !windows && !darwin
+
+package sessionbus
+
+import (
+	"fmt"
+
+	"github.com/godbus/dbus/v5"
+)
+
+// Connect opens a new private connection to the session bus Address finds,
+// authenticated and registered, and never autolaunches one. Each call is
+// its own connection: the shared one of dbus.SessionBus also carries
+// fyne.io/systray's re-register goroutine, which quits on the first
+// unrelated signal with fewer than three arguments (DESIGN.md §5).
+//
+// It is built only where microrest speaks D-Bus, so the Windows and macOS
+// binaries do not link godbus for an address they never use.
+func Connect(opts ...dbus.ConnOption) (*dbus.Conn, error) {
+	addr, err := Address()
+	if err != nil {
+		return nil, err
+	}
+	conn, err := dbus.Connect(addr, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("connect to the session bus at %s: %w", addr, err)
+	}
+	return conn, nil
+}

@@ -1,0 +1,24 @@
+//go:build !windows && !darwin
+
+package sessionbus
+
+import (
+	"fmt"
+	"os"
+)
+
+// Guard makes every later session bus connection in this process, and in
+// the processes it starts, use the bus Address finds or fail at once. The
+// daemon calls it once at start, before fyne.io/systray connects: systray
+// calls dbus.ConnectSessionBus itself, which would otherwise autolaunch a
+// bus. Without a bus it returns ErrNoBus for the daemon to log once.
+func Guard() error {
+	addr, err := Address()
+	if err != nil {
+		addr = refused
+	}
+	if serr := os.Setenv(envVar, addr); serr != nil {
+		return fmt.Errorf("set %s: %w", envVar, serr)
+	}
+	return err
+}
