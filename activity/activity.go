@@ -7,6 +7,7 @@
 package activity
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/microrest/microrest/internal/sessionbus"
 	"github.com/microrest/microrest/reminders"
 )
 
@@ -38,6 +40,12 @@ const (
 // wakes the engine when Options leaves it zero; it matches the settings
 // default.
 const DefaultIdleThreshold = 3 * time.Minute
+
+// DefaultSleepDelay is how long a sleep waits for SleepReady when Options
+// leaves SleepDelay zero: ample to step the engine and write its state,
+// and well inside logind's InhibitDelayMaxSec (5 s by default), after
+// which logind puts the machine to sleep anyway.
+const DefaultSleepDelay = 2 * time.Second
 
 // callTimeout bounds one query to a desktop service, so a hung service
 // delays a sample by at most this and never stalls the engine.
@@ -66,21 +74,24 @@ type Options struct {
 	// GSettings is the gsettings binary used to read GNOME's
 	// do-not-disturb; empty skips that reading.
 	GSettings string
+	// SleepDelay is the longest a sleep waits for SleepReady; zero means
+	// DefaultSleepDelay. Only Linux (logind) lets a program delay sleep.
+	SleepDelay time.Duration
 	// Log receives the choice of sources and later trouble; nil discards.
 	Log *slog.Logger
 }
 
 // Env returns the Options of the session this process runs in.
 func Env() Options {
+	// Without a session bus SessionBus stays empty: the daemon's
+	// sessionbus.Guard says so once, and the session sources are skipped.
+	session, _ := sessionbus.Address()
 	o := Options{
-		SessionBus: os.Getenv("DBUS_SESSION_BUS_ADDRESS"),
+		SessionBus: session,
 		SystemBus:  os.Getenv("DBUS_SYSTEM_BUS_ADDRESS"),
 		Display:    os.Getenv("DISPLAY"),
 		Wayland:    waylandSocket(os.Getenv("WAYLAND_DISPLAY"), os.Getenv("XDG_RUNTIME_DIR")),
 		Desktop:    os.Getenv("XDG_CURRENT_DESKTOP"),
-	}
-	if o.SessionBus == "" {
-		o.SessionBus = runtimeBus()
 	}
 	if path, err := exec.LookPath("gsettings"); err == nil {
 		o.GSettings = path
@@ -98,16 +109,6 @@ func waylandSocket(display, runtimeDir string) string {
 		return display
 	}
 	return filepath.Join(runtimeDir, display)
-}
-
-// runtimeBus finds the session bus systemd puts in XDG_RUNTIME_DIR when
-// DBUS_SESSION_BUS_ADDRESS is unset, as in a systemd user service.
-func runtimeBus() string {
-	dir := os.Getenv("XDG_RUNTIME_DIR")
-	if dir == "" || !fileExists(filepath.Join(dir, "bus")) {
-		return ""
-	}
-	return "unix:path=" + filepath.Join(dir, "bus")
 }
 
 func fileExists(path string) bool {
@@ -149,6 +150,9 @@ type Monitor struct {
 	last    reminders.Sample
 	lastErr error
 	closers []func() error
+
+	sleep      sleepLock
+	sleepDelay time.Duration
 }
 
 func newMonitor(o Options) *Monitor {
@@ -157,11 +161,12 @@ func newMonitor(o Options) *Monitor {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Monitor{
-		log:    log,
-		source: SourceNone,
-		wake:   make(chan struct{}, 1),
-		locks:  map[string]bool{},
-		flags:  map[string]bool{},
+		log:        log,
+		source:     SourceNone,
+		wake:       make(chan struct{}, 1),
+		locks:      map[string]bool{},
+		flags:      map[string]bool{},
+		sleepDelay: cmp.Or(o.SleepDelay, DefaultSleepDelay),
 	}
 }
 

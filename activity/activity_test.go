@@ -2,6 +2,7 @@ package activity
 
 import (
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,10 +169,17 @@ func TestWindowsFullscreenAndPresentationStatesAreQuiet(t *testing.T) {
 }
 
 func TestEnvFindsTheSessionBusInTheRuntimeDirWhenTheAddressIsUnset(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "bus"), nil, 0o600); err != nil {
+	// A short directory: a Unix socket path has room for about 107 bytes.
+	dir, err := os.MkdirTemp("", "mr-")
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	ln, err := net.Listen("unix", filepath.Join(dir, "bus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
 	t.Setenv("XDG_RUNTIME_DIR", dir)
 	t.Setenv("DISPLAY", ":7")
@@ -182,5 +190,16 @@ func TestEnvFindsTheSessionBusInTheRuntimeDirWhenTheAddressIsUnset(t *testing.T)
 	}
 	if o.Display != ":7" || o.Desktop != "ubuntu:GNOME" {
 		t.Errorf("Env() = %+v", o)
+	}
+}
+
+// An address that would make godbus autolaunch a bus is no bus at all.
+func TestEnvLeavesTheSessionBusEmptyWhenThereIsNone(t *testing.T) {
+	for _, addr := range []string{"", "autolaunch:"} {
+		t.Setenv("DBUS_SESSION_BUS_ADDRESS", addr)
+		t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+		if o := Env(); o.SessionBus != "" {
+			t.Errorf("with DBUS_SESSION_BUS_ADDRESS=%q, SessionBus %q, want none", addr, o.SessionBus)
+		}
 	}
 }

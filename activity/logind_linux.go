@@ -25,18 +25,69 @@ func watchLogind(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) er
 	err := r.on(ctx, logindName, logindPath, logindManager, "PrepareForSleep", func(sig *dbus.Signal) {
 		// true before the machine sleeps, false once it has resumed.
 		if on, ok := boolArg(sig); ok {
-			m.setAsleep(on)
+			prepareForSleep(m, conn, on)
 		}
 	})
 	if err != nil {
 		return err
 	}
 	m.watchSleep("logind")
+	m.onClose(m.closeSleep)
+	lockSleep(m, conn)
 	path, err := sessionPath(ctx, conn)
 	if err != nil {
 		return err
 	}
 	return watchSession(ctx, m, conn, r, path)
+}
+
+// sleepWhy is what `systemd-inhibit --list` shows beside microrest.
+const sleepWhy = "Save today's record before sleep"
+
+// prepareForSleep marks the monitor asleep and keeps the delay lock until
+// SleepReady, or marks it awake and takes a lock for the next sleep.
+func prepareForSleep(m *Monitor, conn *dbus.Conn, sleeping bool) {
+	if sleeping {
+		m.sleepAnnounced()
+		m.setAsleep(true)
+		return
+	}
+	m.setAsleep(false)
+	if m.sleepEnded() {
+		lockSleep(m, conn)
+	}
+}
+
+// lockSleep takes a delay lock on sleep. Without one (no logind, or
+// polkit refuses) sleep simply does not wait, so this only logs.
+func lockSleep(m *Monitor, conn *dbus.Conn) {
+	lock, err := inhibitSleep(conn)
+	if err != nil {
+		m.sleepRefused(err)
+		return
+	}
+	m.holdSleep(lock)
+}
+
+// inhibitSleep asks logind to delay sleep until the returned file is
+// closed (org.freedesktop.login1(5), "Inhibit"). Go receives passed fds
+// with MSG_CMSG_CLOEXEC, so a UI process the daemon starts never inherits
+// the lock and keeps sleep waiting.
+func inhibitSleep(conn *dbus.Conn) (*os.File, error) {
+	// Without fd passing godbus cannot read the reply, and closes the
+	// whole connection over it.
+	if !conn.SupportsUnixFDs() {
+		return nil, errors.New("take a delay lock on sleep: the system bus connection cannot pass file descriptors")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	defer cancel()
+	var fd dbus.UnixFD
+	err := conn.Object(logindName, logindPath).CallWithContext(ctx, logindManager+".Inhibit", 0,
+		"sleep", "microrest", sleepWhy, "delay").Store(&fd)
+	if err != nil {
+		return nil, fmt.Errorf("take a delay lock on sleep: %w", err)
+	}
+	return os.NewFile(uintptr(fd), "logind sleep delay lock"), nil
 }
 
 // sessionPath finds this session's object. GetSessionByPID fails for a
