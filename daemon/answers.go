@@ -2,43 +2,53 @@ package daemon
 
 import (
 	"context"
+	"errors"
 
 	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
-// notificationAnswer carries out a button clicked on a notification. An
-// answer to a prompt no longer on screen (answered from the tray, or a
-// toast that could not be withdrawn) is dropped, never applied to another
-// prompt.
+// notificationAnswer carries out a button clicked on a notification. The
+// answer carries its prompt's id, so the engine refuses it when that
+// prompt is no longer on screen (answered from the tray, or a toast that
+// could not be withdrawn): it is never applied to another prompt.
 func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
-	snap, err := d.runner.Snapshot(ctx)
-	if err != nil || snap.Prompt == nil || snap.Prompt.ID != a.Prompt {
-		d.opts.Log.Info("notification answer for a prompt no longer on screen; ignored", "action", a.String())
-		return
-	}
 	var cmd reminders.Command
 	switch a.Kind {
 	case notify.Done:
-		cmd = reminders.Done{}
+		cmd = reminders.Done{Prompt: a.Prompt}
 	case notify.Snooze:
-		cmd = reminders.Snooze{}
+		cmd = reminders.Snooze{Prompt: a.Prompt}
 	case notify.Skip:
-		cmd = reminders.Skip{}
+		cmd = reminders.Skip{Prompt: a.Prompt}
 	case notify.Start:
-		d.startGuided(snap.Prompt)
+		d.startGuidedFor(ctx, a)
 		return
 	case notify.Open:
 		d.launch("prompt")
 		return
-	}
-	if cmd == nil {
+	default:
 		return
 	}
-	if err := d.do(ctx, cmd); err != nil {
+	err := d.do(ctx, cmd)
+	switch {
+	case errors.Is(err, reminders.ErrAnswered):
+		d.opts.Log.Info("notification answer for a prompt no longer on screen; ignored", "action", a.String())
+	case err != nil:
 		d.opts.Log.Error("notification answer failed", "action", a.String(), "err", err)
 	}
+}
+
+// startGuidedFor opens the guided session of the prompt a Start button
+// belongs to, if it is still on screen.
+func (d *daemon) startGuidedFor(ctx context.Context, a notify.Action) {
+	snap, err := d.runner.Snapshot(ctx)
+	if err != nil || snap.Prompt == nil || snap.Prompt.ID != a.Prompt {
+		d.opts.Log.Info("Start for a prompt no longer on screen; ignored", "action", a.String())
+		return
+	}
+	d.startGuided(snap.Prompt)
 }
 
 func (d *daemon) launch(verb string) {

@@ -13,17 +13,17 @@ import (
 // errUnknownAnswer is a programming error: an answer word nobody defined.
 var errUnknownAnswer = errors.New("unknown answer")
 
-// answer turns "done", "snooze" or "skip" (from the tray, a notification
-// or the socket) into the engine's command for the named anchors (none:
-// the prompt on screen).
-func answer(word string, anchors []settings.Kind, snooze time.Duration) (reminders.Command, error) {
+// answer turns "done", "snooze" or "skip" (from the tray or the socket)
+// into the engine's command for prompt id (0: the one on screen when the
+// engine takes it) and the named anchors (none: all of the prompt).
+func answer(word string, id uint64, anchors []settings.Kind, snooze time.Duration) (reminders.Command, error) {
 	switch word {
 	case "done":
-		return reminders.Done{Anchors: anchors}, nil
+		return reminders.Done{Prompt: id, Anchors: anchors}, nil
 	case "snooze":
-		return reminders.Snooze{Anchors: anchors, For: snooze}, nil
+		return reminders.Snooze{Prompt: id, Anchors: anchors, For: snooze}, nil
 	case "skip":
-		return reminders.Skip{Anchors: anchors}, nil
+		return reminders.Skip{Prompt: id, Anchors: anchors}, nil
 	}
 	return nil, fmt.Errorf("%w %q", errUnknownAnswer, word)
 }
@@ -73,7 +73,7 @@ func requestCommand(r control.Request, s settings.Settings, now time.Time) (remi
 			}
 			snooze = d.D()
 		}
-		return answer(string(r.Verb), anchors, snooze)
+		return answer(string(r.Verb), r.Prompt, anchors, snooze)
 	}
 	return nil, nil
 }

@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/internal/atomicfile"
 	"github.com/microrest/microrest/internal/footprint"
+	"github.com/microrest/microrest/internal/sessionbus"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -39,20 +41,34 @@ type Options struct {
 }
 
 // daemon is the running process. The engine belongs to the Runner's
-// goroutine; the fields here are the daemon's own, behind mu.
+// goroutine; everything else here belongs to the daemon's loop goroutine
+// (loop), which tray clicks, notification answers, socket requests and
+// settings changes all reach as messages.
 type daemon struct {
 	opts   Options
 	runner *reminders.Runner
 	tray   *tray.Tray
 	mon    Monitor  // nil when no monitor could be opened
 	notif  Notifier // never nil
-	// windowFor is the prompt whose escalation window was opened; only
-	// the loop goroutine touches it.
+	// windowFor is the prompt whose escalation window was opened.
 	windowFor uint64
+	// requests carries socket requests to the loop; reloads asks it to
+	// read the settings file again.
+	requests chan socketRequest
+	reloads  chan struct{}
 
+	// mu guards cfg for the notifier's goroutine, which reads it; only
+	// the loop writes it.
 	mu          sync.Mutex
 	cfg         settings.Settings // the last good settings
 	settingsErr string            // why the file is not in use, "" when it is
+}
+
+// socketRequest is one control request on its way to the loop.
+type socketRequest struct {
+	ctx   context.Context
+	req   control.Request
+	reply chan control.Reply
 }
 
 // Run starts the daemon and blocks until Quit (tray or socket), or ctx
@@ -65,20 +81,28 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	defer ln.Close()
-	d := &daemon{opts: opts}
+	d := &daemon{opts: opts, requests: make(chan socketRequest), reloads: make(chan struct{}, 1)}
+	removeStale(opts.Log, opts.Paths)
+	// Before anything connects: fyne.io/systray dials the session bus
+	// itself, and godbus would autolaunch a bus that outlives us.
+	if err := sessionbus.Guard(); err != nil {
+		opts.Log.Warn(err.Error())
+	}
 	d.cfg, d.settingsErr = loadSettings(opts.Log, opts.Paths.Settings)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d.openDesktop(ctx)
 	j := openJournal(opts.Log, opts.Paths.Journal)
+	st := d.loadState()
 	cfg := reminders.Config{
 		Clock: opts.Clock, Journal: j, Notifier: d.notif,
-		StatePath: opts.Paths.State, Logf: d.logf,
+		StatePath: opts.Paths.State, Logf: d.logf, Pending: st.Pending,
 	}
 	if d.mon != nil {
 		cfg.Activity, cfg.Wake, cfg.Quiet = d.mon, d.mon.Wake(), d.quiet()
+		cfg.SleepReady = d.mon.SleepReady
 	}
-	d.runner = reminders.NewRunner(d.engine(), cfg)
+	d.runner = reminders.NewRunner(d.engine(st), cfg)
 	ran := d.start(ctx, ln)
 	d.tray.Run()
 	cancel()
@@ -126,19 +150,29 @@ func withDefaults(opts Options) Options {
 	return opts
 }
 
-// engine restores the engine from its state file; a corrupt one has been
-// set aside by LoadState and the engine starts fresh.
-func (d *daemon) engine() *reminders.Engine {
+// loadState reads the engine's state file; a corrupt one has been set
+// aside by LoadState and the engine starts fresh.
+func (d *daemon) loadState() reminders.State {
 	st, err := reminders.LoadState(d.opts.Paths.State)
 	if err != nil {
 		d.opts.Log.Error(err.Error())
 	}
-	return reminders.New(d.cfg, st, reminders.Options{})
+	return st
 }
 
-// start runs the engine loop, the socket, the settings watcher and the
-// tray loop; the returned channel closes once the engine has stopped and
-// saved its state.
+// engine restores the engine from its state, with today's wins counted
+// from the journal and the outcomes still waiting for it.
+func (d *daemon) engine(st reminders.State) *reminders.Engine {
+	wins := func(dayStart time.Time) (map[settings.Kind]int, bool) {
+		return todayWins(d.opts.Log, d.opts.Paths.Journal, dayStart, st.Pending)
+	}
+	return reminders.New(d.cfg, st, reminders.Options{TodayWins: wins})
+}
+
+// start runs the engine loop, then the tray and the daemon's own loop,
+// and only then the socket and the settings watcher, whose messages the
+// loop answers; the returned channel closes once the engine has stopped
+// and saved its state.
 func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{} {
 	snaps := d.runner.Subscribe()
 	ran := make(chan struct{})
@@ -146,9 +180,6 @@ func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{
 		_ = d.runner.Run(ctx)
 		close(ran)
 	}()
-	go func() { _ = ln.Serve(ctx, d.handle) }()
-	go d.watchSettings(ctx)
-	go footprint.Keep(ctx, d.opts.Log)
 	first, err := d.runner.Snapshot(ctx)
 	if err != nil {
 		d.opts.Log.Warn("no first snapshot", "err", err)
@@ -156,6 +187,9 @@ func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{
 	d.tray = tray.New(d.menu(first))
 	d.sayIfNoTrayHost()
 	go d.loop(ctx, snaps)
+	go func() { _ = ln.Serve(ctx, d.handle) }()
+	go d.watchSettings(ctx)
+	go footprint.Keep(ctx, d.opts.Log)
 	return ran
 }
 
@@ -177,6 +211,10 @@ func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
 			if ok {
 				d.notificationAnswer(ctx, a)
 			}
+		case r := <-d.requests:
+			r.reply <- d.serve(r.ctx, r.req)
+		case <-d.reloads:
+			d.reload()
 		}
 	}
 }
@@ -224,7 +262,7 @@ func (d *daemon) trayCommand(ctx context.Context, a tray.Action) error {
 	var err error
 	switch a.Kind {
 	case tray.Answer:
-		cmd, err = answer(a.Arg, nil, 0)
+		cmd, err = answer(a.Arg, a.Prompt, nil, 0)
 	case tray.TakeNow:
 		var k settings.Kind
 		k, err = settings.ParseKind(a.Arg)
@@ -257,9 +295,22 @@ func (d *daemon) do(ctx context.Context, cmd reminders.Command) error {
 	return err
 }
 
-// handle answers one control request; every reply carries the status the
-// request left behind.
+// handle hands one control request to the loop and waits for its reply.
+// A request the loop has not taken when ctx ends was not carried out; one
+// it has taken is always answered.
 func (d *daemon) handle(ctx context.Context, r control.Request) control.Reply {
+	req := socketRequest{ctx: ctx, req: r, reply: make(chan control.Reply, 1)}
+	select {
+	case d.requests <- req:
+		return <-req.reply
+	case <-ctx.Done():
+		return control.Fail(errors.New("the daemon was too busy to take the request, so nothing was done; try again"))
+	}
+}
+
+// serve answers one control request in the loop; every reply carries the
+// status the request left behind.
+func (d *daemon) serve(ctx context.Context, r control.Request) control.Reply {
 	switch r.Verb {
 	case control.VerbQuit:
 		d.opts.Log.Info("stopping", "reason", "quit requested over the control socket")
@@ -343,21 +394,57 @@ func logAnchors(log *slog.Logger, s settings.Settings) {
 	}
 }
 
-// openJournal opens the journal. Without it the daemon still prompts, and
-// says loudly that wins are not being recorded.
-func openJournal(log *slog.Logger, path string) reminders.Journal {
+// openJournal opens the journal. One that cannot be opened yet (a
+// read-only disk at login) is said loudly and tried again at every
+// outcome; the outcomes wait in the engine's queue meanwhile.
+func openJournal(log *slog.Logger, path string) *journal.Journal {
 	j, err := journal.Open(path)
 	if err != nil {
-		log.Error("the journal cannot be opened, so wins are not recorded until it can; check the path and its permissions", "path", path, "err", err)
-		return nil
+		log.Error(err.Error() + "; wins wait in memory and in the state file until it is, so check the path and its permissions")
 	}
 	return j
 }
 
-func closeJournal(log *slog.Logger, j reminders.Journal) {
-	if c, ok := j.(interface{ Close() error }); ok {
-		if err := c.Close(); err != nil {
-			log.Error("close journal", "err", err)
+func closeJournal(log *slog.Logger, j *journal.Journal) {
+	if err := j.Close(); err != nil {
+		log.Error("close journal", "err", err)
+	}
+}
+
+// legacyTemps are the temporary files older versions named otherwise.
+var legacyTemps = []string{".state-[0-9]*.tmp", ".settings-[0-9]*.toml"}
+
+// removeStale deletes the temporary files a crash in the middle of an
+// atomic write left beside the settings and the state.
+func removeStale(log *slog.Logger, p Paths) {
+	for _, path := range []string{p.Settings, p.State} {
+		removed, err := atomicfile.RemoveStale(path, legacyTemps...)
+		for _, f := range removed {
+			log.Info("removed a temporary file an interrupted save left behind", "path", f)
+		}
+		if err != nil {
+			log.Warn("could not tidy temporary files", "err", err)
 		}
 	}
+}
+
+// todayWins counts each anchor's wins since dayStart in the journal and
+// in the outcomes still waiting to be written to it. A journal that
+// cannot be read leaves the state file's count in force.
+func todayWins(log *slog.Logger, path string, dayStart time.Time, pending []journal.Entry) (map[settings.Kind]int, bool) {
+	entries, report, err := journal.ReadFile(path, dayStart)
+	if err != nil {
+		log.Warn("today's wins come from the state file, since the journal cannot be read", "path", path, "err", err)
+		return nil, false
+	}
+	if n := len(report.Problems); n > 0 {
+		log.Warn("the journal has lines that cannot be read; they are skipped", "path", path, "lines", n, "first", report.Problems[0].String())
+	}
+	wins := map[settings.Kind]int{}
+	for _, en := range append(entries, pending...) {
+		if en.Outcome.Win() && !en.Time.Before(dayStart) {
+			wins[en.Anchor]++
+		}
+	}
+	return wins, true
 }

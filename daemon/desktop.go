@@ -29,6 +29,9 @@ type Monitor interface {
 	// SetIdleThreshold follows a settings change, for sources that wake
 	// the engine at the threshold.
 	SetIdleThreshold(time.Duration) error
+	// SleepReady lets a sleep the monitor delays go ahead, once the
+	// engine has seen it and saved its state.
+	SleepReady()
 }
 
 // Notifier is what the daemon needs of a notifier beyond

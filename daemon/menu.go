@@ -16,7 +16,10 @@ import (
 // minute, not on every sample.
 func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string) tray.Menu {
 	status := statusLine(snap)
-	if settingsErr != "" {
+	switch {
+	case snap.JournalError != "":
+		status = "Journal not writable: " + snap.JournalError
+	case settingsErr != "":
 		status = "Settings file has a mistake: " + settingsErr
 	}
 	items := []tray.Item{{Title: status}, {Title: todayLine(snap)}, {Separator: true}}
@@ -123,11 +126,11 @@ func promptItems(p *reminders.Prompt, s settings.Settings) []tray.Item {
 	}
 	items := []tray.Item{{Title: clip(p.Title()+": "+p.Items[0].Practice, menuTextMax)}}
 	items = append(items,
-		tray.Item{Title: "Done", Action: tray.Action{Kind: tray.Answer, Arg: "done"}},
-		tray.Item{Title: fmt.Sprintf("Snooze %d min", minutesUp(snoozeFor(p, s).D())), Action: tray.Action{Kind: tray.Answer, Arg: "snooze"}},
+		tray.Item{Title: "Done", Action: tray.Action{Kind: tray.Answer, Arg: "done", Prompt: p.ID}},
+		tray.Item{Title: fmt.Sprintf("Snooze %d min", minutesUp(snoozeFor(p, s).D())), Action: tray.Action{Kind: tray.Answer, Arg: "snooze", Prompt: p.ID}},
 	)
 	if p.CanSkip {
-		items = append(items, tray.Item{Title: "Skip", Action: tray.Action{Kind: tray.Answer, Arg: "skip"}})
+		items = append(items, tray.Item{Title: "Skip", Action: tray.Action{Kind: tray.Answer, Arg: "skip", Prompt: p.ID}})
 	}
 	return append(items, tray.Item{Separator: true})
 }

@@ -21,9 +21,12 @@ const settleDelay = 250 * time.Millisecond
 // watchSettings reloads the settings when the file changes. It watches
 // the directory, since editors replace files by renaming over them.
 func (d *daemon) watchSettings(ctx context.Context) {
+	names := settingsNames(d.opts.Paths.Settings)
 	w, err := fsnotify.NewWatcher()
-	if err == nil {
-		err = w.Add(filepath.Dir(d.opts.Paths.Settings))
+	for name := range names {
+		if err == nil {
+			err = w.Add(filepath.Dir(name))
+		}
 	}
 	if err != nil {
 		d.opts.Log.Warn("settings changes are not picked up automatically; run `microrest reload` after editing", "err", err)
@@ -36,16 +39,32 @@ func (d *daemon) watchSettings(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case ev := <-w.Events:
-			if filepath.Clean(ev.Name) == filepath.Clean(d.opts.Paths.Settings) {
+			if names[filepath.Clean(ev.Name)] {
 				settle = time.After(settleDelay)
 			}
 		case err := <-w.Errors:
 			d.opts.Log.Warn("settings watcher", "err", err)
 		case <-settle:
 			settle = nil
-			d.reload()
+			// The loop reads the file; a reload already asked for and
+			// not yet done covers this change too.
+			select {
+			case d.reloads <- struct{}{}:
+			default:
+			}
 		}
 	}
+}
+
+// settingsNames are the paths whose change is a change of the settings:
+// the file, and where a link (GNU Stow, chezmoi) leads, since an edit in
+// the dotfiles folder changes the target and not the link.
+func settingsNames(path string) map[string]bool {
+	names := map[string]bool{filepath.Clean(path): true}
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		names[filepath.Clean(target)] = true
+	}
+	return names
 }
 
 // reload applies the settings file if it is good. A bad edit keeps the

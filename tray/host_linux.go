@@ -3,15 +3,16 @@ package tray
 import (
 	"fmt"
 
-	"github.com/godbus/dbus/v5"
+	"github.com/microrest/microrest/internal/sessionbus"
 )
 
 // HostPresent reports whether a tray host (a StatusNotifierWatcher) runs
 // on the session bus. It asks on a private connection, closed after: the
 // shared one belongs to systray, whose re-register goroutine must see no
-// other traffic (see DESIGN.md section 5).
+// other traffic (fyne-io/systray's dbus re-register loop quits on the
+// first unrelated signal). sessionbus never autolaunches a bus.
 func HostPresent() (bool, error) {
-	conn, err := dbus.ConnectSessionBus()
+	conn, err := sessionbus.Connect()
 	if err != nil {
 		return false, fmt.Errorf("connect to the session bus: %w", err)
 	}
