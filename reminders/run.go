@@ -309,8 +309,9 @@ func (r *Runner) handle(evs []Event) {
 func (r *Runner) deliver(ev Event) error {
 	switch ev := ev.(type) {
 	case Journaled:
+		// flush says a refusal once, not once per outcome.
 		r.queue(ev.Entry)
-		return r.flush()
+		_ = r.flush()
 	case PromptShown:
 		return r.show(ev.Prompt)
 	case PromptReissued:
