@@ -44,10 +44,13 @@ func (k ActionKind) String() string {
 }
 
 // Action is one click, with the argument its item carries (an anchor key,
-// a pause length) where one is needed.
+// a pause length) where one is needed, and the id of the prompt an
+// answer is for, so a click on a menu drawn for an earlier prompt never
+// answers a later one.
 type Action struct {
-	Kind ActionKind
-	Arg  string
+	Kind   ActionKind
+	Arg    string
+	Prompt uint64
 }
 
 // Item is one menu entry. An Item without an Action is a disabled line of
@@ -197,7 +200,7 @@ func shape(items []Item) string {
 			b.WriteString("|")
 			continue
 		}
-		fmt.Fprintf(&b, "(%d:%s%s)", it.Action.Kind, it.Action.Arg, shape(it.Children))
+		fmt.Fprintf(&b, "(%d:%s:%d%s)", it.Action.Kind, it.Action.Arg, it.Action.Prompt, shape(it.Children))
 	}
 	return b.String()
 }
