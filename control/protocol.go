@@ -10,6 +10,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -37,13 +41,22 @@ const (
 	VerbQuit   Verb = "quit"
 )
 
-var verbs = map[Verb]bool{
-	VerbStatus: true, VerbPause: true, VerbResume: true, VerbNow: true, VerbDone: true,
-	VerbSnooze: true, VerbSkip: true, VerbReload: true, VerbQuit: true,
-}
+// allVerbs is every verb, in the order error messages list them.
+var allVerbs = []Verb{VerbStatus, VerbPause, VerbResume, VerbNow, VerbDone, VerbSnooze, VerbSkip, VerbReload, VerbQuit}
 
-// Request is one command to the daemon.
+var verbs = func() map[Verb]bool {
+	known := make(map[Verb]bool, len(allVerbs))
+	for _, v := range allVerbs {
+		known[v] = true
+	}
+	return known
+}()
+
+// Request is one command to the daemon. Each field is allowed only with
+// the verbs that use it (see fieldVerbs), so a misspelt or misplaced
+// field is refused instead of silently ignored.
 type Request struct {
+	// V is the protocol version; it must be Version.
 	V    int  `json:"v"`
 	Verb Verb `json:"verb"`
 	// Anchor names the anchor for now, done, snooze and skip ("" = the prompt on screen).
@@ -52,6 +65,11 @@ type Request struct {
 	For string `json:"for,omitempty"`
 	// UntilTomorrow pauses until the day rolls over.
 	UntilTomorrow bool `json:"until_tomorrow,omitempty"`
+	// Prompt is the id (PromptStatus.ID) of the prompt that done, snooze
+	// or skip answers, so an answer given to a prompt the person saw
+	// cannot land on a newer one. 0 means the prompt on screen when the
+	// daemon's engine takes the answer.
+	Prompt uint64 `json:"prompt,omitempty"`
 }
 
 // Reply answers one request.
@@ -119,29 +137,187 @@ type PromptStatus struct {
 }
 
 // ParseRequest reads one request line. It rejects what the daemon cannot
-// act on with an error that says what is wrong, in a sentence.
+// act on with an error that says what is wrong, in a sentence. It is
+// stricter than encoding/json: field names match exactly (encoding/json
+// would take "VERB" for "verb"), a field may appear once, and null is not
+// a value.
 func ParseRequest(line []byte) (Request, error) {
-	var r Request
 	if len(line) > MaxLine {
-		return r, fmt.Errorf("request is %d bytes; the limit is %d", len(line), MaxLine)
+		return Request{}, fmt.Errorf("request is %d bytes; the limit is %d", len(line), MaxLine)
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
-		return r, fmt.Errorf("request is not valid JSON for this protocol: %v", err)
+	fields, err := splitObject(line)
+	if err != nil {
+		return Request{}, err
 	}
-	if dec.More() {
-		return r, errors.New("request has more than one JSON value on its line")
+	var r Request
+	for _, f := range fields {
+		if err := r.set(f); err != nil {
+			return Request{}, err
+		}
 	}
-	switch {
-	case r.V == 0:
-		return r, errors.New(`request has no protocol version; send "v": 1`)
-	case r.V > Version:
-		return r, fmt.Errorf("request speaks protocol %d; this daemon speaks %d (update microrest)", r.V, Version)
-	case !verbs[r.Verb]:
-		return r, fmt.Errorf("%q is not a command the daemon knows", r.Verb)
+	if err := r.check(fields); err != nil {
+		return Request{}, err
 	}
 	return r, nil
+}
+
+// rawField is one name and value of a request object, as sent.
+type rawField struct {
+	name  string
+	value json.RawMessage
+}
+
+// splitObject reads the line as exactly one JSON object and returns its
+// fields in order, refusing a name given twice: decoders disagree on
+// which of two values wins, so neither may.
+func splitObject(line []byte) ([]rawField, error) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, errNotObject
+	}
+	var fields []rawField
+	seen := map[string]bool{}
+	for dec.More() {
+		f, err := nextField(dec)
+		if err != nil {
+			return nil, err
+		}
+		if seen[f.name] {
+			return nil, fmt.Errorf("request has the field %q twice; send it once", f.name)
+		}
+		seen[f.name] = true
+		fields = append(fields, f)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, errNotObject
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("request has more than one JSON value on its line")
+	}
+	return fields, nil
+}
+
+var errNotObject = errors.New(`request is not valid JSON for this protocol; send one object per line, like {"v":1,"verb":"status"}`)
+
+func nextField(dec *json.Decoder) (rawField, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return rawField{}, errNotObject
+	}
+	name, _ := tok.(string)
+	var value json.RawMessage
+	if err := dec.Decode(&value); err != nil {
+		return rawField{}, errNotObject
+	}
+	return rawField{name: name, value: value}, nil
+}
+
+// requestFields maps each json name of Request to its field index, read
+// from the struct tags so the two cannot drift apart.
+var requestFields = func() map[string]int {
+	t := reflect.TypeFor[Request]()
+	names := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		names[name] = i
+	}
+	return names
+}()
+
+// set decodes one field into r.
+func (r *Request) set(f rawField) error {
+	i, ok := requestFields[f.name]
+	if !ok {
+		return unknownField(f.name)
+	}
+	if string(f.value) == "null" {
+		return fmt.Errorf("request has %q: null; leave the field out instead", f.name)
+	}
+	field := reflect.ValueOf(r).Elem().Field(i)
+	if err := json.Unmarshal(f.value, field.Addr().Interface()); err != nil {
+		return fmt.Errorf("request has %q: %s, but it must be %s", f.name, shorten(f.value), kindName(field.Kind()))
+	}
+	return nil
+}
+
+// unknownField names the field, and the right spelling when only its
+// case is wrong: that is the mistake encoding/json used to forgive.
+func unknownField(name string) error {
+	for known := range requestFields {
+		if strings.EqualFold(name, known) {
+			return fmt.Errorf("request has an unknown field %q; field names are case-sensitive: send %q", name, known)
+		}
+	}
+	return fmt.Errorf("request has an unknown field %q; the fields are %s", name, fieldList())
+}
+
+func fieldList() string {
+	names := make([]string, 0, len(requestFields))
+	for name := range requestFields {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int { return requestFields[a] - requestFields[b] })
+	return strings.Join(names, ", ")
+}
+
+func verbList() string {
+	names := make([]string, len(allVerbs))
+	for i, v := range allVerbs {
+		names[i] = string(v)
+	}
+	return strings.Join(names, ", ")
+}
+
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a string"
+	case reflect.Uint64:
+		return "a whole number from 0 up"
+	}
+	return "a whole number"
+}
+
+// shorten keeps an echoed value readable: a request line may be 64 KiB.
+func shorten(value []byte) string {
+	const most = 40
+	if len(value) <= most {
+		return string(value)
+	}
+	return string(value[:most]) + "…"
+}
+
+// fieldVerbs says which verbs take each optional field; v and verb go
+// with every verb.
+var fieldVerbs = map[string][]Verb{
+	"anchor":         {VerbNow, VerbDone, VerbSnooze, VerbSkip},
+	"for":            {VerbPause, VerbSnooze},
+	"until_tomorrow": {VerbPause},
+	"prompt":         {VerbDone, VerbSnooze, VerbSkip},
+}
+
+// check refuses a request with a missing or wrong version, an unknown
+// verb, or a field its verb does not take.
+func (r Request) check(fields []rawField) error {
+	if !slices.ContainsFunc(fields, func(f rawField) bool { return f.name == "v" }) {
+		return errors.New(`request has no protocol version; send "v": 1`)
+	}
+	switch {
+	case r.V > Version:
+		return fmt.Errorf("request speaks protocol %d; this daemon speaks %d (update microrest)", r.V, Version)
+	case r.V != Version:
+		return fmt.Errorf(`request has "v": %d; this daemon speaks protocol %d, so send "v": %d`, r.V, Version, Version)
+	case !verbs[r.Verb]:
+		return fmt.Errorf("%q is not a command the daemon knows; send one of %s", r.Verb, verbList())
+	}
+	for _, f := range fields {
+		if allowed, ok := fieldVerbs[f.name]; ok && !slices.Contains(allowed, r.Verb) {
+			return fmt.Errorf("%s does not take the field %q", r.Verb, f.name)
+		}
+	}
+	return nil
 }
 
 // Fail builds an error reply.
