@@ -36,6 +36,9 @@ type env struct {
 	stdout  io.Writer
 	stderr  io.Writer
 	verbose bool
+	// controlDir is where the daemon's socket is; tests point it at a
+	// fake daemon of their own.
+	controlDir string
 }
 
 // verb is one word of the command line.
@@ -52,9 +55,9 @@ func verbs() []verb {
 		{name: "pause", args: "[30m|until-tomorrow]", summary: "hold prompts (appointments still come)", run: runPause},
 		{name: "resume", summary: "end a pause", run: runResume},
 		{name: "now", args: "ANCHOR", summary: "take a break now", run: runNow},
-		{name: "done", args: "[ANCHOR]", summary: "answer the prompt: done", run: answerVerb(control.VerbDone)},
-		{name: "snooze", args: "[ANCHOR] [10m]", summary: "answer the prompt: later", run: answerVerb(control.VerbSnooze)},
-		{name: "skip", args: "[ANCHOR]", summary: "answer the prompt: not this time", run: answerVerb(control.VerbSkip)},
+		{name: "done", args: "[ANCHOR] [--prompt ID]", summary: "answer the prompt: done", run: answerVerb(control.VerbDone)},
+		{name: "snooze", args: "[ANCHOR] [10m] [--prompt ID]", summary: "answer the prompt: later", run: answerVerb(control.VerbSnooze)},
+		{name: "skip", args: "[ANCHOR] [--prompt ID]", summary: "answer the prompt: not this time", run: answerVerb(control.VerbSkip)},
 		{name: "reload", summary: "re-read the settings file", run: runSimple(control.VerbReload)},
 		{name: "quit", summary: "stop the daemon", run: runSimple(control.VerbQuit)},
 		{name: "journal", args: "[--since 7d] [--format csv|json]", summary: "export the journal (works without the daemon)", run: runJournal},
@@ -75,7 +78,12 @@ func Main(metadata []byte, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "microrest:", err)
 		return ExitError
 	}
-	e := &env{info: info, stdout: stdout, stderr: stderr}
+	e := &env{info: info, stdout: stdout, stderr: stderr, controlDir: control.DefaultDir()}
+	return e.main(args)
+}
+
+// main dispatches the command line to its verb.
+func (e *env) main(args []string) int {
 	rest, code, done := e.globalFlags(args)
 	if done {
 		return code
@@ -88,8 +96,8 @@ func Main(metadata []byte, args []string, stdout, stderr io.Writer) int {
 			return v.run(e, rest[1:])
 		}
 	}
-	fmt.Fprintf(stderr, "microrest: %q is not a command.\n\n", rest[0])
-	e.usage(stderr)
+	fmt.Fprintf(e.stderr, "microrest: %q is not a command.\n\n", rest[0])
+	e.usage(e.stderr)
 	return ExitUsage
 }
 
@@ -121,16 +129,19 @@ func (e *env) globalFlags(args []string) (rest []string, code int, done bool) {
 func (e *env) usage(w io.Writer) {
 	fmt.Fprintf(w, "%s %s: short recovery moments through the working day.\n\n", e.info.Name, e.info.Version)
 	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintf(w, "  microrest %-34s %s\n", "[--verbose]", "run the tray daemon")
+	fmt.Fprintf(w, "  microrest %-36s %s\n", "[--verbose]", "run the tray daemon")
 	for _, v := range verbs() {
-		fmt.Fprintf(w, "  microrest %-34s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
+		fmt.Fprintf(w, "  microrest %-36s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
 	}
+	fmt.Fprintln(w, "\nDone, snooze and skip answer the prompt on screen. With --prompt ID they")
+	fmt.Fprintln(w, "answer only that prompt (its id is in `microrest status`), and fail if it")
+	fmt.Fprintln(w, "was already answered, rather than answer a newer one.")
 	fmt.Fprintln(w, "\nOptions:")
 	fmt.Fprintln(w, "  -h, --help      show this help")
 	fmt.Fprintln(w, "  --version       print the version")
 	fmt.Fprintln(w, "  -v, --verbose   log debug detail")
 	fmt.Fprintf(w, "\nSettings live in %s.\n", settings.Path())
-	fmt.Fprintln(w, "Exit status: 0 ok, 1 error, 2 usage, 3 the daemon is not running.")
+	fmt.Fprintln(w, "Exit status: 0 ok, 1 error (or the daemon refused), 2 usage, 3 the daemon is not running.")
 }
 
 func (e *env) logger(w io.Writer) *slog.Logger {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ const callTimeout = 5 * time.Second
 func (e *env) call(req control.Request) (control.Reply, int) {
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
-	rep, err := control.Call(ctx, control.DefaultDir(), req)
+	rep, err := control.Call(ctx, e.controlDir, req)
 	switch {
 	case errors.Is(err, control.ErrNotRunning):
 		fmt.Fprintln(e.stderr, "microrest:", err)
@@ -97,11 +98,15 @@ func runNow(e *env, args []string) int {
 	return e.say(control.Request{Verb: control.VerbNow, Anchor: args[0]})
 }
 
-// answerVerb builds done, snooze and skip: [ANCHOR] [DURATION], the
-// duration only for snooze.
+// answerVerb builds done, snooze and skip: [ANCHOR] [DURATION] [--prompt
+// ID], the duration only for snooze.
 func answerVerb(v control.Verb) func(e *env, args []string) int {
 	return func(e *env, args []string) int {
-		req := control.Request{Verb: v}
+		id, args, err := promptFlag(args)
+		if err != nil {
+			return usageErr(e, "%s: %v.", v, err)
+		}
+		req := control.Request{Verb: v, Prompt: id}
 		for _, a := range args {
 			if k, err := settings.ParseKind(a); err == nil && req.Anchor == "" {
 				req.Anchor = k.String()
@@ -116,6 +121,33 @@ func answerVerb(v control.Verb) func(e *env, args []string) int {
 		return e.say(req)
 	}
 }
+
+// promptFlag takes --prompt ID (or --prompt=ID) out of args, wherever it
+// stands: the flag package would stop at the anchor before it.
+func promptFlag(args []string) (id uint64, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		value, inline := strings.CutPrefix(args[i], "--prompt=")
+		if !inline && args[i] != "--prompt" {
+			rest = append(rest, args[i])
+			continue
+		}
+		if !inline {
+			if i++; i == len(args) {
+				return 0, nil, errPromptID
+			}
+			value = args[i]
+		}
+		if id != 0 {
+			return 0, nil, errors.New("--prompt is given twice")
+		}
+		if id, err = strconv.ParseUint(value, 10, 64); err != nil || id == 0 {
+			return 0, nil, errPromptID
+		}
+	}
+	return id, rest, nil
+}
+
+var errPromptID = errors.New("--prompt takes a prompt's id, a whole number like 7, as `microrest status` shows it")
 
 func snoozeHint(v control.Verb) string {
 	if v == control.VerbSnooze {
@@ -168,6 +200,9 @@ func clock(t, now time.Time) string {
 
 func writeStatus(w io.Writer, s *control.Status) {
 	fmt.Fprintf(w, "microrest %s: %s\n", s.Version, headline(s))
+	if s.Prompt != nil {
+		fmt.Fprintf(w, "Prompt id: %d (done, snooze and skip with --prompt %d answer only this prompt)\n", s.Prompt.ID, s.Prompt.ID)
+	}
 	fmt.Fprintf(w, "At the desk today: %.0f min of active time\n", s.TodayActiveMin)
 	if s.SettingsError != "" {
 		fmt.Fprintf(w, "Settings: %s\n", s.SettingsError)
