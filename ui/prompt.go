@@ -29,6 +29,9 @@ type promptView struct {
 	message *widget.Label
 	buttons *fyne.Container
 	view    fyne.CanvasObject
+	// shown is the id of the prompt on the window; the answers carry it,
+	// so a window left open cannot answer a newer prompt it never showed.
+	shown uint64
 	// settled receives after each reply is shown; tests wait on it.
 	settled chan struct{}
 }
@@ -71,6 +74,7 @@ func (v *promptView) showStatus(st *control.Status, err error) {
 		return
 	}
 	p := st.Prompt
+	v.shown = p.ID
 	v.title.SetText(p.Title)
 	v.body.SetText("• " + strings.Join(p.Texts, "\n• "))
 	v.setButtons(promptButtons(p, v))
@@ -118,10 +122,33 @@ func guidedFor(anchors []string) string {
 
 func (v *promptView) answer(verb control.Verb) {
 	v.message.SetText("Sending…")
+	id := v.shown
 	go func() {
-		err := v.e.daemon.Answer(context.Background(), verb)
+		err := answerPrompt(context.Background(), v.e.daemon, verb, id)
 		fyne.Do(func() { v.answered(err) })
 	}()
+}
+
+// promptAnswerer answers one prompt by its id; the daemon refuses the
+// answer if that prompt is no longer on screen.
+type promptAnswerer interface {
+	AnswerPrompt(ctx context.Context, verb control.Verb, id uint64) error
+}
+
+// AnswerPrompt sends done, snooze or skip for the prompt with the id.
+func (d socketDaemon) AnswerPrompt(ctx context.Context, verb control.Verb, id uint64) error {
+	_, err := d.call(ctx, control.Request{Verb: verb, Prompt: id})
+	return err
+}
+
+// answerPrompt refuses to send an answer without its id rather than fall
+// back to Daemon.Answer, which would answer whatever is on screen.
+func answerPrompt(ctx context.Context, d Daemon, verb control.Verb, id uint64) error {
+	a, ok := d.(promptAnswerer)
+	if !ok {
+		return errors.New("this daemon connection cannot name the prompt it answers")
+	}
+	return a.AnswerPrompt(ctx, verb, id)
 }
 
 func (v *promptView) answered(err error) {

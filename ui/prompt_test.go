@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -20,12 +22,39 @@ func walkAndWater(canSkip bool) *control.Status {
 	}}
 }
 
+// promptDaemon is the fake daemon that also answers prompts by id, as
+// the socket daemon does, and records the ids.
+type promptDaemon struct {
+	*fakeDaemon
+	idsMu sync.Mutex
+	ids   []uint64
+}
+
+func newPromptDaemon() *promptDaemon { return &promptDaemon{fakeDaemon: newFakeDaemon()} }
+
+func (d *promptDaemon) AnswerPrompt(ctx context.Context, verb control.Verb, id uint64) error {
+	if err := d.Answer(ctx, verb); err != nil {
+		return err
+	}
+	d.idsMu.Lock()
+	defer d.idsMu.Unlock()
+	d.ids = append(d.ids, id)
+	return nil
+}
+
+func (d *promptDaemon) answeredIDs() []uint64 {
+	d.idsMu.Lock()
+	defer d.idsMu.Unlock()
+	return slices.Clone(d.ids)
+}
+
 // openPrompt builds the prompt window on a fake daemon and waits for its
 // first status.
-func openPrompt(t *testing.T, d *fakeDaemon, launched *[]string) (*promptView, *bool) {
+func openPrompt(t *testing.T, d *promptDaemon, launched *[]string) (*promptView, *bool) {
 	t.Helper()
 	test.NewTempApp(t)
-	e := testEnv(d, &fakeClock{now: start})
+	e := testEnv(d.fakeDaemon, &fakeClock{now: start})
+	e.daemon = d
 	e.launch = func(verb string) error { *launched = append(*launched, verb); return nil }
 	closed := false
 	v := newPromptView(e, func() { closed = true })
@@ -68,7 +97,7 @@ func TestThePromptWindowOffersTheNotificationsAnswers(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := newFakeDaemon()
+			d := newPromptDaemon()
 			d.status = walkAndWater(tc.canSkip)
 			var launched []string
 			v, _ := openPrompt(t, d, &launched)
@@ -82,25 +111,50 @@ func TestThePromptWindowOffersTheNotificationsAnswers(t *testing.T) {
 	}
 }
 
-func TestEachAnswerGoesToTheDaemonAndClosesTheWindow(t *testing.T) {
+func TestEachAnswerGoesToTheDaemonWithThePromptIDAndClosesTheWindow(t *testing.T) {
 	for _, verb := range []control.Verb{control.VerbDone, control.VerbSnooze, control.VerbSkip} {
 		t.Run(string(verb), func(t *testing.T) {
-			d := newFakeDaemon()
+			d := newPromptDaemon()
 			d.status = walkAndWater(true)
 			var launched []string
 			v, closed := openPrompt(t, d, &launched)
 			label := map[control.Verb]string{control.VerbDone: "Done", control.VerbSnooze: "Snooze", control.VerbSkip: "Skip"}[verb]
 			tapButton(t, v, label)
 			wait(t, v.settled, "the answer")
-			if got := d.answered(); !slices.Equal(got, []control.Verb{verb}) || !*closed {
-				t.Fatalf("answers %v, closed %v", got, *closed)
+			if got, ids := d.answered(), d.answeredIDs(); !slices.Equal(got, []control.Verb{verb}) || !slices.Equal(ids, []uint64{3}) || !*closed {
+				t.Fatalf("answers %v for prompts %v, closed %v", got, ids, *closed)
 			}
 		})
 	}
 }
 
-func TestStartOpensTheGuidedSessionOfTheFirstGuidedAnchor(t *testing.T) {
+func TestAnAnswerNamesThePromptOnTheWindowEvenAfterANewerOneCameUp(t *testing.T) {
+	d := newPromptDaemon()
+	d.status = walkAndWater(true)
+	var launched []string
+	v, _ := openPrompt(t, d, &launched)
+	newer := walkAndWater(true)
+	newer.Prompt.ID = 4
+	d.fakeDaemon.mu.Lock()
+	d.status = newer
+	d.fakeDaemon.mu.Unlock()
+	tapButton(t, v, "Done")
+	wait(t, v.settled, "the answer")
+	if ids := d.answeredIDs(); !slices.Equal(ids, []uint64{3}) {
+		t.Fatalf("answered prompts %v, want the one on the window, 3", ids)
+	}
+}
+
+func TestAnAnswerThatCannotNameItsPromptIsNotSent(t *testing.T) {
 	d := newFakeDaemon()
+	err := answerPrompt(context.Background(), d, control.VerbDone, 3)
+	if err == nil || len(d.answered()) != 0 {
+		t.Fatalf("err %v, answers %v", err, d.answered())
+	}
+}
+
+func TestStartOpensTheGuidedSessionOfTheFirstGuidedAnchor(t *testing.T) {
+	d := newPromptDaemon()
 	d.status = walkAndWater(true)
 	var launched []string
 	v, closed := openPrompt(t, d, &launched)
@@ -111,7 +165,7 @@ func TestStartOpensTheGuidedSessionOfTheFirstGuidedAnchor(t *testing.T) {
 }
 
 func TestAFailedAnswerStaysOnScreenWithItsReason(t *testing.T) {
-	d := newFakeDaemon()
+	d := newPromptDaemon()
 	d.status = walkAndWater(true)
 	var launched []string
 	v, closed := openPrompt(t, d, &launched)
@@ -134,7 +188,7 @@ func TestThePromptWindowSaysWhenNothingIsDueOrTheDaemonIsAway(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := newFakeDaemon()
+			d := newPromptDaemon()
 			d.status = &control.Status{}
 			d.fail(tc.err)
 			var launched []string
