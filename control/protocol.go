@@ -97,6 +97,10 @@ type Status struct {
 	Activity       string         `json:"activity,omitempty"`
 	Notifications  string         `json:"notifications,omitempty"`
 	SettingsError  string         `json:"settings_error,omitempty"`
+	// JournalError says why the journal refuses outcomes ("" while it
+	// takes them); Unjournaled counts the outcomes kept until it does.
+	JournalError string `json:"journal_error,omitempty"`
+	Unjournaled  int    `json:"unjournaled,omitempty"`
 	// Memory is what the daemon holds, where the system says.
 	Memory *MemoryStatus `json:"memory,omitempty"`
 }

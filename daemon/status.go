@@ -16,6 +16,8 @@ func statusFor(version string, snap reminders.Snapshot, settingsErr string) *con
 		Quiet:         snap.Quiet,
 		DND:           snap.DND,
 		SettingsError: settingsErr,
+		JournalError:  snap.JournalError,
+		Unjournaled:   snap.Unjournaled,
 
 		TodayActiveMin: minutes(snap.TodayActive),
 	}
