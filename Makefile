@@ -2,7 +2,8 @@
 #
 #   make build                     the binary ./microrest
 #   make test                      what CI runs (scripts/dev test)
-#   make e2e                       the end-to-end test on Xvfb, dunst and xfce4-panel
+#   make e2e                       the end-to-end test on Xvfb, dunst and xfce4-panel (with the soak)
+#   make soak                      only the socket soak on the real tray host
 #   make bench                     the footprint benchmark (prints figures)
 #   make install PREFIX=/usr/local binary, desktop entry and icons (DESTDIR honoured)
 #   make uninstall PREFIX=…        remove them again
@@ -35,7 +36,7 @@ comma := ,
 # -trimpath is left out because it would rebuild Fyne's cgo from cold.
 RELEASE_LDFLAGS := -s -w
 
-.PHONY: build test e2e bench icons stage install uninstall dist windows darwin-vet desktop-validate clean
+.PHONY: build test e2e soak bench icons stage install uninstall dist windows darwin-vet desktop-validate clean
 
 build:
 	$(GO) build -o microrest .
@@ -45,6 +46,9 @@ test:
 
 e2e:
 	scripts/dev e2e
+
+soak:
+	scripts/dev soak
 
 bench:
 	scripts/bench
