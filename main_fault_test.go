@@ -18,7 +18,7 @@ import (
 
 // These tests put the daemon in the situations a long-running process
 // meets on a real machine (a full disk, files moved under it, links,
-// hand-edited state, hostile clients) and hold it to DESIGN.md's promise:
+// hand-edited state, hostile clients) and hold it to the README's promise:
 // an answer acknowledged is in the journal, or in the queue that reaches
 // it once the disk takes it; anything else is an error reply.
 

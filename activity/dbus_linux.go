@@ -10,7 +10,7 @@ import (
 
 // connect opens a private connection: the shared one of dbus.SessionBus
 // also carries fyne.io/systray's re-register goroutine, which quits on the
-// first unrelated signal with fewer than three arguments (DESIGN.md §5).
+// first unrelated signal with fewer than three arguments (docs/ARCHITECTURE.md §4).
 func connect(addr string) (*dbus.Conn, error) {
 	conn, err := dbus.Connect(addr)
 	if err != nil {

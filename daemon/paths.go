@@ -19,7 +19,7 @@ type Paths struct {
 	ControlDir string
 }
 
-// DefaultPaths returns the XDG locations of DESIGN.md section 3.
+// DefaultPaths returns the XDG locations of docs/ARCHITECTURE.md §5.
 func DefaultPaths() Paths {
 	return Paths{
 		Settings:   settings.Path(),

@@ -12,7 +12,7 @@ import (
 // authenticated and registered, and never autolaunches one. Each call is
 // its own connection: the shared one of dbus.SessionBus also carries
 // fyne.io/systray's re-register goroutine, which quits on the first
-// unrelated signal with fewer than three arguments (DESIGN.md §5).
+// unrelated signal with fewer than three arguments (docs/ARCHITECTURE.md §4).
 //
 // It is built only where microrest speaks D-Bus, so the Windows and macOS
 // binaries do not link godbus for an address they never use.
