@@ -45,6 +45,11 @@ type TakeNow struct{ Anchor settings.Kind }
 // Pause holds prompts until a moment; appointments still come.
 type Pause struct{ Until time.Time }
 
+// PauseFor holds prompts for a length from the moment the engine takes
+// the command, so a menu drawn long before the click pauses for as long
+// as it says.
+type PauseFor struct{ For time.Duration }
+
 // PauseUntilTomorrow holds prompts until the next day starts.
 type PauseUntilTomorrow struct{}
 
@@ -70,6 +75,7 @@ var (
 	errNoPrompt    = errors.New("no prompt is on screen; name an anchor to record a practice done on your own")
 	errAppointment = errors.New("an appointment cannot be skipped; snooze it or mark it done")
 	errPastPause   = errors.New("a pause must end in the future; give a later time")
+	errNoLength    = errors.New(`a pause needs a length like "30m"`)
 	errBusy        = errors.New("another prompt is on screen; answer it first")
 	errLongPause   = fmt.Errorf("a pause can last at most %s; pause until tomorrow for longer", settings.Duration(MaxPause))
 	errSnoozeRange = fmt.Errorf("a snooze lasts from %s to %s", settings.Duration(settings.SnoozeLimits.Min), settings.Duration(settings.SnoozeLimits.Max))
@@ -163,6 +169,13 @@ func (c Pause) apply(e *Engine, now time.Time) error {
 		e.finish(e.cur.Items, journal.Snoozed, now, 0)
 	}
 	return nil
+}
+
+func (c PauseFor) apply(e *Engine, now time.Time) error {
+	if c.For <= 0 {
+		return errNoLength
+	}
+	return Pause{Until: now.Add(c.For)}.apply(e, now)
 }
 
 func (PauseUntilTomorrow) apply(e *Engine, now time.Time) error {

@@ -32,6 +32,9 @@ type Item struct {
 	Practice string
 	// Appointment marks a clock time that cannot be skipped.
 	Appointment bool
+	// Snooze is how long a Snooze without a length puts the anchor off:
+	// the engine's own choice, shown on the buttons that ask for it.
+	Snooze time.Duration
 }
 
 // Title names the prompt for a notification heading, e.g. "Movement + Hydration".
@@ -41,6 +44,21 @@ func (p Prompt) Title() string {
 		names[i] = it.Anchor.Title()
 	}
 	return strings.Join(names, " + ")
+}
+
+// Snooze is the snooze every anchor on the prompt shares, so one button
+// can name it; 0 when their lengths differ, as each keeps its own.
+func (p Prompt) Snooze() time.Duration {
+	if len(p.Items) == 0 {
+		return 0
+	}
+	d := p.Items[0].Snooze
+	for _, it := range p.Items[1:] {
+		if it.Snooze != d {
+			return 0
+		}
+	}
+	return d
 }
 
 // Has reports whether the prompt offers anchor k.
@@ -107,12 +125,14 @@ func (e *Engine) show(kinds []settings.Kind, now time.Time) {
 	e.emit(PromptShown{Prompt: o.clone()})
 }
 
-// refit derives what depends on the prompt's items. Going away for the
-// practice, or for the natural break if shorter, completes the prompt.
+// refit derives what depends on the prompt's items and the settings:
+// each item's snooze, and the away time that completes the prompt (the
+// practice, or the natural break if shorter).
 func (e *Engine) refit() {
 	e.cur.CanSkip = !e.cur.appointment()
 	e.cur.need = 0
-	for _, it := range e.cur.Items {
+	for i, it := range e.cur.Items {
+		e.cur.Items[i].Snooze = e.snoozeFor(it.Anchor, 0)
 		cfg := e.cfg.Anchors.Of(it.Anchor)
 		need := cfg.Practice.D()
 		if nb := cfg.NaturalBreak.D(); nb > 0 && nb < need {

@@ -77,6 +77,9 @@ type Config struct {
 	Pending []journal.Entry
 	// Logf reports errors the loop goes on after; nil means log.Printf.
 	Logf func(format string, args ...any)
+	// Infof reports what the loop recovered from, such as a journal that
+	// takes outcomes again; nil means Logf.
+	Infof func(format string, args ...any)
 }
 
 // Runner owns an engine in one goroutine and lets others command it and
@@ -122,6 +125,9 @@ func NewRunner(e *Engine, cfg Config) *Runner {
 	cfg.ActiveSampleEvery = max(cfg.ActiveSampleEvery, cfg.SampleEvery)
 	if cfg.Logf == nil {
 		cfg.Logf = log.Printf
+	}
+	if cfg.Infof == nil {
+		cfg.Infof = cfg.Logf
 	}
 	r := &Runner{e: e, cfg: cfg, cmds: make(chan request)}
 	r.pending = slices.Clone(cfg.Pending)
@@ -266,7 +272,7 @@ func (r *Runner) sample(now time.Time) Sample {
 	}
 	if r.activityErr != "" {
 		r.activityErr = ""
-		r.cfg.Logf("reminders: activity reads again")
+		r.cfg.Infof("reminders: activity reads again")
 	}
 	s.Now = now
 	return s
@@ -362,7 +368,7 @@ func (r *Runner) flush() error {
 	}
 	if r.journalErr != nil {
 		r.journalErr = nil
-		r.cfg.Logf("reminders: the journal takes outcomes again; every waiting one is written")
+		r.cfg.Infof("reminders: the journal takes outcomes again; every waiting one is written")
 	}
 	return nil
 }
