@@ -95,7 +95,7 @@ func Run(ctx context.Context, opts Options) error {
 	j := openJournal(opts.Log, opts.Paths.Journal)
 	st := d.loadState()
 	cfg := reminders.Config{
-		Clock: opts.Clock, Journal: j, Notifier: d.notif,
+		Clock: opts.Clock, Journal: journalSink{j}, Notifier: d.notif,
 		StatePath: opts.Paths.State, Logf: d.logf, Pending: st.Pending,
 	}
 	if d.mon != nil {
@@ -405,6 +405,13 @@ func openJournal(log *slog.Logger, path string) *journal.Journal {
 	return j
 }
 
+// journalSink hands the engine's records to the journal, which keeps
+// each as a line of its own format.
+type journalSink struct{ j *journal.Journal }
+
+// Append writes one record to the journal.
+func (s journalSink) Append(r reminders.Record) error { return s.j.Append(journal.Entry(r)) }
+
 func closeJournal(log *slog.Logger, j *journal.Journal) {
 	if err := j.Close(); err != nil {
 		log.Error("close journal", "err", err)
@@ -431,7 +438,7 @@ func removeStale(log *slog.Logger, p Paths) {
 // todayWins counts each anchor's wins since dayStart in the journal and
 // in the outcomes still waiting to be written to it. A journal that
 // cannot be read leaves the state file's count in force.
-func todayWins(log *slog.Logger, path string, dayStart time.Time, pending []journal.Entry) (map[settings.Kind]int, bool) {
+func todayWins(log *slog.Logger, path string, dayStart time.Time, pending []reminders.Record) (map[settings.Kind]int, bool) {
 	entries, report, err := journal.ReadFile(path, dayStart)
 	if err != nil {
 		log.Warn("today's wins come from the state file, since the journal cannot be read", "path", path, "err", err)
@@ -440,8 +447,11 @@ func todayWins(log *slog.Logger, path string, dayStart time.Time, pending []jour
 	if n := len(report.Problems); n > 0 {
 		log.Warn("the journal has lines that cannot be read; they are skipped", "path", path, "lines", n, "first", report.Problems[0].String())
 	}
+	for _, rec := range pending {
+		entries = append(entries, journal.Entry(rec))
+	}
 	wins := map[settings.Kind]int{}
-	for _, en := range append(entries, pending...) {
+	for _, en := range entries {
 		if en.Outcome.Win() && !en.Time.Before(dayStart) {
 			wins[en.Anchor]++
 		}

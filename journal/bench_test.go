@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -15,7 +16,7 @@ import (
 func realisticEntries(n int, now time.Time) []Entry {
 	rng := rand.New(rand.NewPCG(1, 2))
 	practices := settings.Defaults().Anchors
-	outcomes := []Outcome{Done, Done, Done, Natural, Natural, AutoDone, Snoozed, Skipped, Missed}
+	outcomes := []reminders.Outcome{reminders.OutcomeDone, reminders.OutcomeDone, reminders.OutcomeDone, reminders.OutcomeNatural, reminders.OutcomeNatural, reminders.OutcomeAutoDone, reminders.OutcomeSnoozed, reminders.OutcomeSkipped, reminders.OutcomeMissed}
 	entries := make([]Entry, n)
 	day := now
 	for i := n - 1; i >= 0; i-- {
@@ -38,7 +39,7 @@ func realisticEntries(n int, now time.Time) []Entry {
 func BenchmarkAppend(b *testing.B) {
 	j, c := openCounting(b, filepath.Join(b.TempDir(), "journal.jsonl"))
 	e := Entry{
-		Time: time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne), Anchor: settings.Movement, Outcome: Done,
+		Time: time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne), Anchor: settings.Movement, Outcome: reminders.OutcomeDone,
 		Practice: "Walk for two minutes: down the hall, up a flight of stairs, and back.", Active: 58 * time.Minute,
 	}
 	for b.Loop() {

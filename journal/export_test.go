@@ -9,14 +9,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
 func exportEntries() []Entry {
 	return []Entry{
-		{Time: time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne), Anchor: settings.Movement, Outcome: Done,
+		{Time: time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne), Anchor: settings.Movement, Outcome: reminders.OutcomeDone,
 			Practice: `Walk, then say "done"` + "\nnext line", Active: 58*time.Minute + 30*time.Second},
-		entry(time.Date(2026, 11, 27, 22, 0, 0, 0, plusOne), settings.WindDown, Missed, 0),
+		entry(time.Date(2026, 11, 27, 22, 0, 0, 0, plusOne), settings.WindDown, reminders.OutcomeMissed, 0),
 	}
 }
 
@@ -61,7 +62,7 @@ func TestJSONLExportIsTheJournalFormat(t *testing.T) {
 }
 
 func TestAnExportStopsAtAnInvalidEntry(t *testing.T) {
-	bad := append(exportEntries(), Entry{Anchor: settings.Breath, Outcome: Done})
+	bad := append(exportEntries(), Entry{Anchor: settings.Breath, Outcome: reminders.OutcomeDone})
 	for _, tt := range []struct {
 		name  string
 		write func(*bytes.Buffer, []Entry) error

@@ -5,6 +5,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Berlin must load even on machines without zoneinfo.
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -25,7 +26,7 @@ func at(loc *time.Location, y int, m time.Month, d, hour, minute int) time.Time 
 	return time.Date(y, m, d, hour, minute, 0, 0, loc)
 }
 
-func entry(t time.Time, k settings.Kind, o Outcome, active time.Duration) Entry {
+func entry(t time.Time, k settings.Kind, o reminders.Outcome, active time.Duration) Entry {
 	return Entry{Time: t, Anchor: k, Outcome: o, Active: active}
 }
 

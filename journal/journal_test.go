@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -75,7 +76,7 @@ func noSpace(op, path string) error {
 var at9 = time.Date(2026, 11, 27, 9, 0, 0, 0, plusOne)
 
 func line(n int) Entry {
-	return entry(at9.Add(time.Duration(n)*time.Hour), settings.Movement, Done, time.Hour)
+	return entry(at9.Add(time.Duration(n)*time.Hour), settings.Movement, reminders.OutcomeDone, time.Hour)
 }
 
 // hours gives the line numbers of entries written by line.
@@ -144,7 +145,7 @@ func TestEachAppendIsOneWriteAndOneSyncWithoutReopening(t *testing.T) {
 
 func TestAnInvalidEntryIsRefusedWithoutTouchingTheFile(t *testing.T) {
 	j, c := openCounting(t, filepath.Join(t.TempDir(), "journal.jsonl"))
-	err := j.Append(Entry{Anchor: settings.Breath, Outcome: Done})
+	err := j.Append(Entry{Anchor: settings.Breath, Outcome: reminders.OutcomeDone})
 	var fe *FieldError
 	if !errors.As(err, &fe) || fe.Field != "time" {
 		t.Errorf("got %v, want a field error about time", err)
@@ -175,7 +176,7 @@ func TestAppendingAfterATornLineKeepsTheNewLineReadable(t *testing.T) {
 				}
 			}
 			j, c := openCounting(t, path)
-			if err := j.Append(entry(time.Date(2026, 11, 27, 10, 0, 0, 0, plusOne), settings.Posture, Done, 0)); err != nil {
+			if err := j.Append(entry(time.Date(2026, 11, 27, 10, 0, 0, 0, plusOne), settings.Posture, reminders.OutcomeDone, 0)); err != nil {
 				t.Fatal(err)
 			}
 			if c.writes != 1 || c.syncs != 1 {

@@ -87,7 +87,7 @@ func checkEntry(e Entry) error {
 		return &FieldError{"time", fmt.Errorf("year %d cannot be written in RFC 3339", wireTime(e.Time).Year())}
 	case e.Anchor < 0 || int(e.Anchor) >= len(settings.Kinds):
 		return &FieldError{"anchor", fmt.Errorf("unknown anchor kind %d", int(e.Anchor))}
-	case e.Outcome <= 0 || int(e.Outcome) >= len(outcomeNames):
+	case !e.Outcome.Valid():
 		return &FieldError{"outcome", fmt.Errorf("unknown outcome %d", int(e.Outcome))}
 	case e.Active < 0 || e.Active > MaxActiveMinutes*time.Minute:
 		return &FieldError{"active_min", fmt.Errorf("%v is outside 0 to %d minutes", e.Active, MaxActiveMinutes)}

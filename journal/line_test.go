@@ -8,13 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
 func TestEveryAnchorAndOutcomeSurvivesALine(t *testing.T) {
 	loc := berlin(t)
 	for _, k := range settings.Kinds {
-		for _, o := range Outcomes {
+		for _, o := range reminders.Outcomes {
 			in := Entry{
 				Time:     at(loc, 2026, time.November, 27, 10, 4).Add(5 * time.Second),
 				Anchor:   k,
@@ -49,18 +50,18 @@ func TestAnEntryIsWrittenInTheDocumentedLineFormat(t *testing.T) {
 			name: "a movement win keeps its offset and rounds active time to a tenth of a minute",
 			in: Entry{
 				Time: time.Date(2026, 11, 27, 10, 4, 5, 999, plusOne), Anchor: settings.Movement,
-				Outcome: Done, Practice: "Walk", Active: 58*time.Minute + 29*time.Second,
+				Outcome: reminders.OutcomeDone, Practice: "Walk", Active: 58*time.Minute + 29*time.Second,
 			},
 			want: `{"time":"2026-11-27T10:04:05+01:00","anchor":"movement","outcome":"done","practice":"Walk","active_min":58.5}`,
 		},
 		{
 			name: "an entry without a practice leaves the field out and writes whole minutes without a fraction",
-			in:   entry(time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC), settings.WindDown, AutoDone, time.Hour),
+			in:   entry(time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC), settings.WindDown, reminders.OutcomeAutoDone, time.Hour),
 			want: `{"time":"2026-03-01T08:00:00Z","anchor":"wind-down","outcome":"auto-done","active_min":60}`,
 		},
 		{
 			name: "a zone offset with seconds is written in UTC rather than as another instant",
-			in:   entry(time.Date(1890, 1, 1, 12, 0, 0, 0, time.FixedZone("LMT", 53*60+28)), settings.Rest, Missed, 0),
+			in:   entry(time.Date(1890, 1, 1, 12, 0, 0, 0, time.FixedZone("LMT", 53*60+28)), settings.Rest, reminders.OutcomeMissed, 0),
 			want: `{"time":"1890-01-01T11:06:32Z","anchor":"rest","outcome":"missed","active_min":0}`,
 		},
 	}
@@ -87,17 +88,17 @@ func TestAnEntryThatCouldNotBeReadBackIsRefused(t *testing.T) {
 		in    Entry
 		field string
 	}{
-		{"an entry without a time is refused", Entry{Anchor: settings.Breath, Outcome: Done}, "time"},
-		{"a year past 9999 is refused", entry(now.AddDate(8000, 0, 0), settings.Breath, Done, 0), "time"},
+		{"an entry without a time is refused", Entry{Anchor: settings.Breath, Outcome: reminders.OutcomeDone}, "time"},
+		{"a year past 9999 is refused", entry(now.AddDate(8000, 0, 0), settings.Breath, reminders.OutcomeDone, 0), "time"},
 		{
 			"a time that is year 10000 once written in UTC is refused",
-			entry(time.Date(9999, 12, 31, 23, 50, 0, 0, time.FixedZone("DMT", -(25*60+21))), settings.Breath, Done, 0),
+			entry(time.Date(9999, 12, 31, 23, 50, 0, 0, time.FixedZone("DMT", -(25*60+21))), settings.Breath, reminders.OutcomeDone, 0),
 			"time",
 		},
-		{"an unknown anchor is refused", entry(now, settings.Kind(42), Done, 0), "anchor"},
+		{"an unknown anchor is refused", entry(now, settings.Kind(42), reminders.OutcomeDone, 0), "anchor"},
 		{"the zero outcome is refused", entry(now, settings.Breath, 0, 0), "outcome"},
-		{"negative active time is refused", entry(now, settings.Breath, Done, -time.Second), "active_min"},
-		{"absurd active time is refused", entry(now, settings.Breath, Done, 3*365*24*time.Hour), "active_min"},
+		{"negative active time is refused", entry(now, settings.Breath, reminders.OutcomeDone, -time.Second), "active_min"},
+		{"absurd active time is refused", entry(now, settings.Breath, reminders.OutcomeDone, 3*365*24*time.Hour), "active_min"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,7 +179,7 @@ func TestParsedFieldsHaveTheRightValues(t *testing.T) {
 	}
 	want := Entry{
 		Time:   time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne),
-		Anchor: settings.WindDown, Outcome: Natural, Practice: "Wälk", Active: 18 * time.Second,
+		Anchor: settings.WindDown, Outcome: reminders.OutcomeNatural, Practice: "Wälk", Active: 18 * time.Second,
 	}
 	if !sameEntry(e, want) {
 		t.Errorf("got %+v, want %+v", e, want)
@@ -186,7 +187,7 @@ func TestParsedFieldsHaveTheRightValues(t *testing.T) {
 }
 
 func TestEntryWorksInsideEncodingJSON(t *testing.T) {
-	in := []Entry{entry(time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne), settings.Hydration, Done, 45*time.Minute)}
+	in := []Entry{entry(time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne), settings.Hydration, reminders.OutcomeDone, 45*time.Minute)}
 	b, err := json.Marshal(in)
 	if err != nil {
 		t.Fatal(err)

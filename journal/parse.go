@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -417,13 +418,13 @@ func parseAnchor(b []byte) (settings.Kind, error) {
 
 // parseOutcome matches bytes first because converting them for
 // ParseOutcome allocates on every line.
-func parseOutcome(b []byte) (Outcome, error) {
-	for _, o := range Outcomes {
+func parseOutcome(b []byte) (reminders.Outcome, error) {
+	for _, o := range reminders.Outcomes {
 		if string(b) == o.String() {
 			return o, nil
 		}
 	}
-	return ParseOutcome(string(b))
+	return reminders.ParseOutcome(string(b))
 }
 
 func parseMinutes(m float64) (time.Duration, error) {

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -46,7 +47,7 @@ type Totals struct {
 	// Wins counts the outcomes that are small wins.
 	Wins int
 	// Outcomes counts entries by how they ended.
-	Outcomes map[Outcome]int
+	Outcomes map[reminders.Outcome]int
 }
 
 func (t *Totals) add(e Entry) {
@@ -108,8 +109,8 @@ func NewTally(now time.Time, rollover settings.ClockTime, days int) *Tally {
 		rollover: rollover,
 		days:     days,
 		recent:   recent,
-		window:   Totals{Outcomes: map[Outcome]int{}},
-		all:      Totals{Outcomes: map[Outcome]int{}},
+		window:   Totals{Outcomes: map[reminders.Outcome]int{}},
+		all:      Totals{Outcomes: map[reminders.Outcome]int{}},
 	}
 }
 

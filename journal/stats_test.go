@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -25,8 +26,8 @@ func TestWinsAreCountedPerJournalDay(t *testing.T) {
 			name: "a win at 02:30 counts for the previous day",
 			now:  at(plusOne, 2026, 11, 27, 10, 0),
 			entries: []Entry{
-				entry(at(plusOne, 2026, 11, 27, 2, 30), settings.Breath, Done, 0),
-				entry(at(plusOne, 2026, 11, 27, 9, 0), settings.Movement, Natural, 0),
+				entry(at(plusOne, 2026, 11, 27, 2, 30), settings.Breath, reminders.OutcomeDone, 0),
+				entry(at(plusOne, 2026, 11, 27, 9, 0), settings.Movement, reminders.OutcomeNatural, 0),
 			},
 			wantToday: map[settings.Kind]int{settings.Movement: 1},
 			wantDays:  []int{0, 1, 1},
@@ -35,8 +36,8 @@ func TestWinsAreCountedPerJournalDay(t *testing.T) {
 			name: "at 02:30 today is still yesterday",
 			now:  at(plusOne, 2026, 11, 28, 2, 30),
 			entries: []Entry{
-				entry(at(plusOne, 2026, 11, 27, 9, 0), settings.Movement, Done, 0),
-				entry(at(plusOne, 2026, 11, 28, 1, 0), settings.WindDown, AutoDone, 0),
+				entry(at(plusOne, 2026, 11, 27, 9, 0), settings.Movement, reminders.OutcomeDone, 0),
+				entry(at(plusOne, 2026, 11, 28, 1, 0), settings.WindDown, reminders.OutcomeAutoDone, 0),
 			},
 			wantToday: map[settings.Kind]int{settings.Movement: 1, settings.WindDown: 1},
 			wantDays:  []int{0, 0, 2},
@@ -45,9 +46,9 @@ func TestWinsAreCountedPerJournalDay(t *testing.T) {
 			name: "on the spring-forward day the rollover is at 04:00 wall time",
 			now:  at(loc, 2026, 3, 29, 12, 0),
 			entries: []Entry{
-				entry(at(loc, 2026, 3, 29, 3, 30), settings.Posture, Done, 0),
-				entry(at(loc, 2026, 3, 29, 4, 30), settings.Posture, Done, 0),
-				entry(at(loc, 2026, 3, 28, 4, 30), settings.Hydration, Done, 0),
+				entry(at(loc, 2026, 3, 29, 3, 30), settings.Posture, reminders.OutcomeDone, 0),
+				entry(at(loc, 2026, 3, 29, 4, 30), settings.Posture, reminders.OutcomeDone, 0),
+				entry(at(loc, 2026, 3, 28, 4, 30), settings.Hydration, reminders.OutcomeDone, 0),
 			},
 			wantToday: map[settings.Kind]int{settings.Posture: 1},
 			wantDays:  []int{0, 2, 1},
@@ -56,9 +57,9 @@ func TestWinsAreCountedPerJournalDay(t *testing.T) {
 			name: "on the fall-back day the repeated hour belongs to the day before",
 			now:  at(loc, 2026, 10, 25, 12, 0),
 			entries: []Entry{
-				entry(time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC).In(loc), settings.Rest, Done, 0),
-				entry(time.Date(2026, 10, 25, 1, 30, 0, 0, time.UTC).In(loc), settings.Rest, Done, 0),
-				entry(at(loc, 2026, 10, 25, 4, 0), settings.Rest, Done, 0),
+				entry(time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC).In(loc), settings.Rest, reminders.OutcomeDone, 0),
+				entry(time.Date(2026, 10, 25, 1, 30, 0, 0, time.UTC).In(loc), settings.Rest, reminders.OutcomeDone, 0),
+				entry(at(loc, 2026, 10, 25, 4, 0), settings.Rest, reminders.OutcomeDone, 0),
 			},
 			wantToday: map[settings.Kind]int{settings.Rest: 1},
 			wantDays:  []int{0, 2, 1},
@@ -67,9 +68,9 @@ func TestWinsAreCountedPerJournalDay(t *testing.T) {
 			name: "snoozes, skips and misses are not wins",
 			now:  at(plusOne, 2026, 11, 27, 10, 0),
 			entries: []Entry{
-				entry(at(plusOne, 2026, 11, 27, 9, 0), settings.Movement, Snoozed, 0),
-				entry(at(plusOne, 2026, 11, 27, 9, 1), settings.Movement, Skipped, 0),
-				entry(at(plusOne, 2026, 11, 27, 9, 2), settings.Movement, Missed, 0),
+				entry(at(plusOne, 2026, 11, 27, 9, 0), settings.Movement, reminders.OutcomeSnoozed, 0),
+				entry(at(plusOne, 2026, 11, 27, 9, 1), settings.Movement, reminders.OutcomeSkipped, 0),
+				entry(at(plusOne, 2026, 11, 27, 9, 2), settings.Movement, reminders.OutcomeMissed, 0),
 			},
 			wantToday: map[settings.Kind]int{},
 			wantDays:  []int{0, 0, 0},
@@ -103,7 +104,7 @@ func sumWins(d Day) int {
 
 func TestConsistencyCountsDaysWithAWinNotAStreak(t *testing.T) {
 	now := at(plusOne, 2026, 11, 27, 10, 0)
-	daysAgo := func(n int, o Outcome) Entry {
+	daysAgo := func(n int, o reminders.Outcome) Entry {
 		return entry(now.AddDate(0, 0, -n), settings.Breath, o, 0)
 	}
 	tests := []struct {
@@ -115,12 +116,12 @@ func TestConsistencyCountsDaysWithAWinNotAStreak(t *testing.T) {
 		{"an empty journal has no days", nil, 0, 0},
 		{
 			"gaps do not reset the count",
-			[]Entry{daysAgo(0, Done), daysAgo(2, Natural), daysAgo(3, AutoDone), daysAgo(10, Done), daysAgo(29, Done)},
+			[]Entry{daysAgo(0, reminders.OutcomeDone), daysAgo(2, reminders.OutcomeNatural), daysAgo(3, reminders.OutcomeAutoDone), daysAgo(10, reminders.OutcomeDone), daysAgo(29, reminders.OutcomeDone)},
 			3, 5,
 		},
-		{"several wins on one day count once", []Entry{daysAgo(1, Done), daysAgo(1, Done), daysAgo(1, Natural)}, 1, 1},
-		{"a day with only a skip does not count", []Entry{daysAgo(1, Skipped), daysAgo(2, Missed), daysAgo(3, Snoozed)}, 0, 0},
-		{"a win 30 days ago is outside both", []Entry{daysAgo(30, Done), daysAgo(7, Done)}, 0, 1},
+		{"several wins on one day count once", []Entry{daysAgo(1, reminders.OutcomeDone), daysAgo(1, reminders.OutcomeDone), daysAgo(1, reminders.OutcomeNatural)}, 1, 1},
+		{"a day with only a skip does not count", []Entry{daysAgo(1, reminders.OutcomeSkipped), daysAgo(2, reminders.OutcomeMissed), daysAgo(3, reminders.OutcomeSnoozed)}, 0, 0},
+		{"a win 30 days ago is outside both", []Entry{daysAgo(30, reminders.OutcomeDone), daysAgo(7, reminders.OutcomeDone)}, 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,9 +137,9 @@ func TestWeeksFoldTheDaysIntoSevensEndingToday(t *testing.T) {
 	now := at(plusOne, 2026, 11, 27, 10, 0)
 	var entries []Entry
 	for age := range 20 { // a win a day for 20 days, two on the oldest
-		entries = append(entries, entry(now.AddDate(0, 0, -age), settings.Movement, Done, 0))
+		entries = append(entries, entry(now.AddDate(0, 0, -age), settings.Movement, reminders.OutcomeDone, 0))
 	}
-	entries = append(entries, entry(now.AddDate(0, 0, -19), settings.Breath, Done, 0))
+	entries = append(entries, entry(now.AddDate(0, 0, -19), settings.Breath, reminders.OutcomeDone, 0))
 	s := Summarise(entries, now, four, 21)
 	weeks := Weeks(s.Days)
 	if len(weeks) != 3 {
@@ -167,12 +168,12 @@ func TestWeeksFoldTheDaysIntoSevensEndingToday(t *testing.T) {
 func TestTotalsAreCountedByOutcome(t *testing.T) {
 	now := at(plusOne, 2026, 11, 27, 10, 0)
 	entries := []Entry{
-		entry(now.Add(-time.Hour), settings.Movement, Done, 50*time.Minute),
-		entry(now.Add(-2*time.Hour), settings.Posture, Skipped, 30*time.Minute),
-		entry(now.AddDate(0, 0, -1), settings.Movement, Natural, 60*time.Minute),
-		entry(now.AddDate(0, 0, -1), settings.Movement, Snoozed, 0),
-		entry(now.AddDate(0, 0, -40), settings.Hydration, Done, 45*time.Minute),
-		entry(now.AddDate(0, 0, 2), settings.Rest, Missed, time.Minute),
+		entry(now.Add(-time.Hour), settings.Movement, reminders.OutcomeDone, 50*time.Minute),
+		entry(now.Add(-2*time.Hour), settings.Posture, reminders.OutcomeSkipped, 30*time.Minute),
+		entry(now.AddDate(0, 0, -1), settings.Movement, reminders.OutcomeNatural, 60*time.Minute),
+		entry(now.AddDate(0, 0, -1), settings.Movement, reminders.OutcomeSnoozed, 0),
+		entry(now.AddDate(0, 0, -40), settings.Hydration, reminders.OutcomeDone, 45*time.Minute),
+		entry(now.AddDate(0, 0, 2), settings.Rest, reminders.OutcomeMissed, time.Minute),
 	}
 	s := Summarise(entries, now, four, 2)
 	tests := []struct {
@@ -183,12 +184,12 @@ func TestTotalsAreCountedByOutcome(t *testing.T) {
 		{
 			name: "the window covers today and yesterday",
 			got:  s.Window,
-			want: Totals{Entries: 4, Wins: 2, Outcomes: map[Outcome]int{Done: 1, Skipped: 1, Natural: 1, Snoozed: 1}},
+			want: Totals{Entries: 4, Wins: 2, Outcomes: map[reminders.Outcome]int{reminders.OutcomeDone: 1, reminders.OutcomeSkipped: 1, reminders.OutcomeNatural: 1, reminders.OutcomeSnoozed: 1}},
 		},
 		{
 			name: "all counts every entry, old and in the future",
 			got:  s.All,
-			want: Totals{Entries: 6, Wins: 3, Outcomes: map[Outcome]int{Done: 2, Skipped: 1, Natural: 1, Snoozed: 1, Missed: 1}},
+			want: Totals{Entries: 6, Wins: 3, Outcomes: map[reminders.Outcome]int{reminders.OutcomeDone: 2, reminders.OutcomeSkipped: 1, reminders.OutcomeNatural: 1, reminders.OutcomeSnoozed: 1, reminders.OutcomeMissed: 1}},
 		},
 	}
 	for _, tt := range tests {
@@ -235,10 +236,10 @@ func TestTheWindowIsClampedAndHasNoGaps(t *testing.T) {
 func TestStatsDoNotShareMapsWithTheTally(t *testing.T) {
 	now := at(plusOne, 2026, 11, 27, 10, 0)
 	tally := NewTally(now, four, 1)
-	tally.Add(entry(now, settings.Breath, Done, 0))
+	tally.Add(entry(now, settings.Breath, reminders.OutcomeDone, 0))
 	first := tally.Stats()
-	tally.Add(entry(now, settings.Breath, Done, 0))
-	if first.Today.Wins[settings.Breath] != 1 || first.Window.Outcomes[Done] != 1 {
+	tally.Add(entry(now, settings.Breath, reminders.OutcomeDone, 0))
+	if first.Today.Wins[settings.Breath] != 1 || first.Window.Outcomes[reminders.OutcomeDone] != 1 {
 		t.Errorf("earlier Stats changed: %+v", first)
 	}
 }
@@ -247,11 +248,11 @@ func TestTodaysWinsAreSetAgainstGoals(t *testing.T) {
 	now := at(plusOne, 2026, 11, 27, 15, 0)
 	var entries []Entry
 	for i := range 8 {
-		entries = append(entries, entry(at(plusOne, 2026, 11, 27, 8+i, 0), settings.Hydration, Done, 0))
+		entries = append(entries, entry(at(plusOne, 2026, 11, 27, 8+i, 0), settings.Hydration, reminders.OutcomeDone, 0))
 	}
 	entries = append(entries,
-		entry(at(plusOne, 2026, 11, 27, 9, 30), settings.Movement, Done, 0),
-		entry(at(plusOne, 2026, 11, 26, 9, 30), settings.Breath, Done, 0),
+		entry(at(plusOne, 2026, 11, 27, 9, 30), settings.Movement, reminders.OutcomeDone, 0),
+		entry(at(plusOne, 2026, 11, 26, 9, 30), settings.Breath, reminders.OutcomeDone, 0),
 	)
 	defaults := settings.Defaults()
 	goals := Goals(&defaults.Anchors)

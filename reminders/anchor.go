@@ -3,7 +3,6 @@ package reminders
 import (
 	"time"
 
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -134,7 +133,7 @@ func (e *Engine) natural(k settings.Kind, now time.Time) {
 	} else if !a.snoozed && (cfg.Every <= 0 || e.accrued(k) <= 0) {
 		return // nothing to satisfy: no interval running, nothing owed
 	}
-	e.close(k, journal.Natural, at, "", 0, 0)
+	e.close(k, ending{outcome: OutcomeNatural, at: at})
 	a.breakFrom = e.awayStart
 }
 
@@ -150,24 +149,36 @@ func (e *Engine) expire(now time.Time) {
 			a.deadline = later(a.deadline, now.Add(e.cfg.ClockGrace.D()))
 		}
 		if now.After(a.deadline) {
-			e.close(settings.Kind(k), journal.Missed, a.deadline, "", 0, 0)
+			e.close(settings.Kind(k), ending{outcome: OutcomeMissed, at: a.deadline})
 		}
 	}
 }
 
-// close ends anchor k's current round with an outcome and journals it.
-// A snooze puts the anchor off by snooze of active time; every other
-// outcome starts a new interval.
-func (e *Engine) close(k settings.Kind, o journal.Outcome, at time.Time, practice string, snooze time.Duration, id uint64) {
+// ending is how an anchor's round ends; the zero values of the optional
+// fields fit an outcome reached without a prompt.
+type ending struct {
+	outcome Outcome
+	at      time.Time
+	// practice is the suggestion the prompt offered, "" for none.
+	practice string
+	// snooze is how long OutcomeSnoozed puts the anchor off, in active time.
+	snooze time.Duration
+	// prompt is the ID of the prompt answered, 0 for none.
+	prompt uint64
+}
+
+// close ends anchor k's current round and journals how. A snooze puts
+// the anchor off; every other outcome starts a new interval.
+func (e *Engine) close(k settings.Kind, end ending) {
 	a := &e.anchors[k]
-	e.emit(Journaled{Prompt: id, Entry: journal.Entry{
-		Time: at, Anchor: k, Outcome: o, Practice: practice, Active: e.accrued(k),
+	e.emit(Journaled{Prompt: end.prompt, Record: Record{
+		Time: end.at, Anchor: k, Outcome: end.outcome, Practice: end.practice, Active: e.accrued(k),
 	}})
 	a.start, a.clockDue, a.snoozed = e.active, time.Time{}, false
-	if o == journal.Snoozed {
-		a.snoozed, a.snoozeAt = true, e.active+snooze
+	if end.outcome == OutcomeSnoozed {
+		a.snoozed, a.snoozeAt = true, e.active+end.snooze
 	}
-	if o.Win() {
+	if end.outcome.Win() {
 		a.wins++
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -95,7 +94,7 @@ func (c Done) apply(e *Engine, now time.Time) error {
 		return err
 	}
 	if len(c.Anchors) == 0 || c.Prompt != 0 {
-		return e.answer(c.Anchors, journal.Done, now, 0)
+		return e.answer(c.Anchors, OutcomeDone, now, 0)
 	}
 	var onScreen []settings.Kind
 	for _, k := range c.Anchors {
@@ -105,13 +104,13 @@ func (c Done) apply(e *Engine, now time.Time) error {
 		if e.inPrompt(k) {
 			onScreen = append(onScreen, k)
 		} else {
-			e.close(k, journal.Done, now, "", 0, 0)
+			e.close(k, ending{outcome: OutcomeDone, at: now})
 		}
 	}
 	if len(onScreen) == 0 {
 		return nil
 	}
-	return e.answer(onScreen, journal.Done, now, 0)
+	return e.answer(onScreen, OutcomeDone, now, 0)
 }
 
 func (c Snooze) apply(e *Engine, now time.Time) error {
@@ -121,14 +120,14 @@ func (c Snooze) apply(e *Engine, now time.Time) error {
 	if lim := settings.SnoozeLimits; c.For != 0 && (c.For < lim.Min || c.For > lim.Max) {
 		return fmt.Errorf("%w: %s is not", errSnoozeRange, settings.Duration(c.For))
 	}
-	return e.answer(c.Anchors, journal.Snoozed, now, c.For)
+	return e.answer(c.Anchors, OutcomeSnoozed, now, c.For)
 }
 
 func (c Skip) apply(e *Engine, now time.Time) error {
 	if err := e.checkPrompt(c.Prompt); err != nil {
 		return err
 	}
-	return e.answer(c.Anchors, journal.Skipped, now, 0)
+	return e.answer(c.Anchors, OutcomeSkipped, now, 0)
 }
 
 // checkPrompt refuses an answer meant for a prompt other than the one on
@@ -166,7 +165,7 @@ func (c Pause) apply(e *Engine, now time.Time) error {
 	}
 	e.pausedUntil = c.Until
 	if e.cur != nil && !e.cur.appointment() {
-		e.finish(e.cur.Items, journal.Snoozed, now, 0)
+		e.finish(e.cur.Items, OutcomeSnoozed, now, 0)
 	}
 	return nil
 }
@@ -210,7 +209,7 @@ func (c Reconfigure) apply(e *Engine, now time.Time) error {
 }
 
 // answer closes the named anchors of the prompt on screen, or all of it.
-func (e *Engine) answer(kinds []settings.Kind, o journal.Outcome, now time.Time, snooze time.Duration) error {
+func (e *Engine) answer(kinds []settings.Kind, o Outcome, now time.Time, snooze time.Duration) error {
 	if e.cur == nil {
 		return errNoPrompt
 	}
@@ -225,7 +224,7 @@ func (e *Engine) answer(kinds []settings.Kind, o journal.Outcome, now time.Time,
 			items = append(items, e.cur.Items[i])
 		}
 	}
-	if o == journal.Skipped && slices.ContainsFunc(items, func(it Item) bool { return it.Appointment }) {
+	if o == OutcomeSkipped && slices.ContainsFunc(items, func(it Item) bool { return it.Appointment }) {
 		return errAppointment
 	}
 	e.finish(items, o, now, snooze)

@@ -1,13 +1,13 @@
 // Package reminders is the recovery engine: it turns activity samples and
-// commands into prompts and journal entries on an injected clock, so whole
-// working weeks can be simulated in tests and the daemon stays a thin loop
-// around it. It imports no toolkit, tray, notification or D-Bus package.
+// commands into prompts and records for the journal on an injected clock,
+// so whole working weeks can be simulated in tests and the daemon stays a
+// thin loop around it. It imports no toolkit, tray, notification or D-Bus
+// package, and no adapter: they import it.
 package reminders
 
 import (
 	"time"
 
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -241,7 +241,7 @@ func (e *Engine) roll(now time.Time) {
 		return
 	}
 	if e.cur != nil {
-		e.finish(e.cur.Items, journal.Missed, e.nextRoll, 0)
+		e.finish(e.cur.Items, OutcomeMissed, e.nextRoll, 0)
 	}
 	e.newDay(now)
 }

@@ -3,8 +3,6 @@ package reminders
 import (
 	"fmt"
 	"time"
-
-	"github.com/microrest/microrest/journal"
 )
 
 // Event is something the engine did that the outside world acts on: show
@@ -24,14 +22,14 @@ type PromptReissued struct{ Prompt Prompt }
 // PromptClosed takes a prompt off screen; Outcome is the last answer.
 type PromptClosed struct {
 	ID      uint64
-	Outcome journal.Outcome
+	Outcome Outcome
 }
 
 // Journaled carries an outcome for the journal; Prompt is the prompt it
 // answered, 0 for natural breaks, clock times missed while away and
 // practices done unprompted.
 type Journaled struct {
-	Entry  journal.Entry
+	Record Record
 	Prompt uint64
 }
 
@@ -57,7 +55,7 @@ func (ev PromptClosed) String() string {
 
 // String describes the event for logs.
 func (ev Journaled) String() string {
-	en := ev.Entry
+	en := ev.Record
 	return fmt.Sprintf("%s %s %s after %s active", en.Time.Format(time.DateTime), en.Anchor, en.Outcome, en.Active.Round(time.Second))
 }
 

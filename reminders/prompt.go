@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -150,7 +149,7 @@ func (e *Engine) escalate(now time.Time) {
 		return
 	}
 	if e.cur.Repeat >= e.cfg.Escalation.Repeats {
-		e.finish(e.cur.Items, journal.Missed, now, 0)
+		e.finish(e.cur.Items, OutcomeMissed, now, 0)
 		return
 	}
 	if e.held(now, e.cur.appointment()) {
@@ -169,17 +168,17 @@ func (e *Engine) autoDone(now time.Time) {
 	}
 	at := later(e.awayStart, e.cur.Shown).Add(e.cur.need)
 	if !at.After(now) {
-		e.finish(e.cur.Items, journal.AutoDone, at, 0)
+		e.finish(e.cur.Items, OutcomeAutoDone, at, 0)
 	}
 }
 
 // finish closes the given items of the prompt on screen with one outcome
 // (a snooze lasts snooze, or each anchor's own when 0) and closes the
 // prompt once nothing is left on it.
-func (e *Engine) finish(items []Item, o journal.Outcome, at time.Time, snooze time.Duration) {
+func (e *Engine) finish(items []Item, o Outcome, at time.Time, snooze time.Duration) {
 	p := e.cur
 	for _, it := range slices.Clone(items) {
-		e.close(it.Anchor, o, at, it.Practice, e.snoozeFor(it.Anchor, snooze), p.ID)
+		e.close(it.Anchor, ending{outcome: o, at: at, practice: it.Practice, snooze: e.snoozeFor(it.Anchor, snooze), prompt: p.ID})
 		p.Items = slices.DeleteFunc(p.Items, func(x Item) bool { return x.Anchor == it.Anchor })
 	}
 	if len(p.Items) == 0 {

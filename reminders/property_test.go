@@ -74,10 +74,10 @@ func (inv *invariants) record(evs []Event) {
 			if ev.Prompt == 0 {
 				continue
 			}
-			if !inv.items[ev.Prompt][ev.Entry.Anchor] {
-				inv.t.Fatalf("%s: outcome for %s, never offered by prompt %d", inv.s.clock(), ev.Entry.Anchor, ev.Prompt)
+			if !inv.items[ev.Prompt][ev.Record.Anchor] {
+				inv.t.Fatalf("%s: outcome for %s, never offered by prompt %d", inv.s.clock(), ev.Record.Anchor, ev.Prompt)
 			}
-			inv.ended[ev.Prompt][ev.Entry.Anchor]++
+			inv.ended[ev.Prompt][ev.Record.Anchor]++
 		case PromptClosed:
 			for k := range inv.items[ev.ID] {
 				if n := inv.ended[ev.ID][k]; n != 1 {

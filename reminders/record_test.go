@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -16,12 +15,12 @@ import (
 type flakyJournal struct {
 	mu      sync.Mutex
 	full    bool
-	entries []journal.Entry
+	entries []Record
 }
 
 var errDiskFull = errors.New("journal /tmp/j is not writable: no space left on device")
 
-func (j *flakyJournal) Append(en journal.Entry) error {
+func (j *flakyJournal) Append(en Record) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.full {
@@ -116,7 +115,7 @@ func TestAnAnswerTheJournalRefusesIsAnErrorAndIsWrittenInOrderLater(t *testing.T
 func TestOutcomesLeftWaitingByALastRunAreWrittenFirst(t *testing.T) {
 	clock := newFakeClock(tuesday(9, 0))
 	j := &flakyJournal{}
-	left := []journal.Entry{{Time: tuesday(8, 30), Anchor: settings.Rest, Outcome: journal.Done}}
+	left := []Record{{Time: tuesday(8, 30), Anchor: settings.Rest, Outcome: OutcomeDone}}
 	e := New(only(settings.Posture), State{}, Options{Location: berlin})
 	r := NewRunner(e, Config{Clock: clock, Journal: j, Pending: left})
 	ctx := startRunner(t, r, clock)

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-
-	"github.com/microrest/microrest/journal"
 )
 
 // DefaultSampleEvery is the longest the Run loop sleeps between samples:
@@ -37,9 +35,9 @@ type Activity interface {
 	Sample(now time.Time) (Sample, error)
 }
 
-// Journal records outcomes; package journal implements it.
+// Journal records outcomes; the daemon hands them to package journal.
 type Journal interface {
-	Append(journal.Entry) error
+	Append(Record) error
 }
 
 // Notifier puts prompts on screen and takes them off; Show with an ID
@@ -74,7 +72,7 @@ type Config struct {
 	SleepReady func()
 	// Pending are outcomes a previous run could not journal (from the
 	// saved State); they are written first, in order.
-	Pending []journal.Entry
+	Pending []Record
 	// Logf reports errors the loop goes on after; nil means log.Printf.
 	Logf func(format string, args ...any)
 	// Infof reports what the loop recovered from, such as a journal that
@@ -96,7 +94,7 @@ type Runner struct {
 	activityErr string
 	// pending are outcomes the journal has not taken yet, oldest first,
 	// and journalErr why ("" once it takes them); loop goroutine only.
-	pending    []journal.Entry
+	pending    []Record
 	journalErr error
 	// asleep is set once a sleep has been stepped and saved, until the
 	// machine is seen awake.
@@ -226,7 +224,7 @@ func (r *Runner) unjournaled(evs []Event) error {
 		return nil
 	}
 	for _, ev := range evs {
-		if j, ok := ev.(Journaled); ok && slices.Contains(r.pending, j.Entry) {
+		if j, ok := ev.(Journaled); ok && slices.Contains(r.pending, j.Record) {
 			return fmt.Errorf("%w; the answer is kept and written to the journal as soon as it can be", r.journalErr)
 		}
 	}
@@ -316,7 +314,7 @@ func (r *Runner) deliver(ev Event) error {
 	switch ev := ev.(type) {
 	case Journaled:
 		// flush says a refusal once, not once per outcome.
-		r.queue(ev.Entry)
+		r.queue(ev.Record)
 		_ = r.flush()
 	case PromptShown:
 		return r.show(ev.Prompt)
@@ -338,7 +336,7 @@ func (r *Runner) show(p Prompt) error {
 }
 
 // queue puts an outcome behind those the journal has not taken yet.
-func (r *Runner) queue(en journal.Entry) {
+func (r *Runner) queue(en Record) {
 	if r.cfg.Journal == nil {
 		return
 	}

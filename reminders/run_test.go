@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -19,7 +18,7 @@ type desk struct {
 	mu      sync.Mutex
 	shown   []uint64
 	closed  []uint64
-	entries []journal.Entry
+	entries []Record
 }
 
 func (d *desk) Sample(now time.Time) (Sample, error) { return Sample{Now: now}, nil }
@@ -38,7 +37,7 @@ func (d *desk) Close(id uint64) error {
 	return nil
 }
 
-func (d *desk) Append(en journal.Entry) error {
+func (d *desk) Append(en Record) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.entries = append(d.entries, en)

@@ -116,8 +116,8 @@ func TestScenarioAWeekOfWork(t *testing.T) {
 	}
 	wins := map[string]int{}
 	for _, ev := range s.events {
-		if j, ok := ev.(Journaled); ok && j.Entry.Outcome.Win() {
-			wins[j.Entry.Anchor.String()]++
+		if j, ok := ev.(Journaled); ok && j.Record.Outcome.Win() {
+			wins[j.Record.Anchor.String()]++
 		}
 	}
 	// five working days; the weekend has no active hours and no prompts

@@ -6,7 +6,6 @@ import (
 	"time"
 	_ "time/tzdata"
 
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -89,7 +88,7 @@ func (s *sim) record(evs []Event) {
 		case PromptClosed:
 			s.prompt = nil
 		case Journaled:
-			s.lines = append(s.lines, line(ev.Entry))
+			s.lines = append(s.lines, line(ev.Record))
 		}
 	}
 	if s.prompt != nil && s.answer != nil {
@@ -99,7 +98,7 @@ func (s *sim) record(evs []Event) {
 	}
 }
 
-func line(en journal.Entry) string {
+func line(en Record) string {
 	return fmt.Sprintf("%s %s %s", en.Time.In(berlin).Format("15:04"), en.Anchor, en.Outcome)
 }
 

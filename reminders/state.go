@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/internal/atomicfile"
-	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -33,7 +32,7 @@ type State struct {
 	Anchors     []AnchorState `json:"anchors,omitempty"`
 	// Pending holds outcomes the journal did not take (a full disk, a
 	// read-only file), in order, until it does: an answer is never lost.
-	Pending []journal.Entry `json:"pending,omitempty"`
+	Pending []Record `json:"pending,omitempty"`
 }
 
 // AnchorState is one anchor's saved progress.

@@ -65,6 +65,9 @@ func TestLoadState(t *testing.T) {
 		{"a prompt id beyond 2^53 is set aside", `{"version":1,"next_prompt_id":18446744073709551615}`, "next_prompt_id", true},
 		{"a time in year 9999 is set aside", `{"version":1,"anchors":[{"kind":"movement","deadline":"9999-01-01T00:00:00Z"}]}`, "deadline", true},
 		{"a pause of a year is set aside", `{"version":1,"saved":"2026-03-10T09:00:00Z","paused_until":"2027-03-10T09:00:00Z"}`, "paused_until", true},
+		{"a pending outcome kept as a journal line loads", `{"version":1,"pending":[{"time":"2026-03-10T10:00:00+01:00","anchor":"rest","outcome":"done","practice":"Lie down","active_min":58.5}]}`, "", false},
+		{"a pending outcome without an anchor is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","outcome":"done"}]}`, "no anchor", true},
+		{"a pending outcome with negative active time is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"rest","outcome":"done","active_min":-1}]}`, "active_min", true},
 		{"a pending outcome with a bad kind is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"juggling","outcome":"done"}]}`, "juggling", true},
 		{"trailing data is set aside", `{"version":1} {}`, "after the state", true},
 	}
@@ -121,4 +124,24 @@ func FuzzParseState(f *testing.F) {
 			t.Fatalf("accepted a state that fails its check: %v", err)
 		}
 	})
+}
+
+func TestPendingOutcomesReadBackAsTheyWereKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	want := []Record{
+		{Time: tuesday(9, 30), Anchor: settings.Rest, Outcome: OutcomeDone, Practice: "Lie down", Active: 58*time.Minute + 31*time.Second},
+		{Time: tuesday(9, 31), Anchor: settings.Breath, Outcome: OutcomeSnoozed},
+	}
+	if err := SaveState(path, State{Pending: want}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := LoadState(path)
+	if err != nil || len(st.Pending) != len(want) {
+		t.Fatalf("read back %+v (%v)", st.Pending, err)
+	}
+	for i, got := range st.Pending {
+		if w := want[i]; !got.Time.Equal(w.Time) || got.Anchor != w.Anchor || got.Outcome != w.Outcome || got.Practice != w.Practice || got.Active != w.Active {
+			t.Errorf("pending %d read back as %+v, want %+v", i, got, w)
+		}
+	}
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/journal"
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -183,8 +184,8 @@ func (v *progressView) showSpan(choice string) {
 
 // outcomeLine counts every way a prompt ended, wins and not.
 func outcomeLine(t journal.Totals) string {
-	parts := make([]string, len(journal.Outcomes))
-	for i, o := range journal.Outcomes {
+	parts := make([]string, len(reminders.Outcomes))
+	for i, o := range reminders.Outcomes {
 		parts[i] = fmt.Sprintf("%s %d", o, t.Outcomes[o])
 	}
 	return "By outcome: " + strings.Join(parts, " · ")

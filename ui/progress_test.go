@@ -17,6 +17,7 @@ import (
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/journal"
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -54,20 +55,20 @@ func writeJournal(t testing.TB, entries []journal.Entry) string {
 // now is mid-morning, so "today" began at 04:00 the same date.
 var now = time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
 
-func win(daysAgo int, hour int, k settings.Kind, o journal.Outcome) journal.Entry {
+func win(daysAgo int, hour int, k settings.Kind, o reminders.Outcome) journal.Entry {
 	return journal.Entry{Time: now.AddDate(0, 0, -daysAgo).Truncate(24 * time.Hour).Add(time.Duration(hour) * time.Hour), Anchor: k, Outcome: o, Active: 30 * time.Minute}
 }
 
 func sampleJournal() []journal.Entry {
 	return []journal.Entry{
-		win(20, 9, settings.Movement, journal.Done),
-		win(1, 11, settings.Posture, journal.Done),
-		win(1, 12, settings.Breath, journal.Missed),
-		win(0, 8, settings.Hydration, journal.Done),
-		win(0, 9, settings.Hydration, journal.AutoDone),
-		win(0, 9, settings.Movement, journal.Natural),
-		win(0, 10, settings.Breath, journal.Skipped),
-		win(0, 10, settings.Posture, journal.Snoozed),
+		win(20, 9, settings.Movement, reminders.OutcomeDone),
+		win(1, 11, settings.Posture, reminders.OutcomeDone),
+		win(1, 12, settings.Breath, reminders.OutcomeMissed),
+		win(0, 8, settings.Hydration, reminders.OutcomeDone),
+		win(0, 9, settings.Hydration, reminders.OutcomeAutoDone),
+		win(0, 9, settings.Movement, reminders.OutcomeNatural),
+		win(0, 10, settings.Breath, reminders.OutcomeSkipped),
+		win(0, 10, settings.Posture, reminders.OutcomeSnoozed),
 	}
 }
 
@@ -198,7 +199,7 @@ func yearOfEntries(n int) []journal.Entry {
 		entries[i] = journal.Entry{
 			Time:     time.Date(day.Year(), day.Month(), day.Day(), 8+rng.IntN(15), rng.IntN(60), 0, 0, time.UTC),
 			Anchor:   k,
-			Outcome:  journal.Outcomes[rng.IntN(len(journal.Outcomes))],
+			Outcome:  reminders.Outcomes[rng.IntN(len(reminders.Outcomes))],
 			Practice: practices[rng.IntN(len(practices))],
 			Active:   time.Duration(rng.IntN(90)) * time.Minute,
 		}

@@ -1,0 +1,31 @@
+package reminders
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// engineMayImport are the only microrest packages the engine may depend
+// on, directly or not: the settings it runs on, and the atomic write that
+// settings uses too. Adapters (journal, notify, tray, the daemon) import
+// the engine, never the reverse, so the engine stays a pure step that
+// tests drive without a desktop.
+var engineMayImport = map[string]bool{
+	"github.com/microrest/microrest/reminders":           true,
+	"github.com/microrest/microrest/settings":            true,
+	"github.com/microrest/microrest/internal/atomicfile": true,
+}
+
+func TestTheEngineImportsNoAdapter(t *testing.T) {
+	// go test puts its own go first on PATH.
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if strings.HasPrefix(pkg, "github.com/microrest/microrest") && !engineMayImport[pkg] {
+			t.Errorf("the engine depends on %s; it must import no adapter", pkg)
+		}
+	}
+}
