@@ -46,6 +46,9 @@ type settingsEditor struct {
 	banner   *widget.Label
 	problems int
 	view     fyne.CanvasObject
+	// settled receives once the daemon's reply to a save is shown, after
+	// the last write to the note; tests wait on it before reading.
+	settled chan struct{}
 }
 
 func showSettings(w fyne.Window, opts Options, e env) {
@@ -63,7 +66,7 @@ func showSettings(w fyne.Window, opts Options, e env) {
 // newSettingsEditor builds the editor over what Load returned; fe is the
 // reason the file was not used, if it was not.
 func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, e env) *settingsEditor {
-	ed := &settingsEditor{path: loaded.Path, base: loaded.Settings, daemon: e.daemon, autostart: e.autostart, tabOf: map[*field]*container.TabItem{}}
+	ed := &settingsEditor{path: loaded.Path, base: loaded.Settings, daemon: e.daemon, autostart: e.autostart, tabOf: map[*field]*container.TabItem{}, settled: make(chan struct{}, 1)}
 	s := &ed.base
 	ed.readAutostart(s)
 	ed.tabs = container.NewAppTabs(
@@ -290,6 +293,10 @@ func (ed *settingsEditor) reload() {
 	fyne.Do(func() {
 		if strings.HasPrefix(ed.note.Text, "Saved") {
 			ed.note.SetText(ed.note.Text + note)
+		}
+		select {
+		case ed.settled <- struct{}{}:
+		default:
 		}
 	})
 }

@@ -66,6 +66,7 @@ func TestEditingFieldsAndSavingWritesTheExpectedSettingsFile(t *testing.T) {
 	test.Tap(ed.field(t, "sound").check)
 	test.Tap(ed.save)
 	wait(t, d.reloads, "the reload request")
+	wait(t, ed.settled, "the reload reply")
 
 	want := settings.Defaults()
 	want.Anchors.Movement.Every = settings.Duration(50 * time.Minute)
@@ -79,7 +80,7 @@ func TestEditingFieldsAndSavingWritesTheExpectedSettingsFile(t *testing.T) {
 	if string(data) != string(settings.Encode(want)) {
 		t.Fatalf("settings.toml is\n%s\nwant\n%s", data, settings.Encode(want))
 	}
-	if !ed.save.Disabled() || !strings.HasPrefix(ed.note.Text, "Saved "+path) {
+	if !ed.save.Disabled() || ed.note.Text != "Saved "+path+". microrest uses them now." {
 		t.Fatalf("after saving: Save disabled %v, note %q", ed.save.Disabled(), ed.note.Text)
 	}
 }
@@ -152,6 +153,7 @@ func TestPracticesAreEditedOneALineAndBlankLinesDropped(t *testing.T) {
 	}
 	f.entry.SetText("Drink a glass of water.\n\n  Eat an apple.  \n")
 	test.Tap(ed.save)
+	wait(t, ed.settled, "the reload reply")
 	loaded, err := settings.Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -187,6 +189,7 @@ func TestEnterSavesAndEscapeAsksBeforeDiscardingChanges(t *testing.T) {
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	retype(f, "5m")
 	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	wait(t, ed.settled, "the reload reply")
 	loaded, err := settings.Load(path)
 	if err != nil || loaded.Settings.IdleThreshold != settings.Duration(5*time.Minute) {
 		t.Fatalf("Enter did not save: %v, %v", loaded.Settings.IdleThreshold, err)
@@ -230,6 +233,7 @@ func TestABrokenFileIsReplacedOnlyOnAnExplicitSave(t *testing.T) {
 		t.Fatal("Save must be offered to replace a broken file")
 	}
 	test.Tap(ed.save)
+	wait(t, ed.settled, "the reload reply")
 	if _, err := settings.Load(path); err != nil {
 		t.Fatalf("after Save the file still does not load: %v", err)
 	}
@@ -255,6 +259,7 @@ func TestTheAutostartBoxShowsAndSetsTheSystemEntry(t *testing.T) {
 	}
 	test.Tap(box)
 	test.Tap(ed.save)
+	wait(t, ed.settled, "the reload reply")
 	if len(sys.sets) != 1 || sys.on {
 		t.Fatalf("autostart set %v", sys.sets)
 	}
