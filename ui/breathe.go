@@ -55,7 +55,7 @@ func newBreatheView(e env, length time.Duration, closeWindow func()) *breatheVie
 		v.pacer.PerMinute(), seconds(v.pacer.Inhale), seconds(v.pacer.Exhale)))
 	rate.Wrapping = fyne.TextWrapWord
 	rate.Alignment = fyne.TextAlignCenter
-	v.rec = newRecorder(e.daemon, settings.Breath, closeWindow)
+	v.rec = newRecorder(e, settings.Breath, closeWindow)
 	v.timer = newTimer(e.clock, length, v.draw, v.done)
 	v.finish = widget.NewButton("I'm done", v.timer.end)
 	top := newVBox(v.cue, v.left)

@@ -21,13 +21,22 @@ const callTimeout = 3 * time.Second
 type Daemon interface {
 	// Status returns what the daemon would show in the tray.
 	Status(ctx context.Context) (*control.Status, error)
-	// Done records a win for the anchor, as `microrest done ANCHOR` does.
-	Done(ctx context.Context, k settings.Kind) error
+	// Done records a win for the anchor, as `microrest done ANCHOR
+	// --prompt ID` does: with a prompt's id it answers that anchor of that
+	// prompt only, and fails once the prompt is gone; with 0 it records the
+	// win on its own, or for the prompt on screen that offers the anchor.
+	Done(ctx context.Context, k settings.Kind, prompt uint64) error
 	// Reload asks the daemon to read the settings file now.
 	Reload(ctx context.Context) error
-	// Answer answers the prompt on screen: done, snooze or skip.
-	Answer(ctx context.Context, verb control.Verb) error
+	// Answer answers the prompt with the id: done, snooze or skip. The
+	// daemon refuses it once that prompt is no longer on screen, so a
+	// window left open cannot answer a newer prompt it never showed.
+	Answer(ctx context.Context, verb control.Verb, prompt uint64) error
 }
+
+// errNoPromptID refuses an answer that names no prompt: sent without an
+// id, the daemon would apply it to whatever prompt is on screen by then.
+var errNoPromptID = errors.New("the answer names no prompt; open the prompt again and answer there")
 
 // SocketDaemon is the Daemon behind the control socket in dir.
 func SocketDaemon(dir string) Daemon { return socketDaemon{dir: dir} }
@@ -58,13 +67,16 @@ func (d socketDaemon) Status(ctx context.Context) (*control.Status, error) {
 	return rep.Status, nil
 }
 
-func (d socketDaemon) Done(ctx context.Context, k settings.Kind) error {
-	_, err := d.call(ctx, control.Request{Verb: control.VerbDone, Anchor: k.String()})
+func (d socketDaemon) Done(ctx context.Context, k settings.Kind, prompt uint64) error {
+	_, err := d.call(ctx, control.Request{Verb: control.VerbDone, Anchor: k.String(), Prompt: prompt})
 	return err
 }
 
-func (d socketDaemon) Answer(ctx context.Context, verb control.Verb) error {
-	_, err := d.call(ctx, control.Request{Verb: verb})
+func (d socketDaemon) Answer(ctx context.Context, verb control.Verb, prompt uint64) error {
+	if prompt == 0 {
+		return errNoPromptID
+	}
+	_, err := d.call(ctx, control.Request{Verb: verb, Prompt: prompt})
 	return err
 }
 

@@ -126,6 +126,11 @@ func (t *timer) stop() {
 type recorder struct {
 	daemon Daemon
 	kind   settings.Kind
+	// prompt is the id of the prompt the session was started from, 0 for
+	// none. It is dropped after a failed attempt: the daemon refused it, or
+	// was away and lost its prompt, so Try again records the win on its own
+	// instead of meeting the same refusal.
+	prompt uint64
 	status *widget.Label
 	retry  *widget.Button
 	close  *widget.Button
@@ -134,8 +139,8 @@ type recorder struct {
 	settled chan struct{}
 }
 
-func newRecorder(d Daemon, k settings.Kind, closeWindow func()) *recorder {
-	r := &recorder{daemon: d, kind: k, status: wrapped(""), settled: make(chan struct{}, 1)}
+func newRecorder(e env, k settings.Kind, closeWindow func()) *recorder {
+	r := &recorder{daemon: e.daemon, kind: k, prompt: e.prompt, status: wrapped(""), settled: make(chan struct{}, 1)}
 	r.retry = widget.NewButton("Try again", r.record)
 	r.close = widget.NewButton("Close", closeWindow)
 	r.close.Importance = widget.HighImportance
@@ -145,23 +150,32 @@ func newRecorder(d Daemon, k settings.Kind, closeWindow func()) *recorder {
 	return r
 }
 
-// record sends Done; the reply is shown when it comes.
+// record sends Done, for the session's prompt if it has one; the reply
+// is shown when it comes.
 func (r *recorder) record() {
 	r.box.Show()
 	r.retry.Hide()
 	r.status.SetText("Recording your " + r.kind.String() + " win…")
+	prompt := r.prompt
 	go func() {
-		err := r.daemon.Done(context.Background(), r.kind)
+		err := r.daemon.Done(context.Background(), r.kind, prompt)
 		fyne.Do(func() { r.show(err) })
 	}()
 }
 
 func (r *recorder) show(err error) {
+	prompted := r.prompt != 0
+	if err != nil {
+		r.prompt = 0
+	}
 	switch {
 	case err == nil:
 		r.status.SetText(fmt.Sprintf("Well done. Recorded as a %s win.", r.kind.Title()))
 	case errors.Is(err, control.ErrNotRunning):
 		r.status.SetText(fmt.Sprintf("Not recorded: microrest is not running. Start it (run microrest), then Try again; or Close without recording. Later, `microrest done %s` records it too.", r.kind))
+		r.retry.Show()
+	case prompted:
+		r.status.SetText("Not recorded for its prompt: " + err.Error() + ". Try again to record it on its own, or Close without recording.")
 		r.retry.Show()
 	default:
 		r.status.SetText("Not recorded: " + err.Error() + ". Try again, or Close without recording.")

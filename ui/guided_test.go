@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,7 +94,7 @@ func TestTheBreatheWindowFollowsTheClockAndRecordsDoneAtTheEnd(t *testing.T) {
 	clock.now = start.Add(time.Minute)
 	v.timer.step()
 	wait(t, v.rec.settled, "the Done reply")
-	if got := d.recorded(); len(got) != 1 || got[0] != settings.Breath {
+	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Breath}}) {
 		t.Fatalf("recorded %v, want one breath", got)
 	}
 	if !strings.HasPrefix(v.rec.status.Text, "Well done") || v.cue.Text != "Finished" {
@@ -181,7 +183,7 @@ func TestTheMoveWindowCountsDownEachMoveAndRecordsMovement(t *testing.T) {
 	clock.advance(2 * time.Minute)
 	v.timer.step()
 	wait(t, v.rec.settled, "the Done reply")
-	if got := d.recorded(); len(got) != 1 || got[0] != settings.Movement {
+	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Movement}}) {
 		t.Fatalf("recorded %v", got)
 	}
 }
@@ -204,8 +206,51 @@ func TestPostureDoneWaitsForEveryCheckThenRecordsPosture(t *testing.T) {
 	}
 	test.Tap(v.done)
 	wait(t, v.rec.settled, "the Done reply")
-	if got := d.recorded(); len(got) != 1 || got[0] != settings.Posture {
+	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Posture}}) {
 		t.Fatalf("recorded %v", got)
+	}
+}
+
+func TestASessionStartedFromAPromptAnswersThatPromptsAnchor(t *testing.T) {
+	test.NewTempApp(t)
+	d := newFakeDaemon()
+	e := testEnv(d, &fakeClock{now: start})
+	e.prompt = 3
+	v := newPostureView(e, func() {})
+	w := test.NewWindow(v.view)
+	defer w.Close()
+	for _, c := range v.checks {
+		test.Tap(c)
+	}
+	test.Tap(v.done)
+	wait(t, v.rec.settled, "the Done reply")
+	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Posture, prompt: 3}}) {
+		t.Fatalf("recorded %v, want posture for prompt 3", got)
+	}
+}
+
+func TestAWinRefusedForItsPromptIsRecordedOnItsOwnOnTryAgain(t *testing.T) {
+	test.NewTempApp(t)
+	d := newFakeDaemon()
+	d.fail(errors.New("that prompt was already answered"))
+	e := testEnv(d, &fakeClock{now: start})
+	e.prompt = 3
+	v := newPostureView(e, func() {})
+	w := test.NewWindow(v.view)
+	defer w.Close()
+	for _, c := range v.checks {
+		test.Tap(c)
+	}
+	test.Tap(v.done)
+	wait(t, v.rec.settled, "the refused Done")
+	if !strings.HasPrefix(v.rec.status.Text, "Not recorded for its prompt: that prompt was already answered.") || !v.rec.retry.Visible() {
+		t.Fatalf("status %q, retry visible %v", v.rec.status.Text, v.rec.retry.Visible())
+	}
+	d.fail(nil)
+	test.Tap(v.rec.retry)
+	wait(t, v.rec.settled, "the retried Done")
+	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Posture}}) {
+		t.Fatalf("retry recorded %v, want posture on its own", got)
 	}
 }
 

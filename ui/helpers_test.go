@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -17,9 +18,21 @@ type fakeDaemon struct {
 	mu      sync.Mutex
 	err     error
 	status  *control.Status
-	done    []settings.Kind
-	answers []control.Verb
+	done    []doneCall
+	answers []answer
 	reloads chan struct{}
+}
+
+// doneCall is one Done the fake took: the anchor, and the prompt it named.
+type doneCall struct {
+	kind   settings.Kind
+	prompt uint64
+}
+
+// answer is one Answer the fake took.
+type answer struct {
+	verb   control.Verb
+	prompt uint64
 }
 
 func newFakeDaemon() *fakeDaemon { return &fakeDaemon{reloads: make(chan struct{}, 10)} }
@@ -30,45 +43,53 @@ func (d *fakeDaemon) fail(err error) {
 	d.err = err
 }
 
+func (d *fakeDaemon) setStatus(st *control.Status) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.status = st
+}
+
 func (d *fakeDaemon) Status(context.Context) (*control.Status, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.status, d.err
 }
 
-func (d *fakeDaemon) Done(_ context.Context, k settings.Kind) error {
+func (d *fakeDaemon) Done(_ context.Context, k settings.Kind, prompt uint64) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.err == nil {
-		d.done = append(d.done, k)
+		d.done = append(d.done, doneCall{k, prompt})
 	}
 	return d.err
 }
 
-func (d *fakeDaemon) Answer(_ context.Context, v control.Verb) error {
+func (d *fakeDaemon) Answer(_ context.Context, v control.Verb, prompt uint64) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.err == nil {
-		d.answers = append(d.answers, v)
+		d.answers = append(d.answers, answer{v, prompt})
 	}
 	return d.err
 }
 
-func (d *fakeDaemon) answered() []control.Verb {
+func (d *fakeDaemon) answered() []answer {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return append([]control.Verb(nil), d.answers...)
+	return slices.Clone(d.answers)
 }
 
 func (d *fakeDaemon) Reload(context.Context) error {
 	d.reloads <- struct{}{}
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	return d.err
 }
 
-func (d *fakeDaemon) recorded() []settings.Kind {
+func (d *fakeDaemon) recorded() []doneCall {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return append([]settings.Kind(nil), d.done...)
+	return slices.Clone(d.done)
 }
 
 // fakeAutostart stands in for the system's login entry.

@@ -105,7 +105,7 @@ func newMoveView(e env, length time.Duration, closeWindow func()) *moveView {
 	v.next = wrapped("")
 	v.bar = widget.NewProgressBar()
 	v.bar.TextFormatter = func() string { return mmss(v.length-time.Duration(v.bar.Value*float64(v.length))) + " left in all" }
-	v.rec = newRecorder(e.daemon, settings.Movement, closeWindow)
+	v.rec = newRecorder(e, settings.Movement, closeWindow)
 	v.timer = newTimer(e.clock, length, v.draw, v.done)
 	v.finish = widget.NewButton("I'm done", v.timer.end)
 	v.view = container.NewPadded(newVBox(v.step, v.name, v.cue, v.count, v.next, v.bar, v.rec.box,

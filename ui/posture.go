@@ -37,7 +37,7 @@ func showPosture(w fyne.Window, _ Options, e env) {
 }
 
 func newPostureView(e env, closeWindow func()) *postureView {
-	v := &postureView{rec: newRecorder(e.daemon, settings.Posture, closeWindow)}
+	v := &postureView{rec: newRecorder(e, settings.Posture, closeWindow)}
 	list := newVBox(wrapped("Go through each check and tick it off:"))
 	for _, text := range PostureChecks {
 		c := widget.NewCheck(text, func(bool) { v.update() })

@@ -124,31 +124,9 @@ func (v *promptView) answer(verb control.Verb) {
 	v.message.SetText("Sending…")
 	id := v.shown
 	go func() {
-		err := answerPrompt(context.Background(), v.e.daemon, verb, id)
+		err := v.e.daemon.Answer(context.Background(), verb, id)
 		fyne.Do(func() { v.answered(err) })
 	}()
-}
-
-// promptAnswerer answers one prompt by its id; the daemon refuses the
-// answer if that prompt is no longer on screen.
-type promptAnswerer interface {
-	AnswerPrompt(ctx context.Context, verb control.Verb, id uint64) error
-}
-
-// AnswerPrompt sends done, snooze or skip for the prompt with the id.
-func (d socketDaemon) AnswerPrompt(ctx context.Context, verb control.Verb, id uint64) error {
-	_, err := d.call(ctx, control.Request{Verb: verb, Prompt: id})
-	return err
-}
-
-// answerPrompt refuses to send an answer without its id rather than fall
-// back to Daemon.Answer, which would answer whatever is on screen.
-func answerPrompt(ctx context.Context, d Daemon, verb control.Verb, id uint64) error {
-	a, ok := d.(promptAnswerer)
-	if !ok {
-		return errors.New("this daemon connection cannot name the prompt it answers")
-	}
-	return a.AnswerPrompt(ctx, verb, id)
 }
 
 func (v *promptView) answered(err error) {
@@ -160,9 +138,10 @@ func (v *promptView) answered(err error) {
 	v.close()
 }
 
-// start opens the guided session, which records the win when it ends.
+// start opens the guided session and hands it this prompt's id, so the
+// session answers this prompt's anchor when it ends.
 func (v *promptView) start(verb string) {
-	if err := v.e.launch(verb); err != nil {
+	if err := v.e.launch(verb, v.shown); err != nil {
 		v.message.SetText(fmt.Sprintf("Could not start the %s session: %v", verb, err))
 		v.settle()
 		return
@@ -177,8 +156,11 @@ func (v *promptView) settle() {
 	}
 }
 
-// launchWindow starts another UI process of this binary.
-func launchWindow(verb string) error {
+// launchWindow starts another UI process of this binary. The prompt's id
+// is not passed on: a window's command line takes no arguments until
+// cli's runWindow reads --prompt into Options.Prompt, so until then the
+// session records its anchor done on its own, as it always has.
+func launchWindow(verb string, _ uint64) error {
 	exe, err := os.Executable()
 	if err != nil {
 		return err

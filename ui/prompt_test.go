@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -22,40 +21,22 @@ func walkAndWater(canSkip bool) *control.Status {
 	}}
 }
 
-// promptDaemon is the fake daemon that also answers prompts by id, as
-// the socket daemon does, and records the ids.
-type promptDaemon struct {
-	*fakeDaemon
-	idsMu sync.Mutex
-	ids   []uint64
-}
-
-func newPromptDaemon() *promptDaemon { return &promptDaemon{fakeDaemon: newFakeDaemon()} }
-
-func (d *promptDaemon) AnswerPrompt(ctx context.Context, verb control.Verb, id uint64) error {
-	if err := d.Answer(ctx, verb); err != nil {
-		return err
-	}
-	d.idsMu.Lock()
-	defer d.idsMu.Unlock()
-	d.ids = append(d.ids, id)
-	return nil
-}
-
-func (d *promptDaemon) answeredIDs() []uint64 {
-	d.idsMu.Lock()
-	defer d.idsMu.Unlock()
-	return slices.Clone(d.ids)
+// launch is one guided session the prompt window started.
+type launch struct {
+	verb   string
+	prompt uint64
 }
 
 // openPrompt builds the prompt window on a fake daemon and waits for its
 // first status.
-func openPrompt(t *testing.T, d *promptDaemon, launched *[]string) (*promptView, *bool) {
+func openPrompt(t *testing.T, d *fakeDaemon, launched *[]launch) (*promptView, *bool) {
 	t.Helper()
 	test.NewTempApp(t)
-	e := testEnv(d.fakeDaemon, &fakeClock{now: start})
-	e.daemon = d
-	e.launch = func(verb string) error { *launched = append(*launched, verb); return nil }
+	e := testEnv(d, &fakeClock{now: start})
+	e.launch = func(verb string, prompt uint64) error {
+		*launched = append(*launched, launch{verb, prompt})
+		return nil
+	}
 	closed := false
 	v := newPromptView(e, func() { closed = true })
 	w := test.NewWindow(v.view)
@@ -97,9 +78,9 @@ func TestThePromptWindowOffersTheNotificationsAnswers(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := newPromptDaemon()
+			d := newFakeDaemon()
 			d.status = walkAndWater(tc.canSkip)
-			var launched []string
+			var launched []launch
 			v, _ := openPrompt(t, d, &launched)
 			if got := labels(v); !slices.Equal(got, tc.want) {
 				t.Fatalf("buttons %v, want %v", got, tc.want)
@@ -114,60 +95,59 @@ func TestThePromptWindowOffersTheNotificationsAnswers(t *testing.T) {
 func TestEachAnswerGoesToTheDaemonWithThePromptIDAndClosesTheWindow(t *testing.T) {
 	for _, verb := range []control.Verb{control.VerbDone, control.VerbSnooze, control.VerbSkip} {
 		t.Run(string(verb), func(t *testing.T) {
-			d := newPromptDaemon()
+			d := newFakeDaemon()
 			d.status = walkAndWater(true)
-			var launched []string
+			var launched []launch
 			v, closed := openPrompt(t, d, &launched)
 			label := map[control.Verb]string{control.VerbDone: "Done", control.VerbSnooze: "Snooze", control.VerbSkip: "Skip"}[verb]
 			tapButton(t, v, label)
 			wait(t, v.settled, "the answer")
-			if got, ids := d.answered(), d.answeredIDs(); !slices.Equal(got, []control.Verb{verb}) || !slices.Equal(ids, []uint64{3}) || !*closed {
-				t.Fatalf("answers %v for prompts %v, closed %v", got, ids, *closed)
+			if got := d.answered(); !slices.Equal(got, []answer{{verb, 3}}) || !*closed {
+				t.Fatalf("answers %v, closed %v", got, *closed)
 			}
 		})
 	}
 }
 
 func TestAnAnswerNamesThePromptOnTheWindowEvenAfterANewerOneCameUp(t *testing.T) {
-	d := newPromptDaemon()
+	d := newFakeDaemon()
 	d.status = walkAndWater(true)
-	var launched []string
+	var launched []launch
 	v, _ := openPrompt(t, d, &launched)
 	newer := walkAndWater(true)
 	newer.Prompt.ID = 4
-	d.fakeDaemon.mu.Lock()
-	d.status = newer
-	d.fakeDaemon.mu.Unlock()
+	d.setStatus(newer)
 	tapButton(t, v, "Done")
 	wait(t, v.settled, "the answer")
-	if ids := d.answeredIDs(); !slices.Equal(ids, []uint64{3}) {
-		t.Fatalf("answered prompts %v, want the one on the window, 3", ids)
+	if got := d.answered(); !slices.Equal(got, []answer{{control.VerbDone, 3}}) {
+		t.Fatalf("answered %v, want the prompt on the window, 3", got)
 	}
 }
 
-func TestAnAnswerThatCannotNameItsPromptIsNotSent(t *testing.T) {
+func TestAnAnswerThatNamesNoPromptIsNotSent(t *testing.T) {
+	// No daemon listens in dir: an answer that reached the socket would
+	// fail as not running.
+	err := SocketDaemon(t.TempDir()).Answer(context.Background(), control.VerbDone, 0)
+	if !errors.Is(err, errNoPromptID) {
+		t.Fatalf("err %v, want %v", err, errNoPromptID)
+	}
+}
+
+func TestStartOpensTheGuidedSessionOfTheFirstGuidedAnchorForThePrompt(t *testing.T) {
 	d := newFakeDaemon()
-	err := answerPrompt(context.Background(), d, control.VerbDone, 3)
-	if err == nil || len(d.answered()) != 0 {
-		t.Fatalf("err %v, answers %v", err, d.answered())
-	}
-}
-
-func TestStartOpensTheGuidedSessionOfTheFirstGuidedAnchor(t *testing.T) {
-	d := newPromptDaemon()
 	d.status = walkAndWater(true)
-	var launched []string
+	var launched []launch
 	v, closed := openPrompt(t, d, &launched)
 	tapButton(t, v, "Start")
-	if !slices.Equal(launched, []string{"move"}) || !*closed {
+	if !slices.Equal(launched, []launch{{"move", 3}}) || !*closed {
 		t.Fatalf("launched %v, closed %v", launched, *closed)
 	}
 }
 
 func TestAFailedAnswerStaysOnScreenWithItsReason(t *testing.T) {
-	d := newPromptDaemon()
+	d := newFakeDaemon()
 	d.status = walkAndWater(true)
-	var launched []string
+	var launched []launch
 	v, closed := openPrompt(t, d, &launched)
 	d.fail(errors.New("an appointment cannot be skipped"))
 	tapButton(t, v, "Skip")
@@ -188,10 +168,10 @@ func TestThePromptWindowSaysWhenNothingIsDueOrTheDaemonIsAway(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := newPromptDaemon()
+			d := newFakeDaemon()
 			d.status = &control.Status{}
 			d.fail(tc.err)
-			var launched []string
+			var launched []launch
 			v, _ := openPrompt(t, d, &launched)
 			if v.title.Text != tc.title || !slices.Equal(labels(v), []string{"Close"}) {
 				t.Fatalf("title %q, buttons %v", v.title.Text, labels(v))

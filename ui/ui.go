@@ -52,14 +52,18 @@ type Options struct {
 	JournalPath  string
 	// ControlDir is where the daemon's socket lives.
 	ControlDir string
-	Log        *slog.Logger
+	// Prompt is the id of the prompt a guided session was started from:
+	// the session answers that prompt's anchor when it ends. 0 records the
+	// anchor done on its own.
+	Prompt uint64
+	Log    *slog.Logger
 }
 
 // Run shows the window and blocks until it is closed.
 func Run(opts Options) error {
 	a := app.NewWithID(opts.AppID)
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
-	w, err := build(a, opts, env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow})
+	w, err := build(a, opts, env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt})
 	if err != nil {
 		return err
 	}
@@ -72,8 +76,11 @@ type env struct {
 	daemon    Daemon
 	clock     func() time.Time
 	autostart Autostart
-	// launch starts another window's process (Start on a prompt).
-	launch func(verb string) error
+	// launch starts another window's process (Start on a prompt), the
+	// guided session of the prompt with the id.
+	launch func(verb string, prompt uint64) error
+	// prompt is the id of the prompt a guided session answers; 0 for none.
+	prompt uint64
 }
 
 func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
