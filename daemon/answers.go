@@ -7,31 +7,20 @@ import (
 	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
-// notificationAnswer carries out a button clicked on a notification. The
-// answer carries its prompt's id, so the engine refuses it when that
-// prompt is no longer on screen (answered from the tray, or a toast that
-// could not be withdrawn): it is never applied to another prompt.
+// notificationAnswer carries out a button clicked on a notification. An
+// answer is the engine's command naming its prompt, so the engine refuses
+// it when that prompt is no longer on screen (answered from the tray, or
+// a toast that could not be withdrawn): it is never applied to another
+// prompt.
 func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
-	var cmd reminders.Command
-	switch a.Kind {
-	case notify.Done:
-		cmd = reminders.Done{Prompt: a.Prompt}
-	case notify.Snooze:
-		cmd = reminders.Snooze{Prompt: a.Prompt}
-	case notify.Skip:
-		cmd = reminders.Skip{Prompt: a.Prompt}
-	case notify.Start:
-		d.startGuidedFor(ctx, a)
-		return
-	case notify.Open:
-		d.launch("prompt")
-		return
-	default:
+	if a.Command == nil {
+		d.openFor(ctx, a)
 		return
 	}
-	err := d.do(ctx, cmd)
+	err := d.do(ctx, a.Command)
 	switch {
 	case errors.Is(err, reminders.ErrAnswered):
 		d.opts.Log.Info("notification answer for a prompt no longer on screen; ignored", "action", a.String())
@@ -40,20 +29,23 @@ func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
 	}
 }
 
-// startGuidedFor opens the guided session of the prompt a Start button
-// belongs to, if it is still on screen.
-func (d *daemon) startGuidedFor(ctx context.Context, a notify.Action) {
-	snap, err := d.runner.Snapshot(ctx)
-	if err != nil || snap.Prompt == nil || snap.Prompt.ID != a.Prompt {
-		d.opts.Log.Info("Start for a prompt no longer on screen; ignored", "action", a.String())
-		return
+// openFor opens the window a notification asks for: the prompt window
+// (which shows whatever is on screen), or the guided session of its
+// prompt, only while that prompt is still on screen.
+func (d *daemon) openFor(ctx context.Context, a notify.Action) {
+	if a.Window != window.Prompt {
+		snap, err := d.runner.Snapshot(ctx)
+		if err != nil || snap.Prompt == nil || snap.Prompt.ID != a.Prompt {
+			d.opts.Log.Info("Start for a prompt no longer on screen; ignored", "action", a.String())
+			return
+		}
 	}
-	d.startGuided(snap.Prompt)
+	d.launch(a.Window)
 }
 
-func (d *daemon) launch(verb string) {
-	if err := d.opts.Launch(verb); err != nil {
-		d.opts.Log.Error("open window", "verb", verb, "err", err)
+func (d *daemon) launch(v window.Verb) {
+	if err := window.Launch(v); err != nil {
+		d.opts.Log.Error("open window", "window", v.String(), "err", err)
 	}
 }
 
@@ -65,24 +57,13 @@ func (d *daemon) escalateToWindow(snap reminders.Snapshot) {
 		return
 	}
 	d.windowFor = snap.Prompt.ID
-	d.launch("prompt")
+	d.launch(window.Prompt)
 }
 
 // wantsWindow reports whether prompt p has reached its last re-issue and
 // has not had its window yet.
 func wantsWindow(x settings.Escalation, p *reminders.Prompt, opened uint64) bool {
 	return x.Window && p != nil && p.Repeat > 0 && p.Repeat >= x.Repeats && p.ID != opened
-}
-
-// startGuided opens the guided session of the prompt's first anchor that
-// has one; the session records Done when it finishes.
-func (d *daemon) startGuided(p *reminders.Prompt) {
-	for _, it := range p.Items {
-		if verb := it.Anchor.Session(); verb != "" {
-			d.launch(verb)
-			return
-		}
-	}
 }
 
 // quiet reads the desktop's do-not-disturb for the engine's loop, which

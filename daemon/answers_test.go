@@ -1,11 +1,14 @@
 package daemon
 
 import (
+	"context"
+	"log/slog"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
@@ -51,20 +54,94 @@ func TestClipKeepsShortTextAndEndsLongTextWithAnEllipsis(t *testing.T) {
 	}
 }
 
-func TestEveryAnswerInTheMenuCarriesItsPromptsID(t *testing.T) {
-	p := &reminders.Prompt{ID: 7, CanSkip: true, Items: []reminders.Item{{Anchor: settings.Posture, Practice: "chin tuck"}}}
-	m := menuFor(reminders.Snapshot{Prompt: p}, settings.Defaults(), "")
-	answers := 0
-	for _, it := range m.Items {
-		if it.Action.Kind == tray.Answer {
-			answers++
-			if it.Action.Prompt != 7 {
-				t.Errorf("%q answers prompt %d, want 7", it.Title, it.Action.Prompt)
-			}
+// posturePrompt is prompt 7 as the engine shows it: one skippable
+// anchor with the engine's own snooze.
+var posturePrompt = &reminders.Prompt{ID: 7, CanSkip: true, Items: []reminders.Item{{Anchor: settings.Posture, Practice: "chin tuck", Snooze: 10 * time.Minute}}}
+
+func TestEveryAnswerInTheMenuIsTheEnginesCommandForItsPrompt(t *testing.T) {
+	m := menuFor(reminders.Snapshot{Prompt: posturePrompt}, settings.Defaults(), "")
+	want := map[string]reminders.Command{
+		"Done":          reminders.Done{Prompt: 7},
+		"Snooze 10 min": reminders.Snooze{Prompt: 7},
+		"Skip":          reminders.Skip{Prompt: 7},
+	}
+	for title, cmd := range want {
+		it, ok := item(m.Items, title)
+		if !ok || !reflect.DeepEqual(it.Action, tray.Action{Command: cmd}) {
+			t.Errorf("%q carries %v, want %#v", title, it.Action, cmd)
 		}
 	}
-	if answers != 3 {
-		t.Fatalf("%d answers in the menu, want done, snooze and skip", answers)
+}
+
+func TestThePauseItemsPauseFromTheClick(t *testing.T) {
+	s := settings.Defaults()
+	s.PauseChoices = []settings.Duration{settings.Duration(30 * time.Minute)}
+	m := menuFor(reminders.Snapshot{}, s, "")
+	for title, cmd := range map[string]reminders.Command{
+		"For 30m":        reminders.PauseFor{For: 30 * time.Minute},
+		"Until tomorrow": reminders.PauseUntilTomorrow{},
+	} {
+		if it, ok := item(m.Items, title); !ok || !reflect.DeepEqual(it.Action.Command, cmd) {
+			t.Errorf("%q carries %v, want %#v", title, it.Action, cmd)
+		}
+	}
+}
+
+// item finds the entry with title at any depth.
+func item(items []tray.Item, title string) (tray.Item, bool) {
+	for _, it := range items {
+		if it.Title == title {
+			return it, true
+		}
+		if found, ok := item(it.Children, title); ok {
+			return found, true
+		}
+	}
+	return tray.Item{}, false
+}
+
+// recorder stands in for the engine's Runner and keeps the commands that
+// reach it.
+type recorder struct {
+	runner
+	got []reminders.Command
+}
+
+func (r *recorder) Do(_ context.Context, cmd reminders.Command) error {
+	r.got = append(r.got, cmd)
+	return nil
+}
+
+func (r *recorder) Snapshot(context.Context) (reminders.Snapshot, error) {
+	return reminders.Snapshot{}, nil
+}
+
+func testDaemon(t *testing.T) (*daemon, *recorder) {
+	t.Helper()
+	r := &recorder{}
+	d := &daemon{opts: Options{Log: slog.New(slog.DiscardHandler)}, runner: r, cfg: settings.Defaults()}
+	d.tray = tray.New(d.menu(reminders.Snapshot{}))
+	return d, r
+}
+
+func TestATrayClickHandsTheItemsCommandToTheEngineUnchanged(t *testing.T) {
+	d, r := testDaemon(t)
+	m := menuFor(reminders.Snapshot{Prompt: posturePrompt}, d.cfg, "")
+	for _, title := range []string{"Done", "Snooze 10 min", "Skip"} {
+		it, _ := item(m.Items, title)
+		d.act(t.Context(), it.Action)
+	}
+	want := []reminders.Command{reminders.Done{Prompt: 7}, reminders.Snooze{Prompt: 7}, reminders.Skip{Prompt: 7}}
+	if !reflect.DeepEqual(r.got, want) {
+		t.Fatalf("the engine got %#v, want %#v", r.got, want)
+	}
+}
+
+func TestANotificationAnswerHandsItsCommandToTheEngineUnchanged(t *testing.T) {
+	d, r := testDaemon(t)
+	d.notificationAnswer(t.Context(), notify.Action{Prompt: 7, Command: reminders.Snooze{Prompt: 7}})
+	if want := []reminders.Command{reminders.Snooze{Prompt: 7}}; !reflect.DeepEqual(r.got, want) {
+		t.Fatalf("the engine got %#v, want %#v", r.got, want)
 	}
 }
 
@@ -78,13 +155,47 @@ func TestASocketAnswerReachesTheEngineWithItsPromptID(t *testing.T) {
 		{"done for the prompt on screen", control.Request{V: 1, Verb: control.VerbDone}, reminders.Done{}},
 		{"snooze for a prompt", control.Request{V: 1, Verb: control.VerbSnooze, Prompt: 3, For: "15m"}, reminders.Snooze{Prompt: 3, For: 15 * time.Minute}},
 		{"skip of one anchor of a prompt", control.Request{V: 1, Verb: control.VerbSkip, Prompt: 4, Anchor: "rest"}, reminders.Skip{Prompt: 4, Anchors: []settings.Kind{settings.Rest}}},
+		{"a pause for a length", control.Request{V: 1, Verb: control.VerbPause, For: "45m"}, reminders.PauseFor{For: 45 * time.Minute}},
+		{"a pause until tomorrow", control.Request{V: 1, Verb: control.VerbPause, UntilTomorrow: true}, reminders.PauseUntilTomorrow{}},
+		{"a pause of the first choice", control.Request{V: 1, Verb: control.VerbPause}, reminders.PauseFor{For: settings.Defaults().PauseChoices[0].D()}},
+		{"a break now", control.Request{V: 1, Verb: control.VerbNow, Anchor: "breath"}, reminders.TakeNow{Anchor: settings.Breath}},
+		{"resume", control.Request{V: 1, Verb: control.VerbResume}, reminders.Resume{}},
+		{"status is no command", control.Request{V: 1, Verb: control.VerbStatus}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := requestCommand(tc.req, settings.Defaults(), time.Now())
+			got, err := requestCommand(tc.req, settings.Defaults())
 			if err != nil || !reflect.DeepEqual(got, tc.want) {
 				t.Fatalf("requestCommand = %#v, %v; want %#v", got, err, tc.want)
 			}
 		})
 	}
+}
+
+func FuzzRequestCommand(f *testing.F) {
+	f.Add("done", "", "", uint64(9), false)
+	f.Add("snooze", "rest", "15m", uint64(3), false)
+	f.Add("pause", "", "", uint64(0), true)
+	f.Add("now", "breath", "", uint64(0), false)
+	f.Fuzz(func(t *testing.T, verb, anchor, length string, prompt uint64, tomorrow bool) {
+		r := control.Request{V: 1, Verb: control.Verb(verb), Anchor: anchor, For: length, Prompt: prompt, UntilTomorrow: tomorrow}
+		cmd, err := requestCommand(r, settings.Defaults())
+		if err != nil {
+			return
+		}
+		switch c := cmd.(type) {
+		case reminders.Done:
+			if c.Prompt != prompt {
+				t.Errorf("%+v answers prompt %d", r, c.Prompt)
+			}
+		case reminders.Snooze:
+			if c.Prompt != prompt {
+				t.Errorf("%+v answers prompt %d", r, c.Prompt)
+			}
+		case reminders.Skip:
+			if c.Prompt != prompt {
+				t.Errorf("%+v answers prompt %d", r, c.Prompt)
+			}
+		}
+	})
 }

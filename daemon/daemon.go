@@ -25,19 +25,20 @@ import (
 // commandTimeout bounds one command to the engine from the tray.
 const commandTimeout = 3 * time.Second
 
-// Options are what main hands the daemon. Nil fields get the real thing.
+// Options are what main hands the daemon; zero Paths are the default ones.
 type Options struct {
 	Version string
 	Paths   Paths
 	Log     *slog.Logger
-	// Launch starts a UI process for a window verb.
-	Launch func(verb string) error
-	// Activity reports idle time; nil opens the platform's monitor.
-	Activity Monitor
-	// Notifier shows prompts; nil opens the platform's notifier.
-	Notifier Notifier
-	// Clock is the engine's clock.
-	Clock reminders.Clock
+}
+
+// runner is what the daemon asks of the engine's Runner; tests put a
+// recorder in its place to see the commands that reach it.
+type runner interface {
+	Run(ctx context.Context) error
+	Subscribe() <-chan reminders.Snapshot
+	Snapshot(ctx context.Context) (reminders.Snapshot, error)
+	Do(ctx context.Context, cmd reminders.Command) error
 }
 
 // daemon is the running process. The engine belongs to the Runner's
@@ -46,7 +47,7 @@ type Options struct {
 // settings changes all reach as messages.
 type daemon struct {
 	opts   Options
-	runner *reminders.Runner
+	runner runner
 	tray   *tray.Tray
 	mon    Monitor  // nil when no monitor could be opened
 	notif  Notifier // never nil
@@ -57,8 +58,7 @@ type daemon struct {
 	requests chan socketRequest
 	reloads  chan struct{}
 
-	// mu guards cfg for the notifier's goroutine, which reads it; only
-	// the loop writes it.
+	// mu guards cfg and settingsErr; only the loop writes them.
 	mu          sync.Mutex
 	cfg         settings.Settings // the last good settings
 	settingsErr string            // why the file is not in use, "" when it is
@@ -95,8 +95,8 @@ func Run(ctx context.Context, opts Options) error {
 	j := openJournal(opts.Log, opts.Paths.Journal)
 	st := d.loadState()
 	cfg := reminders.Config{
-		Clock: opts.Clock, Journal: journalSink{j}, Notifier: d.notif,
-		StatePath: opts.Paths.State, Logf: d.logf, Pending: st.Pending,
+		Journal: journalSink{j}, Notifier: d.notif, StatePath: opts.Paths.State,
+		Logf: d.warnf, Infof: d.infof, Pending: st.Pending,
 	}
 	if d.mon != nil {
 		cfg.Activity, cfg.Wake, cfg.Quiet = d.mon, d.mon.Wake(), d.quiet()
@@ -118,16 +118,10 @@ func Run(ctx context.Context, opts Options) error {
 	return nil
 }
 
-// openDesktop connects the activity monitor and the notifier, unless the
-// caller brought its own.
+// openDesktop connects the activity monitor and the notifier.
 func (d *daemon) openDesktop(ctx context.Context) {
-	d.mon, d.notif = d.opts.Activity, d.opts.Notifier
-	if d.mon == nil {
-		d.mon = openMonitor(ctx, d.opts.Log, d.cfg)
-	}
-	if d.notif == nil {
-		d.notif = openNotifier(ctx, d.opts.Log, d.settings)
-	}
+	d.mon = openMonitor(ctx, d.opts.Log, d.cfg)
+	d.notif = openNotifier(ctx, d.opts.Log, d.cfg.Sound)
 }
 
 // settings returns the settings in force.
@@ -138,12 +132,6 @@ func (d *daemon) settings() settings.Settings {
 }
 
 func withDefaults(opts Options) Options {
-	if opts.Launch == nil {
-		opts.Launch = launchUI
-	}
-	if opts.Clock == nil {
-		opts.Clock = reminders.RealClock{}
-	}
 	if opts.Paths == (Paths{}) {
 		opts.Paths = DefaultPaths()
 	}
@@ -238,46 +226,21 @@ func (d *daemon) menu(snap reminders.Snapshot) tray.Menu {
 	return menuFor(snap, d.cfg, d.settingsErr)
 }
 
-// act carries out one tray click.
+// act carries out one tray click: the item's own command goes to the
+// engine as it is.
 func (d *daemon) act(ctx context.Context, a tray.Action) {
-	d.opts.Log.Debug("tray click", "action", a.Kind, "arg", a.Arg)
-	var err error
-	switch a.Kind {
-	case tray.Quit:
+	d.opts.Log.Debug("tray click", "action", a.String())
+	switch {
+	case a.Quit:
 		d.opts.Log.Info("stopping", "reason", "Quit chosen in the tray")
 		d.tray.Quit()
-		return
-	case tray.OpenWindow:
-		err = d.opts.Launch(a.Arg)
-	default:
-		err = d.trayCommand(ctx, a)
+	case a.Window != 0:
+		d.launch(a.Window)
+	case a.Command != nil:
+		if err := d.do(ctx, a.Command); err != nil {
+			d.opts.Log.Error("tray action failed", "action", a.String(), "err", err)
+		}
 	}
-	if err != nil {
-		d.opts.Log.Error("tray action failed", "action", a.Kind, "arg", a.Arg, "err", err)
-	}
-}
-
-func (d *daemon) trayCommand(ctx context.Context, a tray.Action) error {
-	var cmd reminders.Command
-	var err error
-	switch a.Kind {
-	case tray.Answer:
-		cmd, err = answer(a.Arg, a.Prompt, nil, 0)
-	case tray.TakeNow:
-		var k settings.Kind
-		k, err = settings.ParseKind(a.Arg)
-		cmd = reminders.TakeNow{Anchor: k}
-	case tray.Pause:
-		cmd, err = pause(a.Arg, d.opts.Clock.Now())
-	case tray.Resume:
-		cmd = reminders.Resume{}
-	default:
-		err = fmt.Errorf("no handler for %s", a.Kind)
-	}
-	if err != nil {
-		return err
-	}
-	return d.do(ctx, cmd)
 }
 
 // do sends a command to the engine and shows the result in the tray at
@@ -318,7 +281,7 @@ func (d *daemon) serve(ctx context.Context, r control.Request) control.Reply {
 	case control.VerbReload:
 		d.reload()
 	default:
-		cmd, err := requestCommand(r, d.settings(), d.opts.Clock.Now())
+		cmd, err := requestCommand(r, d.settings())
 		if err == nil && cmd != nil {
 			err = d.do(ctx, cmd)
 		}
@@ -347,7 +310,12 @@ func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	return control.Reply{OK: true, Status: st}
 }
 
-func (d *daemon) logf(format string, args ...any) { d.opts.Log.Warn(fmt.Sprintf(format, args...)) }
+// warnf logs what the engine's loop goes on after: a refused journal
+// write, a notification that could not be shown.
+func (d *daemon) warnf(format string, args ...any) { d.opts.Log.Warn(fmt.Sprintf(format, args...)) }
+
+// infof logs what the engine's loop recovered from.
+func (d *daemon) infof(format string, args ...any) { d.opts.Log.Info(fmt.Sprintf(format, args...)) }
 
 // loadSettings reads the settings file at start and says what it found.
 // A broken file is reported in full and the daemon goes on with defaults.

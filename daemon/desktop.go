@@ -72,17 +72,13 @@ func openMonitor(ctx context.Context, log *slog.Logger, s settings.Settings) Mon
 }
 
 // openNotifier starts the platform's notifier on its own bus connection.
-func openNotifier(ctx context.Context, log *slog.Logger, s func() settings.Settings) Notifier {
+func openNotifier(ctx context.Context, log *slog.Logger, sound bool) Notifier {
 	n := notify.New(ctx, notify.Options{
 		AppName:      "microrest",
 		DesktopEntry: appID,
 		Icon:         notificationIcon(log),
-		Sound:        s().Sound,
-		SnoozeFor: func(k settings.Kind) time.Duration {
-			cfg := s()
-			return cfg.Anchors.Of(k).Snooze.D()
-		},
-		Log: log,
+		Sound:        sound,
+		Log:          log,
 	})
 	log.Info("notifications", "status", n.Status().String())
 	return notifierAdapter{n}

@@ -9,6 +9,7 @@ import (
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
+	"github.com/microrest/microrest/window"
 )
 
 // menuFor builds the whole tray menu from one snapshot; the tray renders
@@ -23,12 +24,12 @@ func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string) t
 		status = "Settings file has a mistake: " + settingsErr
 	}
 	items := []tray.Item{{Title: status}, {Title: todayLine(snap)}, {Separator: true}}
-	items = append(items, promptItems(snap.Prompt, s)...)
+	items = append(items, promptItems(snap.Prompt)...)
 	items = append(items, takeNowItem(snap), pauseItem(snap, s), tray.Item{Separator: true},
-		tray.Item{Title: "Progress…", Action: tray.Action{Kind: tray.OpenWindow, Arg: "progress"}},
-		tray.Item{Title: "Settings…", Action: tray.Action{Kind: tray.OpenWindow, Arg: "settings"}},
+		tray.Item{Title: "Progress…", Action: tray.Action{Window: window.Progress}},
+		tray.Item{Title: "Settings…", Action: tray.Action{Window: window.Settings}},
 		tray.Item{Separator: true},
-		tray.Item{Title: "Quit microrest", Action: tray.Action{Kind: tray.Quit}},
+		tray.Item{Title: "Quit microrest", Action: tray.Action{Quit: true}},
 	)
 	return tray.Menu{Icon: iconFor(snap), Tooltip: "microrest: " + status, Items: items}
 }
@@ -119,20 +120,30 @@ func todayLine(snap reminders.Snapshot) string {
 }
 
 // promptItems offers the prompt's answers in the menu, so a prompt can be
-// answered where notifications cannot carry buttons.
-func promptItems(p *reminders.Prompt, s settings.Settings) []tray.Item {
+// answered where notifications cannot carry buttons. Each carries the
+// engine's command for this prompt's id.
+func promptItems(p *reminders.Prompt) []tray.Item {
 	if p == nil {
 		return nil
 	}
 	items := []tray.Item{{Title: clip(p.Title()+": "+p.Items[0].Practice, menuTextMax)}}
 	items = append(items,
-		tray.Item{Title: "Done", Action: tray.Action{Kind: tray.Answer, Arg: "done", Prompt: p.ID}},
-		tray.Item{Title: fmt.Sprintf("Snooze %d min", minutesUp(snoozeFor(p, s).D())), Action: tray.Action{Kind: tray.Answer, Arg: "snooze", Prompt: p.ID}},
+		tray.Item{Title: "Done", Action: tray.Action{Command: reminders.Done{Prompt: p.ID}}},
+		tray.Item{Title: snoozeTitle(p), Action: tray.Action{Command: reminders.Snooze{Prompt: p.ID}}},
 	)
 	if p.CanSkip {
-		items = append(items, tray.Item{Title: "Skip", Action: tray.Action{Kind: tray.Answer, Arg: "skip", Prompt: p.ID}})
+		items = append(items, tray.Item{Title: "Skip", Action: tray.Action{Command: reminders.Skip{Prompt: p.ID}}})
 	}
 	return append(items, tray.Item{Separator: true})
+}
+
+// snoozeTitle names the snooze the engine gave the prompt, when its
+// anchors share one.
+func snoozeTitle(p *reminders.Prompt) string {
+	if d := p.Snooze(); d >= time.Minute {
+		return fmt.Sprintf("Snooze %d min", minutesUp(d))
+	}
+	return "Snooze"
 }
 
 // menuTextMax keeps a practice line from widening the whole tray menu;
@@ -148,17 +159,11 @@ func clip(s string, n int) string {
 	return strings.TrimRight(string(r[:n-1]), " ,.:;") + "…"
 }
 
-// snoozeFor is the snooze of the prompt's first anchor, as the engine
-// applies each anchor's own snooze.
-func snoozeFor(p *reminders.Prompt, s settings.Settings) settings.Duration {
-	return s.Anchors.Of(p.Items[0].Anchor).Snooze
-}
-
 func takeNowItem(snap reminders.Snapshot) tray.Item {
 	item := tray.Item{Title: "Take a break now"}
 	for _, a := range snap.Anchors {
 		if a.Enabled {
-			item.Children = append(item.Children, tray.Item{Title: a.Kind.Title(), Action: tray.Action{Kind: tray.TakeNow, Arg: a.Kind.String()}})
+			item.Children = append(item.Children, tray.Item{Title: a.Kind.Title(), Action: tray.Action{Command: reminders.TakeNow{Anchor: a.Kind}}})
 		}
 	}
 	return item
@@ -166,14 +171,12 @@ func takeNowItem(snap reminders.Snapshot) tray.Item {
 
 func pauseItem(snap reminders.Snapshot, s settings.Settings) tray.Item {
 	if snap.Paused {
-		return tray.Item{Title: "Resume", Action: tray.Action{Kind: tray.Resume}}
+		return tray.Item{Title: "Resume", Action: tray.Action{Command: reminders.Resume{}}}
 	}
 	item := tray.Item{Title: "Pause"}
 	for _, d := range s.PauseChoices {
-		item.Children = append(item.Children, tray.Item{Title: "For " + d.String(), Action: tray.Action{Kind: tray.Pause, Arg: d.String()}})
+		item.Children = append(item.Children, tray.Item{Title: "For " + d.String(), Action: tray.Action{Command: reminders.PauseFor{For: d.D()}}})
 	}
-	item.Children = append(item.Children, tray.Item{Title: "Until tomorrow", Action: tray.Action{Kind: tray.Pause, Arg: untilTomorrow}})
+	item.Children = append(item.Children, tray.Item{Title: "Until tomorrow", Action: tray.Action{Command: reminders.PauseUntilTomorrow{}}})
 	return item
 }
-
-const untilTomorrow = "until-tomorrow"

@@ -5,19 +5,17 @@ import (
 	"strings"
 )
 
-// encodeArg writes the answer a toast button or a click carries back
-// through the Windows activation callback, e.g. "done:42".
-func encodeArg(a Action) string {
-	return a.Kind.String() + ":" + strconv.FormatUint(a.Prompt, 10)
+// encodeArg writes the key a toast button or a click carries back
+// through the Windows activation callback, with its prompt's id, e.g.
+// "done:42".
+func encodeArg(key string, id uint64) string {
+	return key + ":" + strconv.FormatUint(id, 10)
 }
 
-// decodeArg reads encodeArg's form; anything else is not microrest's.
+// decodeArg reads encodeArg's form into the action it asks for; anything
+// else is not microrest's.
 func decodeArg(s string) (Action, bool) {
 	key, num, ok := strings.Cut(s, ":")
-	if !ok {
-		return Action{}, false
-	}
-	kind, ok := parseActionKind(key)
 	if !ok {
 		return Action{}, false
 	}
@@ -25,7 +23,7 @@ func decodeArg(s string) (Action, bool) {
 	if err != nil {
 		return Action{}, false
 	}
-	return Action{Prompt: id, Kind: kind}, true
+	return actionFor(key, id)
 }
 
 // appleScriptString quotes s as an AppleScript string literal, which knows

@@ -7,18 +7,62 @@ import (
 
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
 // guided are the anchors whose notifications offer Start: the timed
 // sessions (`microrest breathe`, the movement routine). Servers show few
 // buttons (GNOME Shell three), so posture's checklist, also a session
-// (settings.Kind.Session), is reached through the prompt window instead.
+// (window.For), is reached through the prompt window instead.
 var guided = []settings.Kind{settings.Breath, settings.Movement}
+
+// The keys a button or a click sends back with the notification. Start
+// sends the verb of the window it opens, e.g. "breathe".
+const (
+	keyDone   = "done"
+	keySnooze = "snooze"
+	keySkip   = "skip"
+	keyOpen   = "open"
+)
 
 // button is one answer offered on a notification.
 type button struct {
-	Kind  ActionKind
+	Key   string
 	Label string
+}
+
+// actionFor reads a key sent back for prompt id into what it asks for;
+// ok is false for a key microrest never sends.
+func actionFor(key string, id uint64) (a Action, ok bool) {
+	a.Prompt = id
+	switch key {
+	case keyDone:
+		a.Command = reminders.Done{Prompt: id}
+	case keySnooze:
+		a.Command = reminders.Snooze{Prompt: id}
+	case keySkip:
+		a.Command = reminders.Skip{Prompt: id}
+	case keyOpen:
+		a.Window = window.Prompt
+	default:
+		v, ok := window.Parse(key)
+		if !ok || !startable(v) {
+			return Action{}, false
+		}
+		a.Window = v
+	}
+	return a, true
+}
+
+// startable reports whether v is the session of a guided anchor, the only
+// windows a Start button opens.
+func startable(v window.Verb) bool {
+	for _, k := range guided {
+		if w, _ := window.For(k); w == v {
+			return true
+		}
+	}
+	return false
 }
 
 // content is a prompt in words, independent of how a platform shows it.
@@ -28,43 +72,38 @@ type content struct {
 	Buttons []button
 }
 
-// compose puts a prompt into words. snoozeFor may be nil.
-func compose(p reminders.Prompt, snoozeFor func(settings.Kind) time.Duration) content {
+// compose puts a prompt into words.
+func compose(p reminders.Prompt) content {
 	summary := p.Title()
 	if p.Repeat > 0 {
 		summary = tr(textRepeat, summary, p.Repeat+1)
 	}
-	return content{Summary: summary, Items: p.Items, Buttons: buttons(p, snoozeFor)}
+	return content{Summary: summary, Items: p.Items, Buttons: buttons(p)}
 }
 
 // buttons lists the answers in the order servers show them. Answers come
 // before Start because some servers show only three buttons (GNOME Shell's
 // MAX_NOTIFICATION_BUTTONS); a click on the notification opens the prompt,
-// where Start is offered too.
-func buttons(p reminders.Prompt, snoozeFor func(settings.Kind) time.Duration) []button {
-	bs := []button{{Done, tr(textDone)}, {Snooze, snoozeLabel(p, snoozeFor)}}
+// where Start is offered too. Start opens the session of the prompt's
+// first guided anchor.
+func buttons(p reminders.Prompt) []button {
+	bs := []button{{keyDone, tr(textDone)}, {keySnooze, snoozeLabel(p)}}
 	if p.CanSkip {
-		bs = append(bs, button{Skip, tr(textSkip)})
+		bs = append(bs, button{keySkip, tr(textSkip)})
 	}
-	if slices.ContainsFunc(p.Items, func(it reminders.Item) bool { return slices.Contains(guided, it.Anchor) }) {
-		bs = append(bs, button{Start, tr(textStart)})
+	for _, it := range p.Items {
+		if v, ok := window.For(it.Anchor); ok && slices.Contains(guided, it.Anchor) {
+			return append(bs, button{v.String(), tr(textStart)})
+		}
 	}
 	return bs
 }
 
-// snoozeLabel names the snooze length when every anchor on the prompt
-// shares one; with several lengths each anchor keeps its own, which a
-// single label cannot say.
-func snoozeLabel(p reminders.Prompt, snoozeFor func(settings.Kind) time.Duration) string {
-	if snoozeFor == nil || len(p.Items) == 0 {
-		return tr(textSnooze)
-	}
-	d := snoozeFor(p.Items[0].Anchor)
-	for _, it := range p.Items[1:] {
-		if snoozeFor(it.Anchor) != d {
-			return tr(textSnooze)
-		}
-	}
+// snoozeLabel names the snooze length the engine gave the prompt when
+// every anchor on it shares one; with several lengths each anchor keeps
+// its own, which a single label cannot say.
+func snoozeLabel(p reminders.Prompt) string {
+	d := p.Snooze()
 	if d < time.Minute {
 		return tr(textSnooze)
 	}

@@ -11,40 +11,51 @@ import (
 )
 
 func TestButtonsOfferEveryAnswerThePromptAllows(t *testing.T) {
-	ten := func(settings.Kind) time.Duration { return 10 * time.Minute }
-	perKind := func(k settings.Kind) time.Duration { return time.Duration(k+1) * time.Minute }
-	item := func(k settings.Kind) reminders.Item { return reminders.Item{Anchor: k, Practice: "p"} }
+	item := func(k settings.Kind, snooze time.Duration) reminders.Item {
+		return reminders.Item{Anchor: k, Practice: "p", Snooze: snooze}
+	}
+	ten := 10 * time.Minute
 	cases := []struct {
-		name   string
-		p      reminders.Prompt
-		snooze func(settings.Kind) time.Duration
-		want   []button
+		name string
+		p    reminders.Prompt
+		want []button
 	}{
-		{"a skippable plain anchor", reminders.Prompt{CanSkip: true, Items: []reminders.Item{item(settings.Posture)}}, nil,
-			[]button{{Done, "Done"}, {Snooze, "Snooze"}, {Skip, "Skip"}}},
-		{"an appointment has no skip", reminders.Prompt{Items: []reminders.Item{item(settings.WindDown)}}, ten,
-			[]button{{Done, "Done"}, {Snooze, "Snooze 10 min"}}},
-		{"breath is guided", reminders.Prompt{CanSkip: true, Items: []reminders.Item{item(settings.Breath)}}, ten,
-			[]button{{Done, "Done"}, {Snooze, "Snooze 10 min"}, {Skip, "Skip"}, {Start, "Start"}}},
-		{"a guided anchor among others", reminders.Prompt{Items: []reminders.Item{item(settings.Posture), item(settings.Movement)}}, ten,
-			[]button{{Done, "Done"}, {Snooze, "Snooze 10 min"}, {Start, "Start"}}},
-		{"different snooze lengths name none", reminders.Prompt{Items: []reminders.Item{item(settings.Posture), item(settings.Hydration)}}, perKind,
-			[]button{{Done, "Done"}, {Snooze, "Snooze"}}},
-		{"a snooze under a minute names none", reminders.Prompt{Items: []reminders.Item{item(settings.Posture)}},
-			func(settings.Kind) time.Duration { return 30 * time.Second },
-			[]button{{Done, "Done"}, {Snooze, "Snooze"}}},
+		{"a skippable plain anchor without a snooze length", reminders.Prompt{CanSkip: true, Items: []reminders.Item{item(settings.Posture, 0)}},
+			[]button{{keyDone, "Done"}, {keySnooze, "Snooze"}, {keySkip, "Skip"}}},
+		{"an appointment has no skip", reminders.Prompt{Items: []reminders.Item{item(settings.WindDown, ten)}},
+			[]button{{keyDone, "Done"}, {keySnooze, "Snooze 10 min"}}},
+		{"breath starts its session", reminders.Prompt{CanSkip: true, Items: []reminders.Item{item(settings.Breath, ten)}},
+			[]button{{keyDone, "Done"}, {keySnooze, "Snooze 10 min"}, {keySkip, "Skip"}, {"breathe", "Start"}}},
+		{"a guided anchor among others", reminders.Prompt{Items: []reminders.Item{item(settings.Posture, ten), item(settings.Movement, ten)}},
+			[]button{{keyDone, "Done"}, {keySnooze, "Snooze 10 min"}, {"move", "Start"}}},
+		{"different snooze lengths name none", reminders.Prompt{Items: []reminders.Item{item(settings.Posture, ten), item(settings.Hydration, 2*ten)}},
+			[]button{{keyDone, "Done"}, {keySnooze, "Snooze"}}},
+		{"a snooze under a minute names none", reminders.Prompt{Items: []reminders.Item{item(settings.Posture, 30*time.Second)}},
+			[]button{{keyDone, "Done"}, {keySnooze, "Snooze"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := buttons(c.p, c.snooze); !reflect.DeepEqual(got, c.want) {
+			if got := buttons(c.p); !reflect.DeepEqual(got, c.want) {
 				t.Errorf("buttons = %v, want %v", got, c.want)
 			}
 		})
 	}
 }
 
+// Every button a notification offers comes back as the engine's command
+// for the prompt it showed, or as the window it opens.
+func TestEveryButtonReadsBackAsAnActionForItsPrompt(t *testing.T) {
+	p := reminders.Prompt{ID: 9, CanSkip: true, Items: []reminders.Item{{Anchor: settings.Breath}}}
+	for _, b := range buttons(p) {
+		a, ok := actionFor(b.Key, p.ID)
+		if !ok || a.Prompt != p.ID || (a.Command == nil && a.Window == 0) {
+			t.Errorf("button %q reads back as %v, %v", b.Label, a, ok)
+		}
+	}
+}
+
 func TestTheBodyEscapesExactlyWhenMarkupIsUsed(t *testing.T) {
-	one := compose(reminders.Prompt{Items: []reminders.Item{{Anchor: settings.Breath, Practice: "In <4> & out"}}}, nil)
+	one := compose(reminders.Prompt{Items: []reminders.Item{{Anchor: settings.Breath, Practice: "In <4> & out"}}})
 	cases := []struct {
 		name           string
 		markup, inTray bool
@@ -65,7 +76,7 @@ func TestTheBodyEscapesExactlyWhenMarkupIsUsed(t *testing.T) {
 
 func TestARepeatedPromptSaysHowOftenItCame(t *testing.T) {
 	p := reminders.Prompt{Repeat: 2, Items: []reminders.Item{{Anchor: settings.Rest}}}
-	if got, want := compose(p, nil).Summary, "Rest (reminder 3)"; got != want {
+	if got, want := compose(p).Summary, "Rest (reminder 3)"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }
@@ -75,20 +86,6 @@ func TestEveryTextHasAnEntry(t *testing.T) {
 		if _, ok := english[k]; !ok {
 			t.Errorf("text %d has no entry", k)
 		}
-	}
-}
-
-func TestActionKindsReadBackWhatTheyWrite(t *testing.T) {
-	for _, k := range []ActionKind{Done, Snooze, Skip, Start, Open} {
-		if got, ok := parseActionKind(k.String()); !ok || got != k {
-			t.Errorf("parseActionKind(%q) = %v, %v", k.String(), got, ok)
-		}
-	}
-	if _, ok := parseActionKind("action(0)"); ok {
-		t.Error("parsed the zero kind")
-	}
-	if got := ActionKind(0).String(); got != "action(0)" {
-		t.Errorf("zero kind prints %q", got)
 	}
 }
 

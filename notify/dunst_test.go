@@ -3,10 +3,13 @@
 package notify
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/microrest/microrest/internal/testdesk"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/window"
 )
 
 // TestARealServerShowsThePromptWithItsButtons runs dunst, a real
@@ -32,7 +35,7 @@ func TestARealServerShowsThePromptWithItsButtons(t *testing.T) {
 	})
 
 	dunst.Choose("Snooze 10 min")
-	if got, want := recv(t, n.Actions(), "the chosen button"), (Action{Prompt: walk.ID, Kind: Snooze}); got != want {
+	if got, want := recv(t, n.Actions(), "the chosen button"), (Action{Prompt: walk.ID, Command: reminders.Snooze{Prompt: walk.ID}}); !reflect.DeepEqual(got, want) {
 		t.Errorf("choosing Snooze gave %v, want %v", got, want)
 	}
 	offered := strings.Join(dunst.Offered(), "\n")
@@ -43,7 +46,7 @@ func TestARealServerShowsThePromptWithItsButtons(t *testing.T) {
 	}
 
 	dunst.Ctl("action", "0")
-	if got, want := recv(t, n.Actions(), "the click"), (Action{Prompt: walk.ID, Kind: Open}); got != want {
+	if got, want := recv(t, n.Actions(), "the click"), (Action{Prompt: walk.ID, Window: window.Prompt}); !reflect.DeepEqual(got, want) {
 		t.Errorf("a click gave %v, want %v", got, want)
 	}
 

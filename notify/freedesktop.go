@@ -229,7 +229,6 @@ func (f *freedesktop) ownerChanged(body []any) {
 	if newOwner == "" {
 		f.owner, f.caps, f.server, f.err = "", caps{}, "", errNoServer
 		f.h.log.Info("notify: the notification server left; answers go through the tray")
-		f.h.publish(f.statusLocked())
 		return
 	}
 	f.probe()
@@ -248,12 +247,15 @@ func (f *freedesktop) actionInvoked(sig *dbus.Signal) {
 	if !ok {
 		return
 	}
-	kind, ok := parseKey(key)
+	if key == defaultKey {
+		key = keyOpen
+	}
+	a, ok := actionFor(key, id)
 	if !ok {
 		f.h.log.Warn("notify: unknown action key", "key", key)
 		return
 	}
-	f.h.send(Action{Prompt: id, Kind: kind})
+	f.h.send(a)
 }
 
 // notificationClosed forgets the notification id. It is never an answer,
@@ -285,20 +287,6 @@ func (f *freedesktop) owned(sig *dbus.Signal, nid uint32) (uint64, bool) {
 	}
 	id, ok := f.prompts[nid]
 	return id, ok
-}
-
-func parseKey(key string) (ActionKind, bool) {
-	if key == defaultKey {
-		return Open, true
-	}
-	return parseActionKind(key)
-}
-
-func actionKey(k ActionKind) string {
-	if k == Open {
-		return defaultKey
-	}
-	return k.String()
 }
 
 // show notifies, replacing the prompt's earlier notification.
@@ -359,7 +347,7 @@ func (f *freedesktop) close(id uint64) error {
 
 // notify sends one Notify call and records the id the server gave.
 func (f *freedesktop) notify(p reminders.Prompt) error {
-	c := compose(p, f.h.opts.SnoozeFor)
+	c := compose(p)
 	var actions []string
 	if f.caps.actions {
 		actions = f.actionList(c)
@@ -380,7 +368,7 @@ func (f *freedesktop) notify(p reminders.Prompt) error {
 func (f *freedesktop) actionList(c content) []string {
 	list := []string{defaultKey, tr(textOpen)}
 	for _, b := range c.Buttons {
-		list = append(list, actionKey(b.Kind), b.Label)
+		list = append(list, b.Key, b.Label)
 	}
 	return list
 }
@@ -424,7 +412,6 @@ func (f *freedesktop) probe() {
 	var list []string
 	if err := f.call("GetCapabilities").Store(&list); err != nil {
 		f.owner, f.caps, f.server, f.err = "", caps{}, "", fmt.Errorf("%w: %v", errNoServer, err)
-		f.h.publish(f.statusLocked())
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
@@ -432,14 +419,12 @@ func (f *freedesktop) probe() {
 	var owner string
 	if err := f.conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.GetNameOwner", 0, fdName).Store(&owner); err != nil {
 		f.owner, f.err = "", fmt.Errorf("%w: %v", errNoServer, err)
-		f.h.publish(f.statusLocked())
 		return
 	}
 	f.owner, f.err = owner, nil
 	f.caps = caps{actions: slices.Contains(list, "actions"), markup: slices.Contains(list, "body-markup")}
 	f.server = f.serverInfo()
 	f.h.log.Info("notify: notification server found", "status", f.statusLocked().String())
-	f.h.publish(f.statusLocked())
 }
 
 // serverInfo names the server for Status, e.g. "dunst 1.9.0 (Dunst)".
@@ -474,7 +459,6 @@ func (f *freedesktop) down(err error) {
 	f.conn, f.owner, f.caps, f.server, f.err = nil, "", caps{}, "", err
 	f.forgetAll()
 	f.h.log.Warn("notify: notifications unavailable; answers go through the tray", "err", err)
-	f.h.publish(f.statusLocked())
 }
 
 func (f *freedesktop) forget(id uint64) {

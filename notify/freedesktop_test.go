@@ -15,6 +15,7 @@ import (
 	"github.com/microrest/microrest/internal/testdesk"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
 // within bounds every wait for the notifier or the server.
@@ -23,8 +24,8 @@ const within = 5 * time.Second
 // walk is a prompt of two anchors, one guided, with a practice that needs
 // escaping under markup.
 var walk = reminders.Prompt{ID: 7, CanSkip: true, Items: []reminders.Item{
-	{Anchor: settings.Movement, Practice: "Walk to the window & back"},
-	{Anchor: settings.Hydration, Practice: "A glass of water"},
+	{Anchor: settings.Movement, Practice: "Walk to the window & back", Snooze: 10 * time.Minute},
+	{Anchor: settings.Hydration, Practice: "A glass of water", Snooze: 10 * time.Minute},
 }}
 
 // testBus starts a private bus. DISPLAY and WAYLAND_DISPLAY are cleared
@@ -42,8 +43,7 @@ func start(t *testing.T, addr string) *Notifier {
 	t.Helper()
 	n := New(t.Context(), Options{
 		BusAddress: addr, DesktopEntry: "microrest", Icon: "microrest",
-		SnoozeFor: func(settings.Kind) time.Duration { return 10 * time.Minute },
-		Log:       slog.New(slog.NewTextHandler(testLog{t}, nil)),
+		Log: slog.New(slog.NewTextHandler(testLog{t}, nil)),
 	})
 	t.Cleanup(n.Shutdown)
 	return n
@@ -76,7 +76,7 @@ func waitStatus(t *testing.T, n *Notifier, what string, cond func(Status) bool) 
 }
 
 func TestANotificationCarriesWhatTheServerCanShow(t *testing.T) {
-	fullActions := []string{"default", "Open", "done", "Done", "snooze", "Snooze 10 min", "skip", "Skip", "start", "Start"}
+	fullActions := []string{"default", "Open", "done", "Done", "snooze", "Snooze 10 min", "skip", "Skip", "move", "Start"}
 	cases := []struct {
 		name    string
 		caps    []string
@@ -127,13 +127,18 @@ func TestTheStatusNamesTheServer(t *testing.T) {
 	}
 }
 
-func TestEachButtonReachesTheDaemonAsItsAction(t *testing.T) {
+func TestEachButtonReachesTheDaemonAsTheCommandForItsPrompt(t *testing.T) {
 	srv, n := serve(t, "actions")
 	id := show(t, srv, n, walk).ID
-	for key, kind := range map[string]ActionKind{"done": Done, "snooze": Snooze, "skip": Skip, "start": Start, "default": Open} {
+	for key, want := range map[string]Action{
+		"done":    {Prompt: walk.ID, Command: reminders.Done{Prompt: walk.ID}},
+		"snooze":  {Prompt: walk.ID, Command: reminders.Snooze{Prompt: walk.ID}},
+		"skip":    {Prompt: walk.ID, Command: reminders.Skip{Prompt: walk.ID}},
+		"move":    {Prompt: walk.ID, Window: window.Move},
+		"default": {Prompt: walk.ID, Window: window.Prompt},
+	} {
 		srv.Invoke(id, key)
-		got := recv(t, n.Actions(), "the action for "+key)
-		if want := (Action{Prompt: walk.ID, Kind: kind}); got != want {
+		if got := recv(t, n.Actions(), "the action for "+key); !reflect.DeepEqual(got, want) {
 			t.Errorf("ActionInvoked(%d, %q) gave %v, want %v", id, key, got, want)
 		}
 	}
@@ -141,7 +146,7 @@ func TestEachButtonReachesTheDaemonAsItsAction(t *testing.T) {
 
 func TestAnAppointmentOffersNoSkipAndOnlyGuidedAnchorsOfferStart(t *testing.T) {
 	srv, n := serve(t, "actions")
-	p := reminders.Prompt{ID: 3, Items: []reminders.Item{{Anchor: settings.Hydration, Practice: "Water", Appointment: true}}}
+	p := reminders.Prompt{ID: 3, Items: []reminders.Item{{Anchor: settings.Hydration, Practice: "Water", Appointment: true, Snooze: 10 * time.Minute}}}
 	got := show(t, srv, n, p)
 	want := []string{"default", "Open", "done", "Done", "snooze", "Snooze 10 min"}
 	if !reflect.DeepEqual(got.Actions, want) {
@@ -194,7 +199,7 @@ func TestSignalsForOtherNotificationsAreIgnored(t *testing.T) {
 	srv.Emit("ActivationToken", id, "token")
 	srv.Invoke(id, "bogus")
 	srv.Invoke(id, "skip")
-	if got, want := recv(t, n.Actions(), "the action"), (Action{Prompt: walk.ID, Kind: Skip}); got != want {
+	if got, want := recv(t, n.Actions(), "the action"), (Action{Prompt: walk.ID, Command: reminders.Skip{Prompt: walk.ID}}); !reflect.DeepEqual(got, want) {
 		t.Errorf("first action = %v, want %v: a foreign or malformed signal got through", got, want)
 	}
 }
@@ -209,7 +214,7 @@ func TestSignalsFromAnotherSenderAreIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv.Invoke(id, "snooze")
-	if got := recv(t, n.Actions(), "the action"); got.Kind != Snooze {
+	if got := recv(t, n.Actions(), "the action"); !reflect.DeepEqual(got.Command, reminders.Snooze{Prompt: walk.ID}) {
 		t.Errorf("first action = %v, want the server's snooze, not the impostor's done", got)
 	}
 }
@@ -246,7 +251,7 @@ func TestTheNotifierSurvivesAServerRestart(t *testing.T) {
 		t.Errorf("after a restart got %q replacing %d, want %q as a new notification", again.Summary, again.ReplacesID, first.Summary)
 	}
 	srv.Invoke(again.ID, "done")
-	if got, want := recv(t, n.Actions(), "the action"), (Action{Prompt: walk.ID, Kind: Done}); got != want {
+	if got, want := recv(t, n.Actions(), "the action"), (Action{Prompt: walk.ID, Command: reminders.Done{Prompt: walk.ID}}); !reflect.DeepEqual(got, want) {
 		t.Errorf("action after restart = %v, want %v", got, want)
 	}
 	waitStatus(t, n, "buttons again", func(s Status) bool { return s.Backend == BackendFreedesktop && s.Actions })
@@ -266,10 +271,7 @@ func TestWithoutAServerPromptsWaitForOne(t *testing.T) {
 	if got := recv(t, srv.Notified(), "the pending prompt on the new server"); got.Summary != "Movement + Hydration" {
 		t.Errorf("shown %q", got.Summary)
 	}
-	ch := recv(t, n.Changes(), "a status change")
-	for ch.Backend != BackendFreedesktop {
-		ch = recv(t, n.Changes(), "the freedesktop status")
-	}
+	waitStatus(t, n, "the freedesktop status", func(s Status) bool { return s.Backend == BackendFreedesktop && s.Actions })
 }
 
 func TestAServerThatLosesActionsIsNoticedOnRestart(t *testing.T) {
@@ -329,7 +331,7 @@ func TestTheNotifierReconnectsWhenTheBusReturns(t *testing.T) {
 	srv = testdesk.StartNotifyServer(t, bus.Addr(), "actions")
 	again := recv(t, srv.Notified(), "the pending prompt shown after the reconnect")
 	srv.Invoke(again.ID, "done")
-	if got, want := recv(t, n.Actions(), "the answer"), (Action{Prompt: walk.ID, Kind: Done}); got != want {
+	if got, want := recv(t, n.Actions(), "the answer"), (Action{Prompt: walk.ID, Command: reminders.Done{Prompt: walk.ID}}); !reflect.DeepEqual(got, want) {
 		t.Errorf("answer after the reconnect = %v, want %v", got, want)
 	}
 }

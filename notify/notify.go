@@ -1,13 +1,14 @@
 // Package notify puts reminder prompts on the desktop with buttons a
 // person can answer from (Done, Snooze, Skip, Start), and reports those
-// answers as typed Actions. On Linux it speaks org.freedesktop.Notifications
+// answers as the engine's own commands. On Linux it speaks org.freedesktop.Notifications
 // over its own private D-Bus connection; on Windows it sends toasts with an
 // activation callback; on macOS it shows text only. Wherever buttons are
 // not available, Status says so and the daemon offers the answers in the
 // tray menu instead, so every prompt can always be answered.
 //
-// notify knows nothing of the engine's commands: the daemon maps each
-// Action to one.
+// A button's key is notify's own vocabulary with the notification server;
+// it is read back here, once, into a reminders.Command that carries the
+// prompt's id, or a window to open, so nothing downstream parses words.
 package notify
 
 import (
@@ -15,57 +16,27 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
-	"time"
 
 	"github.com/microrest/microrest/reminders"
-	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
-// ActionKind says which answer a person gave from a notification.
-type ActionKind int
-
-// The answers a notification offers. Zero is no answer, so a forgotten
-// field is never mistaken for one.
-const (
-	Done ActionKind = iota + 1
-	Snooze
-	Skip
-	// Start opens the guided session of a breath or movement prompt.
-	Start
-	// Open is a click on the notification itself: show the prompt in the
-	// UI process.
-	Open
-)
-
-var actionNames = [...]string{Done: "done", Snooze: "snooze", Skip: "skip", Start: "start", Open: "open"}
-
-// String returns the answer's key, as used in logs and as D-Bus action key.
-func (k ActionKind) String() string {
-	if k <= 0 || int(k) >= len(actionNames) {
-		return fmt.Sprintf("action(%d)", int(k))
-	}
-	return actionNames[k]
-}
-
-// parseActionKind reads a key written by String.
-func parseActionKind(s string) (ActionKind, bool) {
-	for k, name := range actionNames {
-		if name != "" && name == s {
-			return ActionKind(k), true
-		}
-	}
-	return 0, false
-}
-
-// Action is one answer to one prompt, for the daemon to turn into an
-// engine command.
+// Action is one answer to one prompt: an engine command that names the
+// prompt (Done, Snooze, Skip), or a window to open for it (Start opens its
+// guided session; a click on the notification opens the prompt window).
 type Action struct {
-	Prompt uint64
-	Kind   ActionKind
+	Prompt  uint64
+	Command reminders.Command
+	Window  window.Verb
 }
 
 // String shows the action in logs.
-func (a Action) String() string { return fmt.Sprintf("%s prompt %d", a.Kind, a.Prompt) }
+func (a Action) String() string {
+	if a.Command != nil {
+		return fmt.Sprintf("%T%+v", a.Command, a.Command)
+	}
+	return fmt.Sprintf("open %s for prompt %d", a.Window, a.Prompt)
+}
 
 // Options configure a Notifier; the zero value works.
 type Options struct {
@@ -82,9 +53,6 @@ type Options struct {
 	Icon string
 	// Sound asks the server to play a sound with each prompt.
 	Sound bool
-	// SnoozeFor, when set, gives each anchor's snooze length so the button
-	// can say "Snooze 10 min"; nil labels it just "Snooze".
-	SnoozeFor func(settings.Kind) time.Duration
 	// Log receives what the notifier goes on after; nil means slog.Default.
 	Log *slog.Logger
 }
@@ -180,10 +148,6 @@ func (n *Notifier) Close(id uint64) error { return n.b.close(id) }
 // Shutdown.
 func (n *Notifier) Actions() <-chan Action { return n.h.actions }
 
-// Changes always holds the newest Status after it changes, so the daemon
-// can rebuild the tray menu; a slow reader sees only the latest.
-func (n *Notifier) Changes() <-chan Status { return n.h.changes }
-
 // Status reports what notifications can do right now.
 func (n *Notifier) Status() Status { return n.b.status() }
 
@@ -201,13 +165,12 @@ func (n *Notifier) Shutdown() {
 	n.h.shut()
 }
 
-// hub is what every backend shares: options, the answer and status
-// channels, and the sound switch.
+// hub is what every backend shares: options, the answer channel and the
+// sound switch.
 type hub struct {
 	opts    Options
 	log     *slog.Logger
 	actions chan Action
-	changes chan Status
 
 	mu     sync.Mutex
 	sound  bool
@@ -223,7 +186,6 @@ func newHub(opts Options) *hub {
 		opts:    opts,
 		log:     opts.Log,
 		actions: make(chan Action, actionBuffer),
-		changes: make(chan Status, 1),
 		sound:   opts.Sound,
 	}
 }
@@ -232,20 +194,6 @@ func (h *hub) soundOn() bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.sound
-}
-
-// publish replaces the waiting status with s.
-func (h *hub) publish(s Status) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return
-	}
-	select {
-	case <-h.changes:
-	default:
-	}
-	h.changes <- s
 }
 
 func (h *hub) shut() {

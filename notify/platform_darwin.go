@@ -17,12 +17,11 @@ type appleScript struct{ h *hub }
 
 func newBackend(_ context.Context, h *hub) backend {
 	a := &appleScript{h: h}
-	h.publish(a.status())
 	return a
 }
 
 func (a *appleScript) show(p reminders.Prompt) error {
-	c := compose(p, a.h.opts.SnoozeFor)
+	c := compose(p)
 	script := "display notification " + appleScriptString(c.Body(false, true)) +
 		" with title " + appleScriptString(c.Summary)
 	if a.h.soundOn() {

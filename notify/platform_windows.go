@@ -39,19 +39,18 @@ func newBackend(_ context.Context, h *hub) backend {
 			h.send(a)
 		}
 	})
-	h.publish(t.st)
 	return t
 }
 
 func (t *toaster) show(p reminders.Prompt) error {
-	c := compose(p, t.h.opts.SnoozeFor)
+	c := compose(p)
 	n := toast.Notification{
 		AppID:               t.h.opts.AppName,
 		Title:               c.Summary,
 		Body:                c.Body(false, false),
 		Icon:                t.h.opts.Icon,
 		ActivationType:      toast.Foreground,
-		ActivationArguments: encodeArg(Action{Prompt: p.ID, Kind: Open}),
+		ActivationArguments: encodeArg(keyOpen, p.ID),
 		Audio:               toast.Silent,
 		Duration:            toast.Long,
 	}
@@ -59,7 +58,7 @@ func (t *toaster) show(p reminders.Prompt) error {
 		n.Audio = toast.Reminder
 	}
 	for _, b := range c.Buttons {
-		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(Action{Prompt: p.ID, Kind: b.Kind})})
+		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, p.ID)})
 	}
 	if err := n.Push(); err != nil {
 		t.set(Status{Backend: BackendToast, Err: err})
@@ -71,12 +70,8 @@ func (t *toaster) show(p reminders.Prompt) error {
 
 func (t *toaster) set(s Status) {
 	t.mu.Lock()
-	changed := t.st.Actions != s.Actions || (t.st.Err == nil) != (s.Err == nil)
 	t.st = s
 	t.mu.Unlock()
-	if changed {
-		t.h.publish(s)
-	}
 }
 
 func (t *toaster) notice(summary, body string) error {

@@ -13,48 +13,40 @@ import (
 	"fyne.io/systray"
 
 	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/window"
 )
 
-// ActionKind says what a menu item does.
-type ActionKind int
-
-// The things a tray click can ask for. Arg carries the detail.
-const (
-	// Answer answers the prompt on screen; Arg is "done", "snooze" or "skip".
-	Answer ActionKind = iota + 1
-	// TakeNow starts a break at once; Arg is the anchor key.
-	TakeNow
-	// Pause holds prompts; Arg is a length like "30m" or "until-tomorrow".
-	Pause
-	// Resume ends a pause.
-	Resume
-	// OpenWindow starts the UI process; Arg is its verb, e.g. "settings".
-	OpenWindow
-	// Quit stops the daemon.
-	Quit
-)
-
-var actionNames = [...]string{"", "answer", "take-now", "pause", "resume", "open-window", "quit"}
-
-func (k ActionKind) String() string {
-	if k <= 0 || int(k) >= len(actionNames) {
-		return fmt.Sprintf("action(%d)", int(k))
-	}
-	return actionNames[k]
-}
-
-// Action is one click, with the argument its item carries (an anchor key,
-// a pause length) where one is needed, and the id of the prompt an
-// answer is for, so a click on a menu drawn for an earlier prompt never
-// answers a later one.
+// Action is what a click asks for: an engine command, carried as the
+// engine's own value with the prompt id an answer is for, so a click on a
+// menu drawn for an earlier prompt never answers a later one; a window to
+// open; or to quit. The zero Action does nothing.
 type Action struct {
-	Kind   ActionKind
-	Arg    string
-	Prompt uint64
+	Command reminders.Command
+	Window  window.Verb
+	Quit    bool
 }
 
-// Item is one menu entry. An Item without an Action is a disabled line of
-// text; a Separator draws a rule.
+// none reports whether the action asks for nothing. Commands holding
+// slices cannot be compared with ==, so Action never is.
+func (a Action) none() bool { return a.Command == nil && a.Window == 0 && !a.Quit }
+
+// String describes the action for logs and tells actions apart in shape:
+// a command prints with every field, its prompt id included.
+func (a Action) String() string {
+	switch {
+	case a.Command != nil:
+		return fmt.Sprintf("%T%+v", a.Command, a.Command)
+	case a.Window != 0:
+		return "open " + a.Window.String()
+	case a.Quit:
+		return "quit"
+	}
+	return "none"
+}
+
+// Item is one menu entry. An Item whose Action asks for nothing is a
+// disabled line of text; a Separator draws a rule.
 type Item struct {
 	Title     string
 	Action    Action
@@ -193,6 +185,8 @@ func patch(r *rendered, m Menu) {
 
 // shape describes a menu without its titles: two menus of one shape have
 // the same entries, actions and submenus, so titles can change in place.
+// An answer for another prompt is another action, so a patched menu never
+// keeps a forwarder that answers an old prompt.
 func shape(items []Item) string {
 	var b strings.Builder
 	for _, it := range items {
@@ -200,7 +194,7 @@ func shape(items []Item) string {
 			b.WriteString("|")
 			continue
 		}
-		fmt.Fprintf(&b, "(%d:%s:%d%s)", it.Action.Kind, it.Action.Arg, it.Action.Prompt, shape(it.Children))
+		fmt.Fprintf(&b, "(%s%s)", it.Action, shape(it.Children))
 	}
 	return b.String()
 }
@@ -233,7 +227,7 @@ func (t *Tray) add(r *rendered, it Item, parent *systray.MenuItem) {
 	for _, child := range it.Children {
 		t.add(r, child, mi)
 	}
-	if it.Action.Kind == 0 && len(it.Children) == 0 {
+	if it.Action.none() && len(it.Children) == 0 {
 		mi.Disable()
 		return
 	}

@@ -3,6 +3,7 @@
 package traytest
 
 import (
+	"reflect"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -96,8 +97,8 @@ func fireNotificationSignals(t *testing.T, srv *testdesk.NotifyServer, n *notify
 	}
 	id := recv(t, srv.Notified(), "the prompt").ID
 	srv.Invoke(id, "done")
-	if a := recv(t, n.Actions(), "the answer"); a.Kind != notify.Done {
-		t.Fatalf("answer %v, want done", a)
+	if a := recv(t, n.Actions(), "the answer"); !reflect.DeepEqual(a.Command, reminders.Done{Prompt: 1}) {
+		t.Fatalf("answer %v, want done for prompt 1", a)
 	}
 	srv.CloseWith(id, 2)
 	srv.Emit("ActionInvoked", id)

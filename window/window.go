@@ -1,0 +1,86 @@
+// Package window names the windows of microrest's UI process and starts
+// that process. The daemon, the command line, the notifications and the
+// windows themselves share these verbs as typed values, and none of them
+// needs a GUI toolkit to name a window.
+package window
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// Verb names one window; its String is the command-line word that opens it.
+type Verb int
+
+// The windows. Zero is no window, so a forgotten field opens nothing.
+const (
+	Settings Verb = iota + 1
+	Progress
+	Breathe
+	Move
+	Posture
+	Prompt
+)
+
+// All lists every window, in the order the help shows their verbs.
+var All = []Verb{Settings, Progress, Breathe, Move, Posture, Prompt}
+
+var names = [...]string{Settings: "settings", Progress: "progress", Breathe: "breathe", Move: "move", Posture: "posture", Prompt: "prompt"}
+
+// String returns the command-line word that opens the window.
+func (v Verb) String() string {
+	if v <= 0 || int(v) >= len(names) {
+		return fmt.Sprintf("window(%d)", int(v))
+	}
+	return names[v]
+}
+
+// Title is the window's title; the binary tests find windows by it.
+func (v Verb) Title() string { return "microrest " + v.String() }
+
+// Parse reads a command-line word; ok is false for a word that opens no
+// window.
+func Parse(s string) (v Verb, ok bool) {
+	for _, v := range All {
+		if names[v] == s {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// For is the guided session that walks through an anchor's practice;
+// ok is false for anchors without one.
+func For(k settings.Kind) (v Verb, ok bool) {
+	switch k {
+	case settings.Breath:
+		return Breathe, true
+	case settings.Movement:
+		return Move, true
+	case settings.Posture:
+		return Posture, true
+	}
+	return 0, false
+}
+
+// Launch starts a UI process of this same binary showing window v. It does
+// not wait for the window; the process is reaped when it exits.
+func Launch(v Verb) error {
+	if _, ok := Parse(v.String()); !ok {
+		return fmt.Errorf("no window called %s", v)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find microrest's own binary: %w", err)
+	}
+	cmd := exec.Command(exe, v.String())
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start the %s window: %w", v, err)
+	}
+	go func() { _ = cmd.Wait() }()
+	return nil
+}

@@ -1,0 +1,48 @@
+package window
+
+import (
+	"testing"
+
+	"github.com/microrest/microrest/settings"
+)
+
+func TestEveryVerbReadsBackWhatItWrites(t *testing.T) {
+	for _, v := range All {
+		if got, ok := Parse(v.String()); !ok || got != v {
+			t.Errorf("Parse(%q) = %v, %v; want %v", v.String(), got, ok, v)
+		}
+	}
+	for _, s := range []string{"", "window(0)", "Settings", "status", "done"} {
+		if v, ok := Parse(s); ok {
+			t.Errorf("Parse(%q) = %v, want no window", s, v)
+		}
+	}
+}
+
+func TestGuidedAnchorsOpenTheirSessionAndOthersNone(t *testing.T) {
+	want := map[settings.Kind]Verb{settings.Breath: Breathe, settings.Movement: Move, settings.Posture: Posture}
+	for _, k := range settings.Kinds {
+		v, ok := For(k)
+		if v != want[k] || ok != (want[k] != 0) {
+			t.Errorf("For(%s) = %v, %v; want %v", k, v, ok, want[k])
+		}
+	}
+}
+
+func TestNoWindowIsLaunchedForAVerbThatNamesNone(t *testing.T) {
+	if err := Launch(0); err == nil {
+		t.Fatal("Launch(0) started a process")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, v := range All {
+		f.Add(v.String())
+	}
+	f.Add("window(9)")
+	f.Fuzz(func(t *testing.T, s string) {
+		if v, ok := Parse(s); ok && v.String() != s {
+			t.Errorf("Parse(%q) = %v, which writes %q", s, v, v.String())
+		}
+	})
+}
