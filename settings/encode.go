@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -15,11 +16,15 @@ func Encode(s Settings) []byte {
 	e.header()
 	e.globals(s)
 	e.escalation(s.Escalation)
+	e.checkin(s.Checkin)
 	e.week(&s.ActiveHours)
+	e.days(&s.Days)
+	e.breathing(&s.Breathing)
 	e.anchorsHeader()
 	for _, k := range Kinds {
 		e.anchor(k, s.Anchors.Of(k))
 	}
+	e.dayTypes(&s.DayTypes)
 	return e.buf.Bytes()
 }
 
@@ -128,12 +133,131 @@ func (e *encoder) anchor(k Kind, a *Anchor) {
 	e.kv("natural_break", quote(a.NaturalBreak.String()))
 	e.kv("daily_goal", fmt.Sprint(a.DailyGoal))
 	e.kv("appointment", fmt.Sprint(a.Appointment))
+	e.practices(a.Practices)
+	e.blank()
+}
+
+func (e *encoder) checkin(c Checkin) {
+	e.comment("The daily check-in: four quick questions (stiffness, mood, energy, sleep quality,",
+		"each 1 to 5) and today's training load. Answers are compared with your own last",
+		"28 days; a lower reading than usual makes the day gentler (see [day_types.low_readiness]).")
+	e.buf.WriteString("[checkin]\n")
+	e.comment(`When to ask: "first-active" (the first minute you are at the desk each day),`,
+		`a time like "09:00" (the first minute you are at the desk from then on), or "off"`,
+		"(you can still check in from the tray). Never asked while paused, in do-not-disturb",
+		"or outside active hours; it waits until they end.")
+	e.kv("at", quote(c.At.String()))
+	e.blank()
+}
+
+func (e *encoder) days(d *Days) {
+	e.comment("Your training load on each weekday: rest, easy or hard. It picks the day type",
+		"below; the load you give in the check-in replaces it for that day.")
+	e.buf.WriteString("[days]\n")
+	for _, day := range Weekdays {
+		e.kv(dayKey(day), quote(d.On(day).String()))
+	}
+	e.blank()
+}
+
+var breathBlurbs = map[BreathMode]string{
+	BreathCalm:       "Calm: slow breathing with a longer exhale, for the working day.",
+	BreathSleep:      "Sleep: slower still, with a long exhale, for the evening.",
+	BreathControlled: "Controlled: shorter, even breaths, for training days; it never paces faster than a resting rate.",
+}
+
+func (e *encoder) breathing(b *Breathing) {
+	e.comment("The guided breath session's patterns: rate is breaths a minute,",
+		"exhale_ratio how much longer the exhale is than the inhale (1 = even).")
+	for _, m := range BreathModes {
+		l, p := LimitsOf(m), b.Of(m)
+		e.comment(breathBlurbs[m], "rate "+l.DescribeRate()+"; exhale_ratio "+l.DescribeRatio()+".")
+		e.buf.WriteString("[breathing." + m.String() + "]\n")
+		e.kv("rate", formatFloat(p.Rate))
+		e.kv("exhale_ratio", formatFloat(p.ExhaleRatio))
+		e.blank()
+	}
+}
+
+func (e *encoder) dayTypes(d *DayTypes) {
+	e.comment(
+		"Day types change the anchors above for one kind of day: [day_types.rest],",
+		"[day_types.easy] and [day_types.hard] by the day's training load, and",
+		"[day_types.low_readiness] on top of those when your check-in reads lower than usual.",
+		"  breathing      the guided breath pattern that day: calm, sleep or controlled",
+		"Under [day_types.<type>.<anchor>] any of these anchor keys may be set, with the",
+		"same rules as above: enabled, every, at, practice, practices, daily_goal.",
+		"A key left out keeps the anchor's own value.",
+	)
+	e.blank()
+	for _, dt := range dayTypeKeys {
+		e.dayType(dt.key, dt.of(d))
+	}
+}
+
+var dayTypeBlurbs = map[string][]string{
+	"rest": {"Rest days: gentler movement, mobility rather than brisk walks."},
+	"easy": {"Easy days: the base plan as it is."},
+	"hard": {"Hard days: steadier breathing, more often, and a longer power-down."},
+	"low_readiness": {
+		"Lower readiness than usual: gentle mobility and one more rest. Its times",
+		"replace the rest anchor's own, so change the two together.",
+	},
+}
+
+func (e *encoder) dayType(key string, t *DayType) {
+	e.comment(dayTypeBlurbs[key]...)
+	e.buf.WriteString("[day_types." + key + "]\n")
+	if t.Breathing != nil {
+		e.kv("breathing", quote(t.Breathing.String()))
+	}
+	e.blank()
+	for _, k := range Kinds {
+		if o := t.Of(k); !o.IsZero() {
+			e.buf.WriteString("[day_types." + key + "." + k.String() + "]\n")
+			e.override(o)
+			e.blank()
+		}
+	}
+}
+
+func (e *encoder) override(o *Override) {
+	if o.Enabled != nil {
+		e.kv("enabled", fmt.Sprint(*o.Enabled))
+	}
+	if o.Every != nil {
+		e.kv("every", quote(o.Every.String()))
+	}
+	if o.At != nil {
+		e.kv("at", clockList(*o.At))
+	}
+	if o.Practice != nil {
+		e.kv("practice", quote(o.Practice.String()))
+	}
+	if o.DailyGoal != nil {
+		e.kv("daily_goal", fmt.Sprint(*o.DailyGoal))
+	}
+	if o.Practices != nil {
+		e.practices(*o.Practices)
+	}
+}
+
+func (e *encoder) practices(list []string) {
 	e.buf.WriteString("practices = [\n")
-	for _, p := range a.Practices {
+	for _, p := range list {
 		e.buf.WriteString("  " + quote(p) + ",\n")
 	}
 	e.buf.WriteString("]\n")
-	e.blank()
+}
+
+// formatFloat writes a number TOML reads back as the same float, with a
+// decimal point so it reads as one.
+func formatFloat(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".eEnN") {
+		s += ".0"
+	}
+	return s
 }
 
 // quote writes a TOML basic string. JSON string escapes are a subset of

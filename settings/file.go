@@ -134,6 +134,18 @@ func normalize(s *Settings) {
 			a.Practices = nil
 		}
 	}
+	for _, dt := range dayTypeKeys {
+		t := dt.of(&s.DayTypes)
+		for _, k := range Kinds {
+			o := t.Of(k)
+			if o.At != nil && len(*o.At) == 0 {
+				o.At = new([]ClockTime)
+			}
+			if o.Practices != nil && len(*o.Practices) == 0 {
+				o.Practices = new([]string)
+			}
+		}
+	}
 }
 
 func decodeProblem(err error) Problem {

@@ -40,6 +40,15 @@ type Settings struct {
 	ActiveHours Week `toml:"active_hours"`
 	// Anchors holds one block per recovery anchor.
 	Anchors Anchors `toml:"anchors"`
+	// Checkin says when the daily check-in is asked.
+	Checkin Checkin `toml:"checkin"`
+	// Days plans the training load of each weekday; the check-in's answer
+	// replaces it for its day.
+	Days Days `toml:"days"`
+	// DayTypes says how each kind of day changes the anchors.
+	DayTypes DayTypes `toml:"day_types"`
+	// Breathing paces the guided breath session's patterns.
+	Breathing Breathing `toml:"breathing"`
 }
 
 // Escalation re-issues an ignored prompt a few times, then gives up and
@@ -141,6 +150,9 @@ func Defaults() Settings {
 			Rest:      defaultRest(),
 			WindDown:  defaultWindDown(),
 		},
+		Days:      defaultDays(),
+		DayTypes:  defaultDayTypes(),
+		Breathing: defaultBreathing(),
 	}
 }
 

@@ -324,6 +324,8 @@ func FuzzParse(f *testing.F) {
 		"", "idle_threshold = 3\n", "[anchors.movement]\nevery = \"0s\"\n", "x = [\n",
 		"[active_hours]\nmon = \"22:00-02:00\"\n", "[anchors.rest]\nat = [\"25:00\"]\n",
 		"[anchors.breath]\npractices = []\n", "pause_choices = [\"1m\", \"off\"]\n",
+		"[day_types.hard.breath]\nat = []\npractices = []\n", "[breathing.calm]\nrate = nan\n",
+		"[checkin]\nat = \"24:00\"\n", "[days]\nsun = \"\"\n", "[day_types.rest]\nbreathing = \"sleep\"\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -102,6 +102,10 @@ func Validate(s Settings) []Problem {
 	for _, k := range Kinds {
 		v.anchor("anchors."+k.String(), s.Anchors.Of(k))
 	}
+	v.checkin(s.Checkin)
+	v.days(&s.Days)
+	v.dayTypes(&s)
+	v.breathing(&s.Breathing)
 	return v.problems
 }
 
@@ -196,6 +200,107 @@ func (v *validator) practices(key string, list []string) {
 			v.add(item, "is blank; write the practice, or remove the entry")
 		case len([]rune(p)) > MaxPracticeText:
 			v.add(item, "is %d characters long; keep it under %d so it fits a notification", len([]rune(p)), MaxPracticeText)
+		}
+	}
+}
+
+func (v *validator) checkin(c Checkin) {
+	switch c.At.Mode {
+	case CheckinFirstActive, CheckinOff:
+	case CheckinAtClock:
+		v.clock("checkin.at", c.At.Clock)
+	default:
+		v.add("checkin.at", `is not a check-in time; write "first-active", a time like "09:00", or "off"`)
+	}
+}
+
+func (v *validator) days(d *Days) {
+	for _, day := range Weekdays {
+		if !d.On(day).Valid() {
+			v.add("days."+dayKey(day), "is not a training load; use rest, easy or hard")
+		}
+	}
+}
+
+// dayTypeKeys names the day types as the file does, in file order.
+var dayTypeKeys = []struct {
+	key string
+	of  func(*DayTypes) *DayType
+}{
+	{"rest", func(d *DayTypes) *DayType { return &d.Rest }},
+	{"easy", func(d *DayTypes) *DayType { return &d.Easy }},
+	{"hard", func(d *DayTypes) *DayType { return &d.Hard }},
+	{"low_readiness", func(d *DayTypes) *DayType { return &d.LowReadiness }},
+}
+
+// dayTypes checks each override with the rules of the key it replaces,
+// then each day's plan as a whole, so no kind of day leaves an enabled
+// anchor without a trigger.
+func (v *validator) dayTypes(s *Settings) {
+	for _, dt := range dayTypeKeys {
+		t := dt.of(&s.DayTypes)
+		key := "day_types." + dt.key
+		if t.Breathing != nil && !t.Breathing.Valid() {
+			v.add(key+".breathing", "is not a breathing mode; use calm, sleep or controlled")
+		}
+		for _, k := range Kinds {
+			v.override(key+"."+k.String(), t.Of(k))
+		}
+	}
+	seen := map[string]bool{}
+	for _, load := range Loads {
+		day, _ := s.ForDay(load, false)
+		low, _ := s.ForDay(load, true)
+		for _, k := range Kinds {
+			v.layer(seen, "day_types."+load.String()+"."+k.String(), load.String()+" days", s.Anchors.Of(k), day.Anchors.Of(k))
+			v.layer(seen, "day_types.low_readiness."+k.String(), "low readiness "+load.String()+" days", day.Anchors.Of(k), low.Anchors.Of(k))
+		}
+	}
+}
+
+func (v *validator) override(key string, o *Override) {
+	if o.Every != nil {
+		v.duration(key+".every", *o.Every, EveryLimits)
+	}
+	if o.At != nil {
+		v.clockTimes(key+".at", *o.At)
+	}
+	if o.Practice != nil {
+		v.duration(key+".practice", *o.Practice, PracticeLimits)
+	}
+	if o.Practices != nil {
+		v.practices(key+".practices", *o.Practices)
+	}
+	if o.DailyGoal != nil {
+		v.count(key+".daily_goal", *o.DailyGoal, MaxDailyGoal)
+	}
+}
+
+// layer reports an anchor that a day type leaves enabled with no trigger,
+// or an appointment with no time, unless the plan it was laid on already
+// did (that is reported where it came from). Each key is said once.
+func (v *validator) layer(seen map[string]bool, key, day string, under, plan *Anchor) {
+	if never(plan) && !never(under) && !seen[key] {
+		seen[key] = true
+		v.add(key, `leaves the anchor enabled on %s with neither "every" nor "at", so it would never come due; set one, or set enabled = false`, day)
+	}
+	if plan.Appointment && len(plan.At) == 0 && len(under.At) > 0 && !seen[key+".at"] {
+		seen[key+".at"] = true
+		v.add(key+".at", "is empty on %s, but the anchor is an appointment, which needs clock times", day)
+	}
+}
+
+func never(a *Anchor) bool { return a.Enabled && a.Every == 0 && len(a.At) == 0 }
+
+func (v *validator) breathing(b *Breathing) {
+	for _, m := range BreathModes {
+		l, p := LimitsOf(m), b.Of(m)
+		key := "breathing." + m.String()
+		if !(p.Rate >= l.MinRate && p.Rate <= l.MaxRate) {
+			v.add(key+".rate", "%s is out of range; use %s", formatFloat(p.Rate), l.DescribeRate())
+		}
+		if !(p.ExhaleRatio >= l.MinRatio && p.ExhaleRatio <= l.MaxRatio) {
+			v.add(key+".exhale_ratio", "%s is out of range; use %s", formatFloat(p.ExhaleRatio), l.DescribeRatio())
 		}
 	}
 }
