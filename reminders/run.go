@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -20,6 +21,13 @@ const DefaultSampleEvery = 15 * time.Second
 // It stays inside DefaultMaxGap, or a sleep would read as a suspend.
 const DefaultActiveSampleEvery = 45 * time.Second
 
+// DefaultAwaySampleEvery is the loop's longest sleep while the person is
+// away and the activity source wakes it at their return (Config.Wake, an
+// EventDriven source). Until then nothing can change that the engine's
+// next wake does not already name, so the bound only limits what a lost
+// event costs. Away, a gap between samples is away time either way.
+const DefaultAwaySampleEvery = 5 * time.Minute
+
 // saveEvery bounds how often the state file is written between commands;
 // a command that changed something is saved at once.
 const saveEvery = time.Minute
@@ -33,6 +41,13 @@ const MaxPending = 1000
 // package activity implements it.
 type Activity interface {
 	Sample(now time.Time) (Sample, error)
+}
+
+// EventDriven is an Activity that can say whether its source delivers on
+// Config.Wake when the person leaves and comes back (a compositor's or the
+// X server's idle alarms) rather than only being read at each sample.
+type EventDriven interface {
+	EventDriven() bool
 }
 
 // Journal records outcomes; the daemon hands them to package journal.
@@ -59,6 +74,8 @@ type Config struct {
 	SampleEvery time.Duration
 	// ActiveSampleEvery overrides DefaultActiveSampleEvery.
 	ActiveSampleEvery time.Duration
+	// AwaySampleEvery overrides DefaultAwaySampleEvery.
+	AwaySampleEvery time.Duration
 	// Quiet reports the desktop's do-not-disturb (or a fullscreen window).
 	// It is read before every step, so no prompt appears in the first
 	// moments of a presentation; nil means never quiet.
@@ -89,6 +106,8 @@ type Runner struct {
 	mu       sync.Mutex
 	subs     []chan Snapshot
 	lastSave time.Time
+	// saved is what the last save wrote; loop goroutine only.
+	saved State
 	// activityErr is the last failed reading's error, "" when it reads;
 	// only the loop goroutine touches it.
 	activityErr string
@@ -121,6 +140,10 @@ func NewRunner(e *Engine, cfg Config) *Runner {
 		cfg.ActiveSampleEvery = DefaultActiveSampleEvery
 	}
 	cfg.ActiveSampleEvery = max(cfg.ActiveSampleEvery, cfg.SampleEvery)
+	if cfg.AwaySampleEvery <= 0 {
+		cfg.AwaySampleEvery = DefaultAwaySampleEvery
+	}
+	cfg.AwaySampleEvery = max(cfg.AwaySampleEvery, cfg.SampleEvery)
 	if cfg.Logf == nil {
 		cfg.Logf = log.Printf
 	}
@@ -288,17 +311,28 @@ func (r *Runner) syncQuiet(now time.Time) {
 }
 
 // sleep returns how long to wait: until the engine's next wake, at most
-// SampleEvery while away (ActiveSampleEvery at the desk), at least a
-// second so nothing spins.
+// SampleEvery while away (AwaySampleEvery when the source wakes the loop
+// at a return; ActiveSampleEvery at the desk), at least a second so
+// nothing spins.
 func (r *Runner) sleep(now time.Time) time.Duration {
 	d := r.cfg.ActiveSampleEvery
 	if r.e.away {
 		d = r.cfg.SampleEvery
+		if r.wokenAtReturn() {
+			d = r.cfg.AwaySampleEvery
+		}
 	}
 	if next := r.e.NextWake(now); !next.IsZero() {
 		d = min(d, next.Sub(now))
 	}
 	return max(d, time.Second)
+}
+
+// wokenAtReturn reports whether the activity source wakes the loop when
+// the person comes back, so an away loop need not poll for it.
+func (r *Runner) wokenAtReturn() bool {
+	ev, ok := r.cfg.Activity.(EventDriven)
+	return ok && r.cfg.Wake != nil && ev.EventDriven()
 }
 
 // handle passes events to the journal and the notifier.
@@ -372,16 +406,30 @@ func (r *Runner) flush() error {
 }
 
 // persist saves the state at most once every saveEvery, or now when forced.
+// While the person is away a periodic save that would change only the
+// time of the last sample is skipped: after a crash the time since the
+// last save reads as away, which it was, so the write and its two fsyncs
+// would buy nothing, once a minute all the time nobody is at the desk.
 func (r *Runner) persist(now time.Time, force bool) {
 	if r.cfg.StatePath == "" || (!force && now.Sub(r.lastSave) < saveEvery && now.After(r.lastSave)) {
 		return
 	}
-	r.lastSave = now
 	st := r.e.State()
-	st.Pending = r.pending
+	st.Pending = slices.Clone(r.pending)
+	if !force && r.e.away && onlySavedDiffers(st, r.saved) {
+		return
+	}
+	r.lastSave, r.saved = now, st
 	if err := SaveState(r.cfg.StatePath, st); err != nil {
 		r.cfg.Logf("reminders: %v", err)
 	}
+}
+
+// onlySavedDiffers reports whether two states differ in nothing but the
+// time of their last sample.
+func onlySavedDiffers(a, b State) bool {
+	a.Saved, b.Saved = time.Time{}, time.Time{}
+	return reflect.DeepEqual(a, b)
 }
 
 // snapshot is the engine's snapshot with what only the loop knows.

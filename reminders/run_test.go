@@ -313,3 +313,119 @@ func TestDoNotDisturbIsReadBeforeEachStepSoNoPromptSlipsThrough(t *testing.T) {
 		clock.Advance(DefaultSampleEvery)
 	}
 }
+
+func TestAwayTheLoopSkipsSavesThatWouldOnlyMoveTheLastSample(t *testing.T) {
+	clock := newFakeClock(tuesday(9, 0))
+	path := t.TempDir() + "/state.json"
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, StatePath: path})
+	sampleFor := func(d time.Duration, s Sample) {
+		for end := clock.Now().Add(d); clock.Now().Before(end); {
+			clock.Advance(DefaultSampleEvery)
+			s.Now = clock.Now()
+			e.Step(s)
+			r.persist(s.Now, false)
+		}
+	}
+	saved := func() time.Time {
+		st, err := LoadState(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Saved
+	}
+	sampleFor(5*time.Minute, Sample{})
+	sampleFor(2*time.Minute, Sample{Locked: true})
+	left := saved()
+	sampleFor(30*time.Minute, Sample{Locked: true})
+	if got := saved(); !got.Equal(left) {
+		t.Fatalf("30 minutes away moved the saved state from %v to %v, though only the last sample changed", left, got)
+	}
+	r.persist(clock.Now(), true)
+	if got := saved(); !got.Equal(clock.Now()) {
+		t.Fatalf("a forced save while away wrote %v, want %v", got, clock.Now())
+	}
+	sampleFor(2*time.Minute, Sample{})
+	if got := saved(); clock.Now().Sub(got) > saveEvery {
+		t.Fatalf("back at the desk the state was last saved at %v, more than %v before %v", got, saveEvery, clock.Now())
+	}
+}
+
+// alarmed is an activity source that wakes the loop itself when the
+// person leaves or comes back, as Mutter's watches and X11's SYNC alarms
+// do; it counts the samples taken.
+type alarmed struct {
+	mu      sync.Mutex
+	locked  bool
+	samples int
+}
+
+func (a *alarmed) Sample(now time.Time) (Sample, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.samples++
+	return Sample{Now: now, Locked: a.locked}, nil
+}
+
+func (a *alarmed) EventDriven() bool { return true }
+
+func (a *alarmed) set(locked bool) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.locked = locked
+	return a.samples
+}
+
+func TestAwayTheLoopSleepsLongWhenTheSourceWakesItAtTheReturn(t *testing.T) {
+	clock := newFakeClock(tuesday(9, 0))
+	act := &alarmed{locked: true}
+	wake := make(chan struct{}, 1)
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Activity: act, Wake: wake})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- r.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	for range 30 * time.Minute / DefaultSampleEvery {
+		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(DefaultSampleEvery)
+	}
+	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	before := act.set(false)
+	// Polled, it would be 120; the engine's own decisions (natural breaks
+	// completing) add a few to one every DefaultAwaySampleEvery.
+	if before > 10 {
+		t.Fatalf("%d samples in 30 minutes away, want at most 10", before)
+	}
+	wake <- struct{}{}
+	deadline := time.Now().Add(5 * time.Second)
+	for act.set(false) == before && time.Now().Before(deadline) {
+		runtime.Gosched()
+	}
+	if snap, err := r.Snapshot(ctx); err != nil || snap.Away {
+		t.Fatalf("the wake at the return was not sampled at once: away=%v err=%v", snap.Away, err)
+	}
+}
+
+func TestAwayTheLoopStillPollsASourceThatCannotWakeIt(t *testing.T) {
+	now := tuesday(9, 0)
+	e := New(only(settings.Movement), State{}, Options{Location: berlin})
+	polled := NewRunner(e, Config{Clock: newFakeClock(now), Activity: &desk{}, Wake: make(chan struct{})})
+	alarms := NewRunner(e, Config{Clock: newFakeClock(now), Activity: &alarmed{}, Wake: make(chan struct{})})
+	e.Step(Sample{Now: now})
+	e.Step(Sample{Now: now.Add(10 * time.Second), Locked: true})
+	at := now.Add(20 * time.Second)
+	if got := polled.sleep(at); got != DefaultSampleEvery {
+		t.Fatalf("a polled source away: the loop sleeps %v, want %v to notice a return", got, DefaultSampleEvery)
+	}
+	// Movement's natural break (3 minutes from the last input) is the
+	// engine's next decision, well inside DefaultAwaySampleEvery.
+	if got, want := alarms.sleep(at), 3*time.Minute-10*time.Second; got != want {
+		t.Fatalf("an alarmed source away: the loop sleeps %v, want %v, until the natural break completes", got, want)
+	}
+}
