@@ -19,6 +19,7 @@ import (
 	_ "github.com/microrest/microrest/internal/locale" // before Fyne reads the locale
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/ui"
+	"github.com/microrest/microrest/window"
 )
 
 // Exit codes, the same for every verb.
@@ -62,13 +63,17 @@ func verbs() []verb {
 		{name: "quit", summary: "stop the daemon", run: runSimple(control.VerbQuit)},
 		{name: "journal", args: "[--since 7d] [--format csv|json]", summary: "export the journal (works without the daemon)", run: runJournal},
 		{name: "autostart", args: "on|off|status", summary: "start microrest at login", run: runAutostart},
-		{name: "settings", summary: "open the settings window", run: runWindow(ui.SettingsWindow)},
-		{name: "progress", summary: "open the progress window: today, 7 and 30 days", run: runWindow(ui.ProgressWindow)},
-		{name: "breathe", summary: "a guided slow-breathing session", run: runWindow(ui.BreatheWindow)},
-		{name: "move", summary: "a guided mobility routine", run: runWindow(ui.MoveWindow)},
-		{name: "posture", summary: "a posture reset checklist", run: runWindow(ui.PostureWindow)},
-		{name: "prompt", summary: "the prompt on screen, with its answers, in a small window", run: runWindow(ui.PromptWindow)},
 	}
+}
+
+// windowSummaries say what each window verb opens, for the help.
+var windowSummaries = map[window.Verb]string{
+	window.Settings: "open the settings window",
+	window.Progress: "open the progress window: today, 7 and 30 days",
+	window.Breathe:  "a guided slow-breathing session",
+	window.Move:     "a guided mobility routine",
+	window.Posture:  "a posture reset checklist",
+	window.Prompt:   "the prompt on screen, with its answers, in a small window",
 }
 
 // Main runs the command line args and returns the process exit code.
@@ -90,6 +95,9 @@ func (e *env) main(args []string) int {
 	}
 	if len(rest) == 0 {
 		return e.runDaemon()
+	}
+	if w, ok := window.Parse(rest[0]); ok {
+		return e.runWindow(w, rest[1:])
 	}
 	for _, v := range verbs() {
 		if v.name == rest[0] {
@@ -132,6 +140,9 @@ func (e *env) usage(w io.Writer) {
 	fmt.Fprintf(w, "  microrest %-36s %s\n", "[--verbose]", "run the tray daemon")
 	for _, v := range verbs() {
 		fmt.Fprintf(w, "  microrest %-36s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
+	}
+	for _, v := range window.All {
+		fmt.Fprintf(w, "  microrest %-36s %s\n", v, windowSummaries[v])
 	}
 	fmt.Fprintln(w, "\nDone, snooze and skip answer the prompt on screen. With --prompt ID they")
 	fmt.Fprintln(w, "answer only that prompt (its id is in `microrest status`), and fail if it")
@@ -194,21 +205,20 @@ func runSimple(v control.Verb) func(e *env, args []string) int {
 	}
 }
 
-func runWindow(w ui.Window) func(e *env, args []string) int {
-	return func(e *env, args []string) int {
-		if len(args) > 0 {
-			fmt.Fprintf(e.stderr, "microrest: %s takes no arguments.\n", w)
-			return ExitUsage
-		}
-		paths := daemon.DefaultPaths()
-		err := ui.Run(ui.Options{
-			Window: w, AppID: e.info.ID, Log: e.logger(e.stderr),
-			SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
-		})
-		if err != nil {
-			fmt.Fprintln(e.stderr, "microrest:", err)
-			return ExitError
-		}
-		return ExitOK
+// runWindow starts the UI process's one window.
+func (e *env) runWindow(w window.Verb, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(e.stderr, "microrest: %s takes no arguments.\n", w)
+		return ExitUsage
 	}
+	paths := daemon.DefaultPaths()
+	err := ui.Run(ui.Options{
+		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr),
+		SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
+	})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "microrest:", err)
+		return ExitError
+	}
+	return ExitOK
 }

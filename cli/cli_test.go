@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/window"
 )
 
 // fakeDaemon listens on a real control socket, records each request and
@@ -158,5 +159,20 @@ func TestTheHelpOffersThePromptFlag(t *testing.T) {
 		if code != ExitOK || !strings.Contains(stdout, want) {
 			t.Errorf("exit %d, help does not contain %q:\n%s", code, want, stdout)
 		}
+	}
+}
+
+func TestTheHelpOffersEveryWindowWithWhatItOpens(t *testing.T) {
+	code, stdout, _ := run("", "--help")
+	for _, w := range window.All {
+		if code != ExitOK || windowSummaries[w] == "" || !strings.Contains(stdout, "microrest "+w.String()) {
+			t.Errorf("exit %d, the help does not offer the %s window:\n%s", code, w, stdout)
+		}
+	}
+}
+
+func TestAWindowVerbTakesNoArguments(t *testing.T) {
+	if code, _, stderr := run("", "settings", "now"); code != ExitUsage || !strings.Contains(stderr, "settings takes no arguments") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }

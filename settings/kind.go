@@ -42,21 +42,6 @@ func (k Kind) Title() string {
 	return kindTitles[k]
 }
 
-// Session names the guided session that walks through the anchor's
-// practice, which is also the verb that opens its window; "" for none. The
-// daemon, the prompt window and the notifications all ask here.
-func (k Kind) Session() string {
-	switch k {
-	case Breath:
-		return "breathe"
-	case Movement:
-		return "move"
-	case Posture:
-		return "posture"
-	}
-	return ""
-}
-
 // ParseKind reads an anchor key; "winddown" and "wind_down" are accepted as
 // spellings of "wind-down" because people type them.
 func ParseKind(s string) (Kind, error) {

@@ -131,12 +131,3 @@ func TestKindsReadBackFromTheirNames(t *testing.T) {
 		t.Error("ParseKind(nap) should fail")
 	}
 }
-
-func TestOnlyBreathMovementAndPostureHaveGuidedSessions(t *testing.T) {
-	want := map[Kind]string{Breath: "breathe", Movement: "move", Posture: "posture"}
-	for _, k := range Kinds {
-		if got := k.Session(); got != want[k] {
-			t.Errorf("%s.Session() = %q, want %q", k, got, want[k])
-		}
-	}
-}

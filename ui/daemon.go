@@ -8,6 +8,7 @@ import (
 
 	"github.com/microrest/microrest/autostart"
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -28,10 +29,10 @@ type Daemon interface {
 	Done(ctx context.Context, k settings.Kind, prompt uint64) error
 	// Reload asks the daemon to read the settings file now.
 	Reload(ctx context.Context) error
-	// Answer answers the prompt with the id: done, snooze or skip. The
-	// daemon refuses it once that prompt is no longer on screen, so a
+	// Answer sends done, snooze or skip for the prompt the command names.
+	// The daemon refuses it once that prompt is no longer on screen, so a
 	// window left open cannot answer a newer prompt it never showed.
-	Answer(ctx context.Context, verb control.Verb, prompt uint64) error
+	Answer(ctx context.Context, cmd reminders.Command) error
 }
 
 // errNoPromptID refuses an answer that names no prompt: sent without an
@@ -72,12 +73,33 @@ func (d socketDaemon) Done(ctx context.Context, k settings.Kind, prompt uint64) 
 	return err
 }
 
-func (d socketDaemon) Answer(ctx context.Context, verb control.Verb, prompt uint64) error {
-	if prompt == 0 {
-		return errNoPromptID
+func (d socketDaemon) Answer(ctx context.Context, cmd reminders.Command) error {
+	req, err := answerRequest(cmd)
+	if err != nil {
+		return err
 	}
-	_, err := d.call(ctx, control.Request{Verb: verb, Prompt: prompt})
+	_, err = d.call(ctx, req)
 	return err
+}
+
+// answerRequest puts an answer to a whole prompt on the wire, where the
+// daemon reads it back into the same command.
+func answerRequest(cmd reminders.Command) (control.Request, error) {
+	var req control.Request
+	switch c := cmd.(type) {
+	case reminders.Done:
+		req = control.Request{Verb: control.VerbDone, Prompt: c.Prompt}
+	case reminders.Snooze:
+		req = control.Request{Verb: control.VerbSnooze, Prompt: c.Prompt}
+	case reminders.Skip:
+		req = control.Request{Verb: control.VerbSkip, Prompt: c.Prompt}
+	default:
+		return req, fmt.Errorf("%T is not an answer to a prompt", cmd)
+	}
+	if req.Prompt == 0 {
+		return req, errNoPromptID
+	}
+	return req, nil
 }
 
 func (d socketDaemon) Reload(ctx context.Context) error {

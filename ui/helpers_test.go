@@ -9,6 +9,7 @@ import (
 
 	"github.com/microrest/microrest/control"
 	_ "github.com/microrest/microrest/internal/locale" // quiet Fyne under LANG=C.UTF-8, as the binary is
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -19,19 +20,13 @@ type fakeDaemon struct {
 	err     error
 	status  *control.Status
 	done    []doneCall
-	answers []answer
+	answers []reminders.Command
 	reloads chan struct{}
 }
 
 // doneCall is one Done the fake took: the anchor, and the prompt it named.
 type doneCall struct {
 	kind   settings.Kind
-	prompt uint64
-}
-
-// answer is one Answer the fake took.
-type answer struct {
-	verb   control.Verb
 	prompt uint64
 }
 
@@ -64,16 +59,16 @@ func (d *fakeDaemon) Done(_ context.Context, k settings.Kind, prompt uint64) err
 	return d.err
 }
 
-func (d *fakeDaemon) Answer(_ context.Context, v control.Verb, prompt uint64) error {
+func (d *fakeDaemon) Answer(_ context.Context, cmd reminders.Command) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.err == nil {
-		d.answers = append(d.answers, answer{v, prompt})
+		d.answers = append(d.answers, cmd)
 	}
 	return d.err
 }
 
-func (d *fakeDaemon) answered() []answer {
+func (d *fakeDaemon) answered() []reminders.Command {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return slices.Clone(d.answers)

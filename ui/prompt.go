@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
 // promptView is the small, non-modal prompt window: what a notification's
@@ -29,8 +29,8 @@ type promptView struct {
 	message *widget.Label
 	buttons *fyne.Container
 	view    fyne.CanvasObject
-	// shown is the id of the prompt on the window; the answers carry it,
-	// so a window left open cannot answer a newer prompt it never showed.
+	// shown is the id of the prompt on the window, which a guided session
+	// started from it answers.
 	shown uint64
 	// settled receives after each reply is shown; tests wait on it.
 	settled chan struct{}
@@ -96,35 +96,39 @@ func (v *promptView) setButtons(bs []*widget.Button) {
 }
 
 // promptButtons offers Done, Snooze, Skip (not for appointments) and
-// Start where an anchor on the prompt has a guided session.
+// Start where an anchor on the prompt has a guided session. Each answer is
+// the engine's command for the prompt the window shows, so a window left
+// open cannot answer a newer prompt it never showed.
 func promptButtons(p *control.PromptStatus, v *promptView) []*widget.Button {
-	done := widget.NewButton("Done", func() { v.answer(control.VerbDone) })
+	done := widget.NewButton("Done", func() { v.answer(reminders.Done{Prompt: p.ID}) })
 	done.Importance = widget.HighImportance
-	bs := []*widget.Button{done, widget.NewButton("Snooze", func() { v.answer(control.VerbSnooze) })}
+	bs := []*widget.Button{done, widget.NewButton("Snooze", func() { v.answer(reminders.Snooze{Prompt: p.ID}) })}
 	if p.CanSkip {
-		bs = append(bs, widget.NewButton("Skip", func() { v.answer(control.VerbSkip) }))
+		bs = append(bs, widget.NewButton("Skip", func() { v.answer(reminders.Skip{Prompt: p.ID}) }))
 	}
-	if verb := guidedFor(p.Anchors); verb != "" {
-		bs = append(bs, widget.NewButton("Start", func() { v.start(verb) }))
+	if w, ok := guidedFor(p.Anchors); ok {
+		bs = append(bs, widget.NewButton("Start", func() { v.start(w) }))
 	}
 	return bs
 }
 
-// guidedFor is the verb of the first guided session among the anchors.
-func guidedFor(anchors []string) string {
+// guidedFor is the window of the first guided session among the anchors
+// the status names.
+func guidedFor(anchors []string) (window.Verb, bool) {
 	for _, a := range anchors {
-		if k, err := settings.ParseKind(a); err == nil && k.Session() != "" {
-			return k.Session()
+		if k, err := settings.ParseKind(a); err == nil {
+			if w, ok := window.For(k); ok {
+				return w, true
+			}
 		}
 	}
-	return ""
+	return 0, false
 }
 
-func (v *promptView) answer(verb control.Verb) {
+func (v *promptView) answer(cmd reminders.Command) {
 	v.message.SetText("Sending…")
-	id := v.shown
 	go func() {
-		err := v.e.daemon.Answer(context.Background(), verb, id)
+		err := v.e.daemon.Answer(context.Background(), cmd)
 		fyne.Do(func() { v.answered(err) })
 	}()
 }
@@ -140,9 +144,9 @@ func (v *promptView) answered(err error) {
 
 // start opens the guided session and hands it this prompt's id, so the
 // session answers this prompt's anchor when it ends.
-func (v *promptView) start(verb string) {
-	if err := v.e.launch(verb, v.shown); err != nil {
-		v.message.SetText(fmt.Sprintf("Could not start the %s session: %v", verb, err))
+func (v *promptView) start(w window.Verb) {
+	if err := v.e.launch(w, v.shown); err != nil {
+		v.message.SetText(fmt.Sprintf("Could not start the %s session: %v", w, err))
 		v.settle()
 		return
 	}
@@ -160,14 +164,4 @@ func (v *promptView) settle() {
 // is not passed on: a window's command line takes no arguments until
 // cli's runWindow reads --prompt into Options.Prompt, so until then the
 // session records its anchor done on its own, as it always has.
-func launchWindow(verb string, _ uint64) error {
-	exe, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	cmd := exec.Command(exe, verb)
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	return cmd.Process.Release()
-}
+func launchWindow(w window.Verb, _ uint64) error { return window.Launch(w) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -11,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
-	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/window"
 )
 
 func walkAndWater(canSkip bool) *control.Status {
@@ -23,7 +25,7 @@ func walkAndWater(canSkip bool) *control.Status {
 
 // launch is one guided session the prompt window started.
 type launch struct {
-	verb   string
+	window window.Verb
 	prompt uint64
 }
 
@@ -33,8 +35,8 @@ func openPrompt(t *testing.T, d *fakeDaemon, launched *[]launch) (*promptView, *
 	t.Helper()
 	test.NewTempApp(t)
 	e := testEnv(d, &fakeClock{now: start})
-	e.launch = func(verb string, prompt uint64) error {
-		*launched = append(*launched, launch{verb, prompt})
+	e.launch = func(w window.Verb, prompt uint64) error {
+		*launched = append(*launched, launch{w, prompt})
 		return nil
 	}
 	closed := false
@@ -92,18 +94,25 @@ func TestThePromptWindowOffersTheNotificationsAnswers(t *testing.T) {
 	}
 }
 
-func TestEachAnswerGoesToTheDaemonWithThePromptIDAndClosesTheWindow(t *testing.T) {
-	for _, verb := range []control.Verb{control.VerbDone, control.VerbSnooze, control.VerbSkip} {
-		t.Run(string(verb), func(t *testing.T) {
+func TestEachAnswerGoesToTheDaemonAsTheCommandForThePromptAndClosesTheWindow(t *testing.T) {
+	tests := []struct {
+		label string
+		want  reminders.Command
+	}{
+		{"Done", reminders.Done{Prompt: 3}},
+		{"Snooze", reminders.Snooze{Prompt: 3}},
+		{"Skip", reminders.Skip{Prompt: 3}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.label, func(t *testing.T) {
 			d := newFakeDaemon()
 			d.status = walkAndWater(true)
 			var launched []launch
 			v, closed := openPrompt(t, d, &launched)
-			label := map[control.Verb]string{control.VerbDone: "Done", control.VerbSnooze: "Snooze", control.VerbSkip: "Skip"}[verb]
-			tapButton(t, v, label)
+			tapButton(t, v, tc.label)
 			wait(t, v.settled, "the answer")
-			if got := d.answered(); !slices.Equal(got, []answer{{verb, 3}}) || !*closed {
-				t.Fatalf("answers %v, closed %v", got, *closed)
+			if got := d.answered(); !reflect.DeepEqual(got, []reminders.Command{tc.want}) || !*closed {
+				t.Fatalf("answers %#v, closed %v", got, *closed)
 			}
 		})
 	}
@@ -119,15 +128,34 @@ func TestAnAnswerNamesThePromptOnTheWindowEvenAfterANewerOneCameUp(t *testing.T)
 	d.setStatus(newer)
 	tapButton(t, v, "Done")
 	wait(t, v.settled, "the answer")
-	if got := d.answered(); !slices.Equal(got, []answer{{control.VerbDone, 3}}) {
-		t.Fatalf("answered %v, want the prompt on the window, 3", got)
+	if got := d.answered(); !reflect.DeepEqual(got, []reminders.Command{reminders.Done{Prompt: 3}}) {
+		t.Fatalf("answered %#v, want done for the prompt on the window, 3", got)
+	}
+}
+
+func TestAnAnswerGoesOnTheWireWithItsVerbAndPromptID(t *testing.T) {
+	tests := []struct {
+		cmd  reminders.Command
+		want control.Request
+	}{
+		{reminders.Done{Prompt: 3}, control.Request{Verb: control.VerbDone, Prompt: 3}},
+		{reminders.Snooze{Prompt: 3}, control.Request{Verb: control.VerbSnooze, Prompt: 3}},
+		{reminders.Skip{Prompt: 3}, control.Request{Verb: control.VerbSkip, Prompt: 3}},
+	}
+	for _, tc := range tests {
+		if got, err := answerRequest(tc.cmd); err != nil || got != tc.want {
+			t.Errorf("answerRequest(%#v) = %+v, %v; want %+v", tc.cmd, got, err, tc.want)
+		}
+	}
+	if _, err := answerRequest(reminders.Resume{}); err == nil {
+		t.Error("Resume went on the wire as an answer")
 	}
 }
 
 func TestAnAnswerThatNamesNoPromptIsNotSent(t *testing.T) {
 	// No daemon listens in dir: an answer that reached the socket would
 	// fail as not running.
-	err := SocketDaemon(t.TempDir()).Answer(context.Background(), control.VerbDone, 0)
+	err := SocketDaemon(t.TempDir()).Answer(context.Background(), reminders.Done{})
 	if !errors.Is(err, errNoPromptID) {
 		t.Fatalf("err %v, want %v", err, errNoPromptID)
 	}
@@ -139,7 +167,7 @@ func TestStartOpensTheGuidedSessionOfTheFirstGuidedAnchorForThePrompt(t *testing
 	var launched []launch
 	v, closed := openPrompt(t, d, &launched)
 	tapButton(t, v, "Start")
-	if !slices.Equal(launched, []launch{{"move", 3}}) || !*closed {
+	if !slices.Equal(launched, []launch{{window.Move, 3}}) || !*closed {
 		t.Fatalf("launched %v, closed %v", launched, *closed)
 	}
 }
@@ -177,17 +205,5 @@ func TestThePromptWindowSaysWhenNothingIsDueOrTheDaemonIsAway(t *testing.T) {
 				t.Fatalf("title %q, buttons %v", v.title.Text, labels(v))
 			}
 		})
-	}
-}
-
-func TestEveryGuidedSessionHasAWindow(t *testing.T) {
-	names := map[string]bool{}
-	for _, w := range Windows {
-		names[w.String()] = true
-	}
-	for _, k := range settings.Kinds {
-		if s := k.Session(); s != "" && !names[s] {
-			t.Errorf("%s's session %q has no window", k, s)
-		}
 	}
 }

@@ -13,40 +13,12 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/window"
 )
-
-// Window names a window the UI process can show.
-type Window int
-
-// The windows, by the verb that opens them.
-const (
-	SettingsWindow Window = iota + 1
-	ProgressWindow
-	BreatheWindow
-	MoveWindow
-	PostureWindow
-	PromptWindow
-)
-
-// Windows lists every window, in the order the help shows their verbs.
-var Windows = []Window{SettingsWindow, ProgressWindow, BreatheWindow, MoveWindow, PostureWindow, PromptWindow}
-
-var windowNames = [...]string{"", "settings", "progress", "breathe", "move", "posture", "prompt"}
-
-// String returns the verb that opens the window.
-func (w Window) String() string {
-	if w <= 0 || int(w) >= len(windowNames) {
-		return fmt.Sprintf("window(%d)", int(w))
-	}
-	return windowNames[w]
-}
-
-// Title is the window's title; the binary tests find windows by it.
-func (w Window) Title() string { return "microrest " + w.String() }
 
 // Options say which window to show and where its data lives.
 type Options struct {
-	Window       Window
+	Window       window.Verb
 	AppID        string
 	SettingsPath string
 	JournalPath  string
@@ -78,7 +50,7 @@ type env struct {
 	autostart Autostart
 	// launch starts another window's process (Start on a prompt), the
 	// guided session of the prompt with the id.
-	launch func(verb string, prompt uint64) error
+	launch func(v window.Verb, prompt uint64) error
 	// prompt is the id of the prompt a guided session answers; 0 for none.
 	prompt uint64
 }
@@ -86,17 +58,17 @@ type env struct {
 func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
 	w := a.NewWindow(opts.Window.Title())
 	switch opts.Window {
-	case SettingsWindow:
+	case window.Settings:
 		showSettings(w, opts, e)
-	case ProgressWindow:
+	case window.Progress:
 		showProgress(w, opts, e)
-	case BreatheWindow:
+	case window.Breathe:
 		showBreathe(w, opts, e)
-	case MoveWindow:
+	case window.Move:
 		showMove(w, opts, e)
-	case PostureWindow:
+	case window.Posture:
 		showPosture(w, opts, e)
-	case PromptWindow:
+	case window.Prompt:
 		showPrompt(w, e)
 	default:
 		w.Close()
