@@ -262,6 +262,11 @@ func (m *Monitor) lockedLocked() bool {
 // sleep long between samples.
 func (m *Monitor) Wake() <-chan struct{} { return m.wake }
 
+// EventDriven reports whether the idle source delivers on Wake when the
+// person leaves and comes back, so the engine's loop may sleep long while
+// they are away; it implements reminders.EventDriven.
+func (m *Monitor) EventDriven() bool { return m.events }
+
 // poke wakes the engine without ever blocking a signal handler.
 func (m *Monitor) poke() {
 	select {

@@ -102,7 +102,7 @@ func useX11(m *Monitor, o Options, x *x11, xerr error) error {
 	if o.Wayland != "" {
 		return errors.New("a Wayland session, where X11 sees only XWayland input")
 	}
-	return x.useScreenSaver(m)
+	return x.useScreenSaver(m, o.IdleThreshold)
 }
 
 // watchAway starts every lock and sleep reporter that is present; several

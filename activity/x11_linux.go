@@ -18,6 +18,9 @@ import (
 type x11 struct {
 	conn *xgb.Conn
 	root xproto.Window
+	// sync wakes the engine at the idle threshold and at the return; nil
+	// where the server has no SYNC, and the source is polled.
+	sync *xsync
 
 	mu    sync.Mutex
 	cache map[string]xproto.Atom // atoms never change while connected
@@ -33,16 +36,29 @@ func dialX11(m *Monitor, display string) (*x11, error) {
 	return &x11{conn: conn, root: xproto.Setup(conn).DefaultScreen(conn).Root, cache: map[string]xproto.Atom{}}, nil
 }
 
-// useScreenSaver makes X11 the idle source if the extension is there.
-func (x *x11) useScreenSaver(m *Monitor) error {
+// useScreenSaver makes X11 the idle source if the extension is there,
+// event-driven where SYNC alarms can watch the idle threshold.
+func (x *x11) useScreenSaver(m *Monitor, threshold time.Duration) error {
 	if err := screensaver.Init(x.conn); err != nil {
 		return fmt.Errorf("no MIT-SCREEN-SAVER extension: %w", err)
 	}
 	if _, err := x.idle(context.Background()); err != nil {
 		return err
 	}
-	m.use(SourceX11, x, false)
+	err := watchXSync(m, x, threshold)
+	if err != nil {
+		m.log.Info("activity: X11 idle time is polled, so a return is noticed at the next sample", "err", err)
+	}
+	m.use(SourceX11, x, err == nil)
 	return nil
+}
+
+// setThreshold moves the SYNC alarms, where there are any.
+func (x *x11) setThreshold(ctx context.Context, d time.Duration) error {
+	if x.sync == nil {
+		return nil
+	}
+	return x.sync.setThreshold(ctx, d)
 }
 
 // idle is one round trip to the local X server, cheap enough to poll.
