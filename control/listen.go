@@ -28,6 +28,15 @@ const (
 	MaxConns = 32
 )
 
+// A failing Accept (out of file descriptors, say) fails again at once, so
+// Serve waits before the next try, as net/http's Server does: from
+// acceptRetryMin, doubling to acceptRetryMax, and back to the start after
+// a success. Without it the loop would spin a core and flood the log.
+const (
+	acceptRetryMin = 5 * time.Millisecond
+	acceptRetryMax = time.Second
+)
+
 // ErrRunning means another daemon holds the instance lock.
 var ErrRunning = errors.New("microrest is already running")
 
@@ -46,6 +55,10 @@ type Handler func(ctx context.Context, r Request) Reply
 type Listener struct {
 	// HandleTimeout bounds each request; Listen sets the package default.
 	HandleTimeout time.Duration
+
+	// retryMin and retryMax bound the wait after a failed Accept; tests
+	// shorten them.
+	retryMin, retryMax time.Duration
 
 	ln   net.Listener
 	lock *flock.Flock
@@ -79,7 +92,10 @@ func Listen(dir string, log *slog.Logger) (*Listener, error) {
 		_ = lock.Unlock()
 		return nil, err
 	}
-	return &Listener{HandleTimeout: HandleTimeout, ln: ln, lock: lock, sem: make(chan struct{}, MaxConns), log: log}, nil
+	return &Listener{
+		HandleTimeout: HandleTimeout, retryMin: acceptRetryMin, retryMax: acceptRetryMax,
+		ln: ln, lock: lock, sem: make(chan struct{}, MaxConns), log: log,
+	}, nil
 }
 
 // Serve answers connections until ctx ends or the listener is closed.
@@ -88,18 +104,33 @@ func (l *Listener) Serve(ctx context.Context, h Handler) error {
 		<-ctx.Done()
 		_ = l.ln.Close()
 	}()
+	var wait time.Duration
 	for {
 		conn, err := l.ln.Accept()
 		if err != nil {
-			if ctx.Err() != nil || errors.Is(err, net.ErrClosed) {
+			wait = min(max(2*wait, l.retryMin), l.retryMax)
+			if ctx.Err() != nil || errors.Is(err, net.ErrClosed) || !l.pause(ctx, err, wait) {
 				l.wg.Wait()
 				return nil
 			}
-			l.log.Warn("control socket accept failed; going on", "err", err)
 			continue
 		}
+		wait = 0
 		l.wg.Add(1)
 		go l.serveConn(ctx, conn, h)
+	}
+}
+
+// pause waits after a failed Accept; false means ctx ended meanwhile.
+func (l *Listener) pause(ctx context.Context, err error, wait time.Duration) bool {
+	l.log.Warn("control socket accept failed; trying again", "err", err, "in", wait)
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
 	}
 }
 
