@@ -187,8 +187,12 @@ func (s Settings) ForDay(load TrainingLoad, low bool) (Settings, BreathMode) {
 
 func ptr[T any](v T) *T { return &v }
 
+// defaultDays plans no training: microrest cannot know a person's
+// schedule, and hard-day breathing imposed on someone who does not train
+// would only be noise. Sunday is a rest day, which asks only for gentler
+// movement. The check-in's load, or the person's own [days], says more.
 func defaultDays() Days {
-	return Days{Mon: LoadEasy, Tue: LoadHard, Wed: LoadEasy, Thu: LoadHard, Fri: LoadEasy, Sat: LoadHard, Sun: LoadRest}
+	return Days{Mon: LoadEasy, Tue: LoadEasy, Wed: LoadEasy, Thu: LoadEasy, Fri: LoadEasy, Sat: LoadEasy, Sun: LoadRest}
 }
 
 // defaultDayTypes follow the practice: after or before hard training,

@@ -49,9 +49,9 @@ func TestForDayLeavesTheBaseAlone(t *testing.T) {
 	}
 }
 
-func TestDefaultDaysPlanAWeek(t *testing.T) {
+func TestDefaultDaysPlanNoTraining(t *testing.T) {
 	d := Defaults().Days
-	want := map[time.Weekday]TrainingLoad{time.Monday: LoadEasy, time.Tuesday: LoadHard, time.Thursday: LoadHard, time.Saturday: LoadHard, time.Sunday: LoadRest}
+	want := map[time.Weekday]TrainingLoad{time.Monday: LoadEasy, time.Tuesday: LoadEasy, time.Saturday: LoadEasy, time.Sunday: LoadRest}
 	for day, load := range want {
 		if got := *d.On(day); got != load {
 			t.Errorf("%s is %s, want %s", day, got, load)
@@ -194,7 +194,7 @@ func TestParseReportsDayProblems(t *testing.T) {
 
 func TestEncodeExplainsDayKeys(t *testing.T) {
 	text := string(Encode(Defaults()))
-	for _, want := range []string{"[checkin]", `at = "first-active"`, "[days]", `tue = "hard"`, "[breathing.controlled]", "4.0 to 12.0 breaths a minute", "[day_types.hard.breath]", "[day_types.low_readiness.rest]", "A key left out keeps"} {
+	for _, want := range []string{"[checkin]", `at = "first-active"`, "[days]", `sun = "rest"`, "[breathing.controlled]", "4.0 to 12.0 breaths a minute", "[day_types.hard.breath]", "[day_types.low_readiness.rest]", "A key left out keeps"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("encoded file lacks %q", want)
 		}

@@ -152,7 +152,8 @@ func (e *encoder) checkin(c Checkin) {
 
 func (e *encoder) days(d *Days) {
 	e.comment("Your training load on each weekday: rest, easy or hard. It picks the day type",
-		"below; the load you give in the check-in replaces it for that day.")
+		"below; the load you give in the check-in replaces it for that day. Set your",
+		`training days to "hard"; "easy" runs the anchors as they are.`)
 	e.buf.WriteString("[days]\n")
 	for _, day := range Weekdays {
 		e.kv(dayKey(day), quote(d.On(day).String()))
