@@ -191,20 +191,10 @@ func (c SetDND) apply(e *Engine, _ time.Time) error {
 	return nil
 }
 
+// apply puts the new settings in force with today's day type on top.
 func (c Reconfigure) apply(e *Engine, now time.Time) error {
-	old := e.cfg
-	e.cfg = c.Settings
-	e.quietUntil = time.Time{}
-	for _, k := range settings.Kinds {
-		a := &e.anchors[k]
-		if !old.Anchors.Of(k).Enabled {
-			a.lastClock = now // a newly enabled anchor does not owe earlier clock times
-		}
-		a.nextClock = e.nextOccurrence(k, a.lastClock)
-	}
-	if e.cur != nil {
-		e.refit()
-	}
+	e.base = c.Settings
+	e.setPlan(now, false)
 	return nil
 }
 

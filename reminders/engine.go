@@ -52,7 +52,9 @@ type Options struct {
 // Engine is the recovery engine. It is not safe for concurrent use: one
 // goroutine (Runner.Run) owns it.
 type Engine struct {
-	cfg       settings.Settings
+	base      settings.Settings // as the file says
+	cfg       settings.Settings // in force today: base with the day type's overrides
+	breathing settings.BreathMode
 	loc       *time.Location
 	maxGap    time.Duration
 	todayWins func(time.Time) (map[settings.Kind]int, bool)
@@ -77,13 +79,19 @@ type Engine struct {
 	quietFrom, quietUntil time.Time
 	quiet                 bool
 
+	// Today's check-in: asked, answered, the load it gave, and whether
+	// readiness reads low. They reset when the day rolls.
+	checkinAsked, checkinAnswered bool
+	checkinLoad                   settings.TrainingLoad
+	low                           bool
+
 	evs []Event
 }
 
 // New builds an engine from settings and a saved state (the zero State
 // for a first start).
 func New(cfg settings.Settings, st State, o Options) *Engine {
-	e := &Engine{cfg: cfg, loc: o.Location, maxGap: o.MaxGap, todayWins: o.TodayWins}
+	e := &Engine{base: cfg, cfg: cfg, loc: o.Location, maxGap: o.MaxGap, todayWins: o.TodayWins}
 	if e.loc == nil {
 		e.loc = time.Local
 	}
@@ -108,6 +116,7 @@ func (e *Engine) Step(s Sample) []Event {
 		e.comeBack(now)
 	}
 	e.roll(now)
+	e.askCheckin(now)
 	e.expire(now)
 	e.escalate(now)
 	e.offer(now)
@@ -127,6 +136,7 @@ func (e *Engine) begin(now time.Time) {
 	if e.dayStart.IsZero() {
 		e.newDay(now)
 	}
+	e.cfg, e.breathing = e.plan()
 	e.recount()
 	floor := now.Add(-clockCatchUp)
 	for k := range e.anchors {
@@ -244,6 +254,7 @@ func (e *Engine) roll(now time.Time) {
 		e.finish(e.cur.Items, OutcomeMissed, e.nextRoll, 0)
 	}
 	e.newDay(now)
+	e.replan(now)
 }
 
 // newDay sets the day containing now. Interval counters restart with the
@@ -256,6 +267,7 @@ func (e *Engine) newDay(now time.Time) {
 		a := &e.anchors[k]
 		a.wins, a.start, a.snoozed = 0, e.active, false
 	}
+	e.checkinAsked, e.checkinAnswered, e.checkinLoad, e.low = false, false, settings.LoadUnset, false
 }
 
 // paused reports whether a pause is in force.

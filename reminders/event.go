@@ -33,6 +33,38 @@ type Journaled struct {
 	Prompt uint64
 }
 
+// CheckinDue asks today's check-in; Day is the start of the day it is
+// for. It comes once a day: the tray keeps offering it (Snapshot.CheckinOpen)
+// until it is answered.
+type CheckinDue struct{ Day time.Time }
+
+// CheckinClosed takes an asked check-in off screen: it was answered.
+type CheckinClosed struct{ Day time.Time }
+
+// CheckinJournaled carries a check-in for the journal.
+type CheckinJournaled struct{ Checkin Checkin }
+
+func (CheckinDue) event()       {}
+func (CheckinClosed) event()    {}
+func (CheckinJournaled) event() {}
+
+// String describes the event for logs.
+func (ev CheckinDue) String() string {
+	return "check-in asked for " + ev.Day.Format(time.DateOnly)
+}
+
+// String describes the event for logs.
+func (ev CheckinClosed) String() string {
+	return "check-in closed for " + ev.Day.Format(time.DateOnly)
+}
+
+// String describes the event for logs.
+func (ev CheckinJournaled) String() string {
+	c := ev.Checkin
+	return fmt.Sprintf("%s check-in: stiffness %d, mood %d, energy %d, sleep quality %d, load %q",
+		c.Time.Format(time.DateTime), c.Stiffness, c.Mood, c.Energy, c.SleepQuality, c.Load)
+}
+
 func (PromptShown) event()    {}
 func (PromptReissued) event() {}
 func (PromptClosed) event()   {}

@@ -30,6 +30,20 @@ type Snapshot struct {
 	// takes them; Unjournaled counts those waiting to be written.
 	JournalError string
 	Unjournaled  int
+	// DayType is today's training load, which picks the day type whose
+	// overrides are in force; DayTypeWhy says it in words, like
+	// "hard (Thursday)" or "easy (check-in)".
+	DayType    settings.TrainingLoad
+	DayTypeWhy string
+	// LowReadiness is set when today's readiness reads lower than usual,
+	// and the low readiness overrides apply too.
+	LowReadiness bool
+	// Breathing is the pattern today's guided breath session follows.
+	Breathing settings.BreathMode
+	// CheckinOpen is set once today's check-in was asked and until it is
+	// answered, so the tray can keep offering it; CheckedIn once answered.
+	CheckinOpen bool
+	CheckedIn   bool
 }
 
 // AnchorStatus is one anchor's progress.
@@ -57,13 +71,19 @@ type AnchorStatus struct {
 func (e *Engine) Snapshot(now time.Time) Snapshot {
 	e.begin(now)
 	s := Snapshot{
-		Now:         now,
-		Away:        e.away,
-		Paused:      e.paused(now),
-		Quiet:       e.quietAt(now),
-		DND:         e.dnd,
-		TodayActive: max(0, e.active-e.dayActive),
+		Now:          now,
+		Away:         e.away,
+		Paused:       e.paused(now),
+		Quiet:        e.quietAt(now),
+		DND:          e.dnd,
+		TodayActive:  max(0, e.active-e.dayActive),
+		LowReadiness: e.low,
+		Breathing:    e.breathing,
+		CheckinOpen:  e.checkinOpen(),
+		CheckedIn:    e.checkinAnswered,
 	}
+	load, why := e.dayType()
+	s.DayType, s.DayTypeWhy = load, load.String()+" ("+why+")"
 	if s.Paused {
 		s.PausedUntil = e.pausedUntil
 	}

@@ -33,6 +33,13 @@ type State struct {
 	// Pending holds outcomes the journal did not take (a full disk, a
 	// read-only file), in order, until it does: an answer is never lost.
 	Pending []Record `json:"pending,omitempty"`
+	// Today's check-in, for the day that began at DayStart: whether it
+	// was asked (it is asked once a day), answered, the load the answer
+	// gave, and whether readiness read low. A new day clears them.
+	CheckinAsked    bool                  `json:"checkin_asked,omitempty"`
+	CheckinAnswered bool                  `json:"checkin_answered,omitempty"`
+	CheckinLoad     settings.TrainingLoad `json:"checkin_load,omitzero"`
+	ReadinessLow    bool                  `json:"readiness_low,omitempty"`
 }
 
 // AnchorState is one anchor's saved progress.
@@ -54,6 +61,8 @@ func (e *Engine) State() State {
 	st := State{
 		Version: stateVersion, Saved: e.last, NextID: e.nextID, DayStart: e.dayStart,
 		TodayActive: max(0, e.active-e.dayActive), PausedUntil: e.pausedUntil,
+		CheckinAsked: e.checkinAsked, CheckinAnswered: e.checkinAnswered,
+		CheckinLoad: e.checkinLoad, ReadinessLow: e.low,
 	}
 	for _, k := range settings.Kinds {
 		a := &e.anchors[k]
@@ -73,6 +82,8 @@ func (e *Engine) restore(st State) {
 		e.dayStart = st.DayStart
 		e.nextRoll = nextAfter(e.cfg.DayStartsAt, st.DayStart, e.loc)
 		e.dayActive = -st.TodayActive
+		e.checkinAsked, e.checkinAnswered = st.CheckinAsked, st.CheckinAnswered
+		e.checkinLoad, e.low = st.CheckinLoad, st.ReadinessLow
 	}
 	for _, as := range st.Anchors {
 		if checkKind(as.Kind) != nil {
@@ -172,6 +183,9 @@ func (st State) check() error {
 	if !st.PausedUntil.IsZero() && !st.Saved.IsZero() && st.PausedUntil.Sub(st.Saved) > MaxPause+time.Hour {
 		return fmt.Errorf("paused_until %s is more than %s after the save", st.PausedUntil.Format(time.RFC3339), settings.Duration(MaxPause))
 	}
+	if err := st.checkCheckin(); err != nil {
+		return err
+	}
 	if len(st.Pending) > MaxPending {
 		return fmt.Errorf("%d pending outcomes; at most %d are kept", len(st.Pending), MaxPending)
 	}
@@ -187,6 +201,20 @@ func (st State) check() error {
 		if err := a.check(); err != nil {
 			return fmt.Errorf("%s: %w", a.Kind, err)
 		}
+	}
+	return nil
+}
+
+// checkCheckin refuses check-in fields the engine could not have written
+// together: a load or readiness with no answer, or answers with no day.
+func (st State) checkCheckin() error {
+	switch {
+	case st.CheckinLoad != settings.LoadUnset && !st.CheckinLoad.Valid():
+		return fmt.Errorf("checkin_load %d is not a training load", int(st.CheckinLoad))
+	case st.CheckinLoad != settings.LoadUnset && !st.CheckinAnswered:
+		return errors.New("checkin_load is set, but the check-in was not answered")
+	case (st.CheckinAsked || st.CheckinAnswered || st.ReadinessLow) && st.DayStart.IsZero():
+		return errors.New("check-in fields are set, but there is no day_start")
 	}
 	return nil
 }

@@ -1,0 +1,160 @@
+package reminders
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/microrest/microrest/settings"
+)
+
+// CheckinItem is one question of the daily check-in.
+type CheckinItem int
+
+// The check-in's questions, each answered 1 to 5. Higher is better except
+// for stiffness, where higher is stiffer.
+const (
+	Stiffness CheckinItem = iota
+	Mood
+	Energy
+	SleepQuality
+)
+
+// CheckinItems lists the questions in the order they are asked.
+var CheckinItems = []CheckinItem{Stiffness, Mood, Energy, SleepQuality}
+
+var checkinItemNames = [...]string{"stiffness", "mood", "energy", "sleep quality"}
+
+// String names the question in plain words.
+func (i CheckinItem) String() string {
+	if i < 0 || int(i) >= len(checkinItemNames) {
+		return fmt.Sprintf("item(%d)", int(i))
+	}
+	return checkinItemNames[i]
+}
+
+// MaxAnswer is the top of every check-in scale; 0 is "not answered".
+const MaxAnswer = 5
+
+// Checkin is one day's check-in: how the person feels, and the training
+// load they plan or had. The engine hands it to the journal; readiness is
+// read from the journal's check-ins.
+type Checkin struct {
+	// Time is when the answers were given.
+	Time time.Time
+	// Stiffness, Mood, Energy and SleepQuality are 1 to 5, 0 when not
+	// answered.
+	Stiffness, Mood, Energy, SleepQuality int
+	// Load is the day's training load, settings.LoadUnset when not said;
+	// a said load decides the day's type over [days].
+	Load settings.TrainingLoad
+}
+
+// Answer returns the answer to one question, 0 when not answered.
+func (c Checkin) Answer(i CheckinItem) int {
+	switch i {
+	case Stiffness:
+		return c.Stiffness
+	case Mood:
+		return c.Mood
+	case Energy:
+		return c.Energy
+	case SleepQuality:
+		return c.SleepQuality
+	}
+	return 0
+}
+
+// Empty reports whether nothing was answered: a check-in declined.
+func (c Checkin) Empty() bool {
+	return c.Stiffness == 0 && c.Mood == 0 && c.Energy == 0 && c.SleepQuality == 0 && c.Load == settings.LoadUnset
+}
+
+// Check refuses answers outside the scales, so the journal and readers
+// can take a Checkin as sound.
+func (c Checkin) Check() error {
+	for _, i := range CheckinItems {
+		if a := c.Answer(i); a < 0 || a > MaxAnswer {
+			return fmt.Errorf("%s %d is outside 1 to %d (0: not answered)", i, a, MaxAnswer)
+		}
+	}
+	if c.Load != settings.LoadUnset && !c.Load.Valid() {
+		return fmt.Errorf("%s is not a training load; use rest, easy or hard", c.Load)
+	}
+	return nil
+}
+
+// AnswerCheckin gives today's check-in. Answering again the same day
+// replaces the earlier answer (its load, and for readiness its items);
+// answering with nothing declines it for the day. Answers are taken at
+// any time of the day, asked or not. Checkin.Time is set by the engine.
+type AnswerCheckin struct{ Checkin Checkin }
+
+// SetReadiness tells the engine whether today's readiness reads lower
+// than usual, which the daemon works out from the journal's check-ins
+// (see Readiness); the engine does no I/O. It holds until the day ends.
+type SetReadiness struct{ Low bool }
+
+var errCheckinTime = errors.New("a check-in carries no time of its own; the engine stamps it")
+
+func (c AnswerCheckin) apply(e *Engine, now time.Time) error {
+	if err := c.Checkin.Check(); err != nil {
+		return err
+	}
+	if !c.Checkin.Time.IsZero() {
+		return errCheckinTime
+	}
+	wasOpen := e.checkinOpen()
+	e.checkinAnswered = true
+	e.checkinLoad = c.Checkin.Load
+	if wasOpen {
+		e.emit(CheckinClosed{Day: e.dayStart})
+	}
+	if rec := c.Checkin; !rec.Empty() {
+		rec.Time = now
+		e.emit(CheckinJournaled{Checkin: rec})
+	}
+	e.replan(now)
+	return nil
+}
+
+func (c SetReadiness) apply(e *Engine, now time.Time) error {
+	if e.low != c.Low {
+		e.low = c.Low
+		e.replan(now)
+	}
+	return nil
+}
+
+// checkinOpen reports whether today's check-in was asked and waits for
+// an answer.
+func (e *Engine) checkinOpen() bool { return e.checkinAsked && !e.checkinAnswered }
+
+// askCheckin asks today's check-in once, at the first minute the person is
+// at the desk from its time on. A pause, do-not-disturb, quiet hours or
+// being away defer it; nothing drops it.
+func (e *Engine) askCheckin(now time.Time) {
+	at := e.cfg.Checkin.At
+	if e.checkinAsked || e.checkinAnswered || at.Mode == settings.CheckinOff {
+		return
+	}
+	if e.away || e.dndHolds() || e.paused(now) || e.quietAt(now) {
+		return
+	}
+	if at.Mode == settings.CheckinAtClock && now.Before(e.checkinFrom(at.Clock)) {
+		return
+	}
+	e.checkinAsked = true
+	e.emit(CheckinDue{Day: e.dayStart})
+}
+
+// checkinFrom returns when a check-in set for clock time c may be asked
+// today. A time before the day's start belongs to the small hours that
+// end the day, so it is read on the next calendar date.
+func (e *Engine) checkinFrom(c settings.ClockTime) time.Time {
+	t := dayAt(e.dayStart, c, 0, e.loc)
+	if t.Before(e.dayStart) {
+		t = dayAt(e.dayStart, c, 1, e.loc)
+	}
+	return t
+}
