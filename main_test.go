@@ -15,6 +15,7 @@ import (
 
 	"github.com/microrest/microrest/cli"
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/internal/schemacheck"
 	"github.com/microrest/microrest/internal/testdesk"
 	"github.com/microrest/microrest/settings"
 )
@@ -322,10 +323,10 @@ func TestCLIVerbsRoundTripThroughTheSocket(t *testing.T) {
 		out  string
 	}{
 		{[]string{"pause", "45m"}, "Paused until"},
-		{[]string{"resume"}, "Running."},
+		{[]string{"resume"}, "Next: Posture in"},
 		{[]string{"now", "posture"}, "Now: Posture"},
-		{[]string{"snooze", "5m"}, "Running."},
-		{[]string{"done", "posture"}, "Running."},
+		{[]string{"snooze", "5m"}, "Next: Posture in"},
+		{[]string{"done", "posture"}, "Next: Posture in"},
 		{[]string{"pause", "until-tomorrow"}, "Paused until"},
 		{[]string{"status"}, "posture"},
 		{[]string{"status"}, "of microrest's program file"},
@@ -565,8 +566,8 @@ func TestAPromptArrivesAsANotificationAndItsButtonsAnswerIt(t *testing.T) {
 	s := &session{home: home, addr: addr, env: env, watcher: watcher, daemon: start(t, env)}
 	s.item = waitForTray(t, watcher)
 	st := s.status(t)
-	if !strings.Contains(st.Activity, "gnome-mutter") || !strings.Contains(st.Notifications, "with buttons") {
-		t.Fatalf("status does not name the sources in use: activity %q, notifications %q", st.Activity, st.Notifications)
+	if st.Activity.Source != "gnome-mutter" || !st.Notifications.Buttons {
+		t.Fatalf("status does not name the sources in use: activity %+v, notifications %+v", st.Activity, st.Notifications)
 	}
 	if _, _, code := run(t, env, "now", "posture"); code != 0 {
 		t.Fatal("now posture failed")
@@ -645,5 +646,45 @@ func TestWinsAcknowledgedJustBeforeASIGKILLAreCountedAfterTheRestart(t *testing.
 	waitForTray(t, s.watcher)
 	if wins := anchorOf(t, s.status(t), "movement").TodayWins; wins != 3 {
 		t.Fatalf("after SIGKILL and a restart, status counts %d movement wins today, want 3", wins)
+	}
+}
+
+func TestARunningDaemonsStatusJSONMeetsThePublishedSchema(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("control", "testdata", "status.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := schemacheck.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startSession(t, postureOnly)
+	for _, args := range [][]string{{"status", "--json"}, {"now", "posture"}, {"status", "--json"}} {
+		stdout, stderr, code := run(t, s.env, args...)
+		if code != 0 {
+			t.Fatalf("microrest %v: exit %d: %s", args, code, stderr)
+		}
+		if args[0] != "status" {
+			continue
+		}
+		if err := schema.Check([]byte(stdout)); err != nil {
+			t.Fatalf("status --json breaks control/testdata/status.schema.json:\n%v\n%s", err, stdout)
+		}
+	}
+}
+
+func TestTheTrayAndTheCLISayTheSameHeadline(t *testing.T) {
+	s := startSession(t, postureOnly)
+	var tray, cli string
+	testdesk.WaitFor(t, 5*time.Second, "the tray and the CLI to agree", func() bool {
+		menu, _ := s.menu(t, "the tray menu", has("Pause"))
+		stdout, _, code := run(t, s.env, "status")
+		first, _, _ := strings.Cut(stdout, "\n")
+		_, cli, _ = strings.Cut(first, " — ")
+		tray = menu.Children[0].Label
+		return code == 0 && tray == cli
+	})
+	if !strings.HasPrefix(tray, "Next: Posture in") {
+		t.Fatalf("the headline is %q, want what comes next", tray)
 	}
 }

@@ -142,7 +142,7 @@ type Monitor struct {
 	checks []quietCheck
 
 	mu      sync.Mutex
-	tried   []string
+	tried   []PassedOver
 	locks   map[string]bool // reporter -> locked
 	asleep  bool
 	sleepBy string
@@ -214,18 +214,18 @@ func (m *Monitor) announce() {
 	st := m.Status()
 	if m.src == nil {
 		m.log.Warn("activity: no idle source on this desktop; all time counts as active and reminders come by clock time",
-			"tried", strings.Join(st.Tried, "; "))
+			"tried", st.triedLine())
 		return
 	}
 	m.log.Info("activity: idle source chosen", "source", st.Source, "events", st.Events,
-		"lock", st.Lock, "sleep", st.Sleep, "tried", strings.Join(st.Tried, "; "))
+		"lock", strings.Join(st.Lock, ", "), "sleep", st.Sleep, "tried", st.triedLine())
 }
 
 // skip records why a source in the chain was passed over, for Status.
 func (m *Monitor) skip(name string, why error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.tried = append(m.tried, fmt.Sprintf("%s: %v", name, why))
+	m.tried = append(m.tried, PassedOver{Source: name, Reason: why.Error()})
 }
 
 // Sample reads the idle time now and adds the lock and sleep state the

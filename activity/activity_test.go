@@ -56,9 +56,9 @@ func TestAnHourOfSamplingCostsFarUnderOneWakeupPerSecond(t *testing.T) {
 func TestStatusStringSaysWhatIsUsedAndWhy(t *testing.T) {
 	now := time.Date(2025, 3, 4, 10, 30, 0, 0, time.UTC)
 	st := Status{
-		Source: SourceNone, Tried: []string{"gnome-mutter: not on the session bus"},
+		Source: SourceNone, Tried: []PassedOver{{"gnome-mutter", "not on the session bus"}},
 		LastSample: reminders.Sample{Now: now, Idle: 1500 * time.Millisecond, Locked: true},
-		LastErr:    errors.New("boom"), Lock: "logind-session", Sleep: "logind",
+		LastErr:    errors.New("boom"), Lock: []string{"logind-session"}, Sleep: "logind",
 	}
 	got := st.String()
 	for _, want := range []string{

@@ -8,13 +8,11 @@ import (
 	"strings"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/microrest/microrest/internal/fdnotify"
 )
 
 const (
-	notifyName  = "org.freedesktop.Notifications"
-	notifyPath  = dbus.ObjectPath("/org/freedesktop/Notifications")
-	notifyIface = "org.freedesktop.Notifications"
-
 	dconfName   = "ca.desrt.dconf"
 	dconfPath   = dbus.ObjectPath("/ca/desrt/dconf/Writer/user")
 	dconfIface  = "ca.desrt.dconf.Writer"
@@ -29,10 +27,10 @@ const (
 // notification server (and others following it) sets during
 // do-not-disturb; servers without it are skipped.
 func watchInhibited(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) error {
-	if !hasOwner(ctx, conn, notifyName) {
+	if !hasOwner(ctx, conn, fdnotify.Name) {
 		return errors.New("no notification server")
 	}
-	v, err := getProperty(ctx, conn.Object(notifyName, notifyPath), notifyIface, "Inhibited")
+	v, err := getProperty(ctx, conn.Object(fdnotify.Name, fdnotify.Path), fdnotify.Interface, "Inhibited")
 	if err != nil {
 		return err
 	}
@@ -40,7 +38,7 @@ func watchInhibited(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router)
 	if !ok {
 		return fmt.Errorf("the Inhibited property is a %s, not a boolean", v.Signature())
 	}
-	err = r.onProperty(ctx, notifyName, notifyPath, notifyIface, "Inhibited", func(v dbus.Variant) {
+	err = r.onProperty(ctx, fdnotify.Name, fdnotify.Path, fdnotify.Interface, "Inhibited", func(v dbus.Variant) {
 		if on, ok := v.Value().(bool); ok {
 			m.setFlag(inhibitWhy, on)
 		}

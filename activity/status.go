@@ -18,18 +18,28 @@ type Status struct {
 	// loop may sleep long instead of polling.
 	Events bool
 	// Tried lists the sources passed over, each with the reason.
-	Tried []string
+	Tried []PassedOver
 	// LastSample is the latest sample; its Now is zero before the first.
 	LastSample reminders.Sample
 	// LastErr is the error of the latest sample, if any.
 	LastErr error
 	// Lock names what reports the session lock; empty when nothing does.
-	Lock string
+	Lock []string
 	// Sleep names what reports sleep and resume; empty when nothing does.
 	Sleep string
 	// Quiet names what reports do-not-disturb or fullscreen.
-	Quiet string
+	Quiet []string
 }
+
+// PassedOver is a source in the chain that was not used, and why, so a
+// person can fix what keeps the better source away.
+type PassedOver struct {
+	Source string
+	Reason string
+}
+
+// String is the source and the reason, as the log shows it.
+func (p PassedOver) String() string { return p.Source + ": " + p.Reason }
 
 // Status returns a snapshot of the monitor for the daemon's status.
 func (m *Monitor) Status() Status {
@@ -38,21 +48,21 @@ func (m *Monitor) Status() Status {
 	st := Status{
 		Source: m.source, Events: m.events, Tried: slices.Clone(m.tried),
 		LastSample: m.last, LastErr: m.lastErr, Sleep: m.sleepBy,
-		Lock: joinKeys(m.locks), Quiet: joinKeys(m.flags),
+		Lock: sortedKeys(m.locks), Quiet: sortedKeys(m.flags),
 	}
 	if len(m.checks) > 0 {
-		st.Quiet = strings.Trim(st.Quiet+", fullscreen", ", ")
+		st.Quiet = append(st.Quiet, "fullscreen")
 	}
 	return st
 }
 
-func joinKeys(m map[string]bool) string {
+func sortedKeys(m map[string]bool) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	return strings.Join(keys, ", ")
+	return keys
 }
 
 // String is the status line: source, last sample, error, and who reports
@@ -74,13 +84,22 @@ func (s Status) String() string {
 	if s.LastErr != nil {
 		b.WriteString("; error: " + s.LastErr.Error())
 	}
-	b.WriteString("; lock: " + orNothing(s.Lock))
+	b.WriteString("; lock: " + orNothing(strings.Join(s.Lock, ", ")))
 	b.WriteString("; sleep: " + orNothing(s.Sleep))
-	b.WriteString("; quiet: " + orNothing(s.Quiet))
+	b.WriteString("; quiet: " + orNothing(strings.Join(s.Quiet, ", ")))
 	if len(s.Tried) > 0 {
-		b.WriteString("; passed over: " + strings.Join(s.Tried, "; "))
+		b.WriteString("; passed over: " + s.triedLine())
 	}
 	return b.String()
+}
+
+// triedLine lists the sources passed over, for the log.
+func (s Status) triedLine() string {
+	lines := make([]string, len(s.Tried))
+	for i, p := range s.Tried {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "; ")
 }
 
 func orNothing(s string) string {

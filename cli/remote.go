@@ -11,8 +11,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/microrest/microrest/activity"
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/internal/footprint"
+	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -165,44 +167,31 @@ func anchorList() string {
 }
 
 // say sends a request whose answer is the new status, and prints its
-// first line so the person sees what changed.
+// headline, as the tray words it, so the person sees what changed.
 func (e *env) say(req control.Request) int {
 	rep, code := e.call(req)
 	if code == ExitOK && rep.Status != nil {
-		fmt.Fprintln(e.stdout, headline(rep.Status))
+		fmt.Fprintln(e.stdout, rep.Status.Headline())
+		writePractice(e.stdout, rep.Status.Prompt)
 	}
 	return code
 }
 
-// headline is the one-line summary: what is on screen, paused or quiet.
-func headline(s *control.Status) string {
-	switch {
-	case s.Prompt != nil:
-		return "Now: " + s.Prompt.Title + " — " + strings.Join(s.Prompt.Texts, " / ")
-	case s.Paused && s.PausedUntil != nil:
-		return "Paused until " + clock(*s.PausedUntil, s.Now) + "."
-	case s.Paused:
-		return "Paused."
-	case s.DND:
-		return "Do not disturb: prompts wait until it ends."
-	case s.Quiet:
-		return "Outside active hours: only appointments come."
+// writePractice gives the practice of the prompt on screen, which the
+// headline only names.
+func writePractice(w io.Writer, p *control.PromptStatus) {
+	if p != nil && len(p.Texts) > 0 {
+		fmt.Fprintf(w, "Practice: %s\n", strings.Join(p.Texts, " / "))
 	}
-	return "Running."
-}
-
-func clock(t, now time.Time) string {
-	if t.YearDay() == now.YearDay() && t.Year() == now.Year() {
-		return t.Format("15:04")
-	}
-	return t.Format("Mon 15:04")
 }
 
 func writeStatus(w io.Writer, s *control.Status) {
-	fmt.Fprintf(w, "microrest %s: %s\n", s.Version, headline(s))
+	fmt.Fprintf(w, "microrest %s — %s\n", s.Version, s.Headline())
+	writePractice(w, s.Prompt)
 	if s.Prompt != nil {
 		fmt.Fprintf(w, "Prompt id: %d (done, snooze and skip with --prompt %d answer only this prompt)\n", s.Prompt.ID, s.Prompt.ID)
 	}
+	fmt.Fprintln(w, s.Today())
 	fmt.Fprintf(w, "At the desk today: %.0f min of active time\n", s.TodayActiveMin)
 	if s.JournalError != "" {
 		fmt.Fprintf(w, "Journal not writable: %s; %d outcomes are kept and written as soon as it is\n", s.JournalError, s.Unjournaled)
@@ -211,21 +200,17 @@ func writeStatus(w io.Writer, s *control.Status) {
 		fmt.Fprintf(w, "Settings: %s\n", s.SettingsError)
 	}
 	for _, a := range s.Anchors {
-		fmt.Fprintf(w, "  %-10s %s\n", a.Anchor, anchorLine(a, s.Now))
+		fmt.Fprintf(w, "  %-10s %s\n", a.Anchor, anchorLine(a, s))
 	}
-	if s.Activity != "" {
-		fmt.Fprintf(w, "Activity: %s\n", s.Activity)
-	}
-	if s.Notifications != "" {
-		fmt.Fprintf(w, "Notifications: %s\n", s.Notifications)
-	}
+	writeActivity(w, s.Activity)
+	fmt.Fprintf(w, "Notifications: %s\n", notifyLine(s.Notifications))
 	if m := s.Memory; m != nil {
 		fmt.Fprintf(w, "Memory: %s resident (%s of microrest's program file, %s heap and stacks)\n",
 			footprint.MB(m.ResidentKB<<10), footprint.MB(m.ProgramKB<<10), footprint.MB(m.AnonKB<<10))
 	}
 }
 
-func anchorLine(a control.AnchorStatus, now time.Time) string {
+func anchorLine(a control.AnchorStatus, s *control.Status) string {
 	if !a.Enabled {
 		return "off"
 	}
@@ -237,11 +222,66 @@ func anchorLine(a control.AnchorStatus, now time.Time) string {
 		parts = append(parts, fmt.Sprintf("next in %.0f min of active time", *a.NextInMin))
 	}
 	if a.NextAt != nil && !a.Due {
-		parts = append(parts, "at "+clock(*a.NextAt, now))
+		parts = append(parts, "at "+s.Clock(*a.NextAt))
 	}
 	today := fmt.Sprintf("today %d", a.TodayWins)
 	if a.Goal > 0 {
 		today += fmt.Sprintf("/%d", a.Goal)
 	}
 	return strings.Join(append(parts, today), ", ")
+}
+
+// writeActivity says which source tells time at the desk from time away,
+// what it read last, who reports lock, sleep and do-not-disturb, and why
+// the sources before it were passed over.
+func writeActivity(w io.Writer, a control.ActivityStatus) {
+	source := "idle time from " + a.Source
+	switch {
+	case a.Source == activity.SourceNone:
+		source = "no idle source: all time counts as active"
+	case a.EventDriven:
+		source += " (event-driven)"
+	}
+	fmt.Fprintf(w, "Activity: %s\n", source)
+	if a.LastSample != nil {
+		fmt.Fprintf(w, "  last reading %s: %s\n", a.LastSample.Format(time.TimeOnly), readingLine(a))
+	}
+	if a.Error != "" {
+		fmt.Fprintf(w, "  error: %s\n", a.Error)
+	}
+	fmt.Fprintf(w, "  lock: %s; sleep: %s; quiet: %s\n", names(a.LockSources), names(a.SleepSources), names(a.QuietSources))
+	if a.Quiet {
+		fmt.Fprintf(w, "  quiet now: %s\n", a.QuietWhy)
+	}
+	for _, p := range a.PassedOver {
+		fmt.Fprintf(w, "  passed over %s: %s\n", p.Source, p.Reason)
+	}
+}
+
+func readingLine(a control.ActivityStatus) string {
+	line := "idle " + time.Duration(a.IdleS*float64(time.Second)).Round(time.Second).String()
+	if a.Locked {
+		line += ", locked"
+	}
+	if a.Asleep {
+		line += ", asleep"
+	}
+	return line
+}
+
+func names(list []string) string {
+	if len(list) == 0 {
+		return "nothing"
+	}
+	return strings.Join(list, ", ")
+}
+
+// notifyLine says how prompts reach the screen and where to answer them,
+// in notify's own words, as the daemon's log says it.
+func notifyLine(n control.NotifyStatus) string {
+	st := notify.Status{Backend: n.Backend, Actions: n.Buttons, Server: n.Server, Vendor: n.Vendor, Version: n.Version}
+	if n.Error != "" {
+		st.Err = errors.New(n.Error)
+	}
+	return st.String()
 }

@@ -35,7 +35,8 @@ func Call(ctx context.Context, dir string, req Request) (Reply, error) {
 	}
 	var rep Reply
 	if err := json.Unmarshal(data, &rep); err != nil {
-		return Reply{}, fmt.Errorf("the daemon's reply is not valid: %w", err)
+		// A daemon started before an update may send an older status.
+		return Reply{}, fmt.Errorf("the daemon's reply is not valid (%w); if microrest was updated, restart it: `microrest quit`, then `microrest`", err)
 	}
 	return rep, nil
 }

@@ -80,9 +80,17 @@ type Reply struct {
 	Status *Status `json:"status,omitempty"`
 }
 
+// StatusSchema is the version of Status's shape. It grows when a field is
+// renamed, removed or changes its meaning; added fields keep it, so a
+// script checks it and ignores what it does not know.
+// control/testdata/status.schema.json describes the shape.
+const StatusSchema = 1
+
 // Status is the daemon's state as the CLI and UI show it: plain data, so
 // `microrest status --json` is a stable interface for scripts.
 type Status struct {
+	// Schema is StatusSchema of the daemon that answered.
+	Schema      int        `json:"schema"`
 	Version     string     `json:"version"`
 	Now         time.Time  `json:"now"`
 	Paused      bool       `json:"paused"`
@@ -94,8 +102,8 @@ type Status struct {
 	TodayActiveMin float64        `json:"today_active_min"`
 	Prompt         *PromptStatus  `json:"prompt,omitempty"`
 	Anchors        []AnchorStatus `json:"anchors"`
-	Activity       string         `json:"activity,omitempty"`
-	Notifications  string         `json:"notifications,omitempty"`
+	Activity       ActivityStatus `json:"activity"`
+	Notifications  NotifyStatus   `json:"notifications"`
 	SettingsError  string         `json:"settings_error,omitempty"`
 	// JournalError says why the journal refuses outcomes ("" while it
 	// takes them); Unjournaled counts the outcomes kept until it does.
@@ -103,6 +111,60 @@ type Status struct {
 	Unjournaled  int    `json:"unjournaled,omitempty"`
 	// Memory is what the daemon holds, where the system says.
 	Memory *MemoryStatus `json:"memory,omitempty"`
+}
+
+// ActivityStatus says how the daemon tells time at the desk from time
+// away, so a person whose breaks go unnoticed can see which source is
+// used, what it last read, and why better ones were passed over.
+type ActivityStatus struct {
+	// Source is the idle source in use; "none" counts all time as active.
+	Source string `json:"source"`
+	// EventDriven is set when the source wakes the daemon on a change
+	// instead of being read on a timer.
+	EventDriven bool `json:"event_driven"`
+	// LastSample is when the idle time was last read; absent before the
+	// first reading. IdleS, Locked and Asleep are what it read.
+	LastSample *time.Time `json:"last_sample,omitempty"`
+	IdleS      float64    `json:"idle_s"`
+	Locked     bool       `json:"locked"`
+	Asleep     bool       `json:"asleep"`
+	// Quiet is the desktop's do-not-disturb or a fullscreen window, which
+	// QuietWhy names.
+	Quiet    bool   `json:"quiet"`
+	QuietWhy string `json:"quiet_why,omitempty"`
+	// Error is why the last reading failed.
+	Error string `json:"error,omitempty"`
+	// LockSources, SleepSources and QuietSources name what reports the
+	// session lock, sleep and do-not-disturb; empty when nothing does.
+	LockSources  []string `json:"lock_sources"`
+	SleepSources []string `json:"sleep_sources"`
+	QuietSources []string `json:"quiet_sources"`
+	// PassedOver lists the sources tried before Source, with the reason.
+	PassedOver []PassedOver `json:"passed_over"`
+}
+
+// PassedOver is an idle source that was not used, and why.
+type PassedOver struct {
+	Source string `json:"source"`
+	Reason string `json:"reason"`
+}
+
+// NotifyStatus says whether prompts reach the screen as notifications and
+// whether those carry the answers, or the tray must.
+type NotifyStatus struct {
+	// Backend is how prompts are shown: "freedesktop", "toast",
+	// "applescript", or "none" when only the tray can.
+	Backend string `json:"backend"`
+	// Server, Vendor and Version are what a freedesktop notification
+	// server says of itself.
+	Server  string `json:"server,omitempty"`
+	Vendor  string `json:"vendor,omitempty"`
+	Version string `json:"version,omitempty"`
+	// Buttons is set when notifications carry working Done, Snooze and
+	// Skip buttons; otherwise the answers are in the tray menu.
+	Buttons bool `json:"buttons"`
+	// Error is why notifications are degraded.
+	Error string `json:"error,omitempty"`
 }
 
 // MemoryStatus is the daemon's resident memory, in KiB.
@@ -117,7 +179,9 @@ type MemoryStatus struct {
 
 // AnchorStatus is one anchor's line in the status.
 type AnchorStatus struct {
-	Anchor    string  `json:"anchor"`
+	Anchor string `json:"anchor"`
+	// Title is the anchor's name as shown to a person.
+	Title     string  `json:"title"`
 	Enabled   bool    `json:"enabled"`
 	Due       bool    `json:"due"`
 	ActiveMin float64 `json:"active_min"`

@@ -235,7 +235,7 @@ func (d *daemon) act(ctx context.Context, a tray.Action) {
 		d.opts.Log.Info("stopping", "reason", "Quit chosen in the tray")
 		d.tray.Quit()
 	case a.Window != 0:
-		d.launch(a.Window)
+		d.launch(a.Window, 0)
 	case a.Command != nil:
 		if err := d.do(ctx, a.Command); err != nil {
 			d.opts.Log.Error("tray action failed", "action", a.String(), "err", err)
@@ -300,10 +300,8 @@ func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	d.mu.Lock()
 	st := statusFor(d.opts.Version, snap, d.settingsErr)
 	d.mu.Unlock()
-	st.Notifications = d.notif.Describe()
-	if d.mon != nil {
-		st.Activity = d.mon.Describe()
-	}
+	st.Notifications = notifyStatus(d.notif.Status())
+	st.Activity = activityStatus(d.mon)
 	if u, err := footprint.Read(); err == nil {
 		st.Memory = &control.MemoryStatus{ResidentKB: u.Resident >> 10, ProgramKB: u.Program >> 10, AnonKB: u.Anon >> 10}
 	}

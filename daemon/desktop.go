@@ -18,14 +18,14 @@ import (
 )
 
 // Monitor is what the daemon needs of an activity monitor beyond
-// reminders.Activity: wake-ups, the desktop's quiet state, and a status
-// line. activity.Monitor implements it.
+// reminders.Activity: wake-ups, the desktop's quiet state, and what the
+// status reports. activity.Monitor implements it.
 type Monitor interface {
 	reminders.Activity
 	Wake() <-chan struct{}
 	Quiet() (on bool, why string)
 	Close() error
-	Describe() string
+	Status() activity.Status
 	// SetIdleThreshold follows a settings change, for sources that wake
 	// the engine at the threshold.
 	SetIdleThreshold(time.Duration) error
@@ -35,26 +35,16 @@ type Monitor interface {
 }
 
 // Notifier is what the daemon needs of a notifier beyond
-// reminders.Notifier: the answers people click, and a status line.
-// notify.Notifier implements it.
+// reminders.Notifier: the answers people click, and what the status
+// reports. notify.Notifier implements it.
 type Notifier interface {
 	reminders.Notifier
 	Actions() <-chan notify.Action
 	Notice(summary, body string) error
 	SetSound(on bool)
 	Shutdown()
-	Describe() string
+	Status() notify.Status
 }
-
-// monitorAdapter gives activity.Monitor the daemon's view.
-type monitorAdapter struct{ *activity.Monitor }
-
-func (m monitorAdapter) Describe() string { return m.Status().String() }
-
-// notifierAdapter gives notify.Notifier the daemon's view.
-type notifierAdapter struct{ *notify.Notifier }
-
-func (n notifierAdapter) Describe() string { return n.Status().String() }
 
 // openMonitor starts the platform's activity monitor. It never fails for
 // a missing source: the monitor falls back to counting all time active.
@@ -68,7 +58,7 @@ func openMonitor(ctx context.Context, log *slog.Logger, s settings.Settings) Mon
 		return nil
 	}
 	log.Info("activity", "status", m.Status().String())
-	return monitorAdapter{m}
+	return m
 }
 
 // openNotifier starts the platform's notifier on its own bus connection.
@@ -81,7 +71,7 @@ func openNotifier(ctx context.Context, log *slog.Logger, sound bool) Notifier {
 		Log:          log,
 	})
 	log.Info("notifications", "status", n.Status().String())
-	return notifierAdapter{n}
+	return n
 }
 
 // appID names the .desktop entry and the themed icon `make install` puts

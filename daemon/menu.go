@@ -44,80 +44,15 @@ func iconFor(snap reminders.Snapshot) assets.TrayState {
 	return assets.TrayNormal
 }
 
-// statusLine says what holds prompts back, or what comes next and when.
-func statusLine(snap reminders.Snapshot) string {
-	switch {
-	case snap.Prompt != nil:
-		return "Now: " + snap.Prompt.Title()
-	case snap.Paused && !snap.PausedUntil.IsZero():
-		return "Paused until " + snap.PausedUntil.Format("15:04")
-	case snap.Paused:
-		return "Paused"
-	case snap.DND:
-		return "Do not disturb: prompts wait"
-	case snap.Quiet:
-		return "Outside active hours"
-	}
-	return nextLine(snap)
-}
-
-// nextLine names the interval anchor closest to due, in active minutes,
-// and the next clock time today.
-func nextLine(snap reminders.Snapshot) string {
-	var parts []string
-	if a, ok := soonestInterval(snap); ok {
-		parts = append(parts, fmt.Sprintf("%s in %d min of active time", a.Kind.Title(), minutesUp(a.TimeToNext)))
-	}
-	if a, ok := soonestClock(snap); ok {
-		parts = append(parts, fmt.Sprintf("%s at %s", a.Kind.Title(), a.NextClock.Format("15:04")))
-	}
-	if len(parts) == 0 {
-		return "Nothing scheduled"
-	}
-	return "Next: " + strings.Join(parts, " · ")
-}
+// statusLine says what holds prompts back, or what comes next and when,
+// in the words of `microrest status`.
+func statusLine(snap reminders.Snapshot) string { return statusFor("", snap, "").Headline() }
 
 func minutesUp(d time.Duration) int { return int((d + time.Minute - 1) / time.Minute) }
 
-func soonestInterval(snap reminders.Snapshot) (reminders.AnchorStatus, bool) {
-	var best reminders.AnchorStatus
-	found := false
-	for _, a := range snap.Anchors {
-		if a.Enabled && a.TimeToNext > 0 && (!found || a.TimeToNext < best.TimeToNext) {
-			best, found = a, true
-		}
-	}
-	return best, found
-}
-
-func soonestClock(snap reminders.Snapshot) (reminders.AnchorStatus, bool) {
-	var best reminders.AnchorStatus
-	found := false
-	for _, a := range snap.Anchors {
-		sameDay := a.NextClock.YearDay() == snap.Now.YearDay() && a.NextClock.Year() == snap.Now.Year()
-		if a.Enabled && !a.NextClock.IsZero() && sameDay && (!found || a.NextClock.Before(best.NextClock)) {
-			best, found = a, true
-		}
-	}
-	return best, found
-}
-
-// todayLine counts today's wins, with goals where they are set.
-func todayLine(snap reminders.Snapshot) string {
-	wins := 0
-	var goals []string
-	for _, a := range snap.Anchors {
-		wins += a.TodayWins
-		if a.Enabled && a.Goal > 0 {
-			goals = append(goals, fmt.Sprintf("%s %d/%d", strings.ToLower(a.Kind.Title()), a.TodayWins, a.Goal))
-		}
-	}
-	line := fmt.Sprintf("Today: %d small wins", wins)
-	if len(goals) > 0 {
-		line += " · " + strings.Join(goals, " · ")
-	}
-	return line
-}
+// todayLine counts today's wins, with goals where they are set, in the
+// words of `microrest status`.
+func todayLine(snap reminders.Snapshot) string { return statusFor("", snap, "").Today() }
 
 // promptItems offers the prompt's answers in the menu, so a prompt can be
 // answered where notifications cannot carry buttons. Each carries the

@@ -3,13 +3,16 @@ package daemon
 import (
 	"time"
 
+	"github.com/microrest/microrest/activity"
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
 )
 
 // statusFor turns a snapshot into the socket's plain status.
 func statusFor(version string, snap reminders.Snapshot, settingsErr string) *control.Status {
 	st := &control.Status{
+		Schema:        control.StatusSchema,
 		Version:       version,
 		Now:           snap.Now,
 		Paused:        snap.Paused,
@@ -20,6 +23,7 @@ func statusFor(version string, snap reminders.Snapshot, settingsErr string) *con
 		Unjournaled:   snap.Unjournaled,
 
 		TodayActiveMin: minutes(snap.TodayActive),
+		Anchors:        make([]control.AnchorStatus, 0, len(snap.Anchors)),
 	}
 	if snap.Paused && !snap.PausedUntil.IsZero() {
 		until := snap.PausedUntil
@@ -46,6 +50,7 @@ func promptStatus(p *reminders.Prompt) *control.PromptStatus {
 func anchorStatus(a reminders.AnchorStatus) control.AnchorStatus {
 	as := control.AnchorStatus{
 		Anchor:    a.Kind.String(),
+		Title:     a.Kind.Title(),
 		Enabled:   a.Enabled,
 		Due:       a.Due,
 		ActiveMin: minutes(a.Accrued),
@@ -61,6 +66,61 @@ func anchorStatus(a reminders.AnchorStatus) control.AnchorStatus {
 		as.NextAt = &at
 	}
 	return as
+}
+
+// activityStatus reports the monitor's source and last reading; without
+// a monitor all time counts as active, as with the source "none".
+func activityStatus(m Monitor) control.ActivityStatus {
+	if m == nil {
+		return control.ActivityStatus{
+			Source: activity.SourceNone, LockSources: listed(), SleepSources: listed(),
+			QuietSources: listed(), PassedOver: []control.PassedOver{},
+		}
+	}
+	st := m.Status()
+	as := control.ActivityStatus{
+		Source: st.Source, EventDriven: st.Events,
+		LockSources: listed(st.Lock...), SleepSources: listed(st.Sleep), QuietSources: listed(st.Quiet...),
+		PassedOver: make([]control.PassedOver, len(st.Tried)),
+	}
+	as.Quiet, as.QuietWhy = m.Quiet()
+	lastSample(&as, st)
+	for i, p := range st.Tried {
+		as.PassedOver[i] = control.PassedOver{Source: p.Source, Reason: p.Reason}
+	}
+	return as
+}
+
+// lastSample adds what the monitor read last, or why it could not.
+func lastSample(as *control.ActivityStatus, st activity.Status) {
+	if l := st.LastSample; !l.Now.IsZero() {
+		as.LastSample = &l.Now
+		as.IdleS, as.Locked, as.Asleep = l.Idle.Round(100*time.Millisecond).Seconds(), l.Locked, l.Asleep
+	}
+	if st.LastErr != nil {
+		as.Error = st.LastErr.Error()
+	}
+}
+
+// notifyStatus reports how prompts reach the screen.
+func notifyStatus(st notify.Status) control.NotifyStatus {
+	ns := control.NotifyStatus{Backend: st.Backend, Server: st.Server, Vendor: st.Vendor, Version: st.Version, Buttons: st.Actions}
+	if st.Err != nil {
+		ns.Error = st.Err.Error()
+	}
+	return ns
+}
+
+// listed lists the names that are set, never nil: an empty list must stay
+// a list in JSON, where nil would be null.
+func listed(names ...string) []string {
+	list := []string{}
+	for _, n := range names {
+		if n != "" {
+			list = append(list, n)
+		}
+	}
+	return list
 }
 
 // minutes rounds to a tenth of a minute, as the journal does.

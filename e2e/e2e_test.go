@@ -112,8 +112,8 @@ func (p *person) assertActiveTimeAccrues(m *microrest) {
 		p.touch()
 		return m.posture(p.t).ActiveMin >= 0.25
 	})
-	if st := m.status(p.t); !strings.Contains(st.Activity, "x11") {
-		p.t.Fatalf("activity comes from %q, want the X server's idle time", st.Activity)
+	if st := m.status(p.t); !strings.HasPrefix(st.Activity.Source, "x11") {
+		p.t.Fatalf("activity comes from %q, want the X server's idle time", st.Activity.Source)
 	}
 }
 
@@ -260,7 +260,7 @@ func (m *microrest) survivesNotifierCrash(t *testing.T, d *desktop, p *person) {
 	testdesk.WaitFor(t, answerWithin, "status to say answers go through the tray", func() bool {
 		p.touch()
 		st := m.status(t)
-		return st.Prompt != nil && st.Prompt.ID == id && !strings.Contains(st.Notifications, "with buttons")
+		return st.Prompt != nil && st.Prompt.ID == id && !st.Notifications.Buttons
 	})
 	items, err := d.trayItems()
 	if err != nil || len(items) != 1 {

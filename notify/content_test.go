@@ -94,7 +94,9 @@ func TestStatusSaysWhereToAnswer(t *testing.T) {
 		s    Status
 		want string
 	}{
-		{Status{Backend: BackendFreedesktop, Actions: true, Server: "dunst 1.9.0"}, "notifications by dunst 1.9.0, with buttons"},
+		{Status{Backend: BackendFreedesktop, Actions: true, Server: "dunst", Version: "1.9.0"}, "notifications by dunst 1.9.0, with buttons"},
+		{Status{Backend: BackendFreedesktop, Server: "notifyd", Vendor: "KDE", Version: "6.1"}, "notifications by notifyd 6.1 (KDE), without buttons: answer from the tray"},
+		{Status{Backend: BackendFreedesktop, Actions: true}, "notifications by an unnamed server, with buttons"},
 		{Status{Backend: BackendFreedesktop, Server: "x"}, "notifications by x, without buttons: answer from the tray"},
 		{Status{Backend: BackendNone, Err: errors.New("bus gone")}, "no notification server: answer from the tray (bus gone)"},
 		{Status{Backend: BackendToast, Actions: true}, "Windows notifications, with buttons"},

@@ -7,23 +7,19 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/microrest/microrest/internal/fdnotify"
 	"github.com/microrest/microrest/internal/sessionbus"
 	"github.com/microrest/microrest/reminders"
 )
 
-// The org.freedesktop.Notifications names, from the Desktop Notifications
-// Specification 1.2.
+// Constants of the Desktop Notifications Specification 1.2 and of
+// microrest's use of it.
 const (
-	fdName  = "org.freedesktop.Notifications"
-	fdPath  = dbus.ObjectPath("/org/freedesktop/Notifications")
-	fdIface = "org.freedesktop.Notifications"
-
 	// defaultKey is the spec's key for a click on the notification body.
 	defaultKey = "default"
 	// category is a vendor category (the spec's x-vendor.class form), so a
@@ -47,7 +43,7 @@ const (
 )
 
 // errNoServer is the Status error while no process owns the name.
-var errNoServer = errors.New("no process owns " + fdName + " on the session bus")
+var errNoServer = errors.New("no process owns " + fdnotify.Name + " on the session bus")
 
 // caps are the server capabilities notify honours.
 type caps struct {
@@ -73,7 +69,7 @@ type freedesktop struct {
 	conn    *dbus.Conn // nil while the bus is unreachable
 	owner   string     // unique bus name of the server; "" when none
 	caps    caps
-	server  string
+	server  serverInfo
 	err     error
 	ids     map[uint64]uint32           // prompt ID -> notification id
 	prompts map[uint32]uint64           // notification id -> prompt ID
@@ -173,14 +169,14 @@ func subscribe(ctx context.Context, conn *dbus.Conn) error {
 		dbus.WithMatchSender("org.freedesktop.DBus"),
 		dbus.WithMatchInterface("org.freedesktop.DBus"),
 		dbus.WithMatchMember("NameOwnerChanged"),
-		dbus.WithMatchArg(0, fdName))
+		dbus.WithMatchArg(0, fdnotify.Name))
 	if err != nil {
 		return err
 	}
 	return conn.AddMatchSignalContext(ctx,
-		dbus.WithMatchSender(fdName),
-		dbus.WithMatchObjectPath(fdPath),
-		dbus.WithMatchInterface(fdIface))
+		dbus.WithMatchSender(fdnotify.Name),
+		dbus.WithMatchObjectPath(fdnotify.Path),
+		dbus.WithMatchInterface(fdnotify.Interface))
 }
 
 // serve handles signals until the connection closes or the context ends.
@@ -205,9 +201,9 @@ func (f *freedesktop) signal(sig *dbus.Signal) {
 	switch sig.Name {
 	case "org.freedesktop.DBus.NameOwnerChanged":
 		f.ownerChanged(sig.Body)
-	case fdIface + ".ActionInvoked":
+	case fdnotify.Interface + ".ActionInvoked":
 		f.actionInvoked(sig)
-	case fdIface + ".NotificationClosed":
+	case fdnotify.Interface + ".NotificationClosed":
 		f.notificationClosed(sig)
 	}
 }
@@ -217,7 +213,7 @@ func (f *freedesktop) signal(sig *dbus.Signal) {
 // unresolved prompt is shown again.
 func (f *freedesktop) ownerChanged(body []any) {
 	var name, newOwner string
-	if len(body) != 3 || dbus.Store(body[:1], &name) != nil || dbus.Store(body[2:], &newOwner) != nil || name != fdName {
+	if len(body) != 3 || dbus.Store(body[:1], &name) != nil || dbus.Store(body[2:], &newOwner) != nil || name != fdnotify.Name {
 		return
 	}
 	f.mu.Lock()
@@ -227,7 +223,7 @@ func (f *freedesktop) ownerChanged(body []any) {
 	}
 	f.forgetAll()
 	if newOwner == "" {
-		f.owner, f.caps, f.server, f.err = "", caps{}, "", errNoServer
+		f.owner, f.caps, f.server, f.err = "", caps{}, serverInfo{}, errNoServer
 		f.h.log.Info("notify: the notification server left; answers go through the tray")
 		return
 	}
@@ -404,40 +400,41 @@ func (f *freedesktop) call(method string, args ...any) *dbus.Call {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
-	return f.conn.Object(fdName, fdPath).CallWithContext(ctx, fdIface+"."+method, 0, args...)
+	return f.conn.Object(fdnotify.Name, fdnotify.Path).CallWithContext(ctx, fdnotify.Interface+"."+method, 0, args...)
 }
 
 // probe asks the server for its capabilities and name; with mu held.
 func (f *freedesktop) probe() {
 	var list []string
 	if err := f.call("GetCapabilities").Store(&list); err != nil {
-		f.owner, f.caps, f.server, f.err = "", caps{}, "", fmt.Errorf("%w: %v", errNoServer, err)
+		f.owner, f.caps, f.server, f.err = "", caps{}, serverInfo{}, fmt.Errorf("%w: %v", errNoServer, err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
 	var owner string
-	if err := f.conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.GetNameOwner", 0, fdName).Store(&owner); err != nil {
+	if err := f.conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.GetNameOwner", 0, fdnotify.Name).Store(&owner); err != nil {
 		f.owner, f.err = "", fmt.Errorf("%w: %v", errNoServer, err)
 		return
 	}
 	f.owner, f.err = owner, nil
 	f.caps = caps{actions: slices.Contains(list, "actions"), markup: slices.Contains(list, "body-markup")}
-	f.server = f.serverInfo()
+	f.server = f.askServer()
 	f.h.log.Info("notify: notification server found", "status", f.statusLocked().String())
 }
 
-// serverInfo names the server for Status, e.g. "dunst 1.9.0 (Dunst)".
-func (f *freedesktop) serverInfo() string {
-	var name, vendor, version, spec string
-	if err := f.call("GetServerInformation").Store(&name, &vendor, &version, &spec); err != nil {
-		return "an unnamed server"
+// serverInfo is what the server says of itself, for Status.
+type serverInfo struct{ name, vendor, version string }
+
+// askServer asks the server who it is; a server that will not say stays
+// unnamed.
+func (f *freedesktop) askServer() serverInfo {
+	var si serverInfo
+	var spec string
+	if err := f.call("GetServerInformation").Store(&si.name, &si.vendor, &si.version, &spec); err != nil {
+		return serverInfo{}
 	}
-	s := strings.TrimSpace(name + " " + version)
-	if vendor != "" && vendor != name {
-		s += " (" + vendor + ")"
-	}
-	return s
+	return si
 }
 
 // reshow shows every unresolved prompt to a newly found server; with mu held.
@@ -456,7 +453,7 @@ func (f *freedesktop) reshow() {
 func (f *freedesktop) down(err error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.conn, f.owner, f.caps, f.server, f.err = nil, "", caps{}, "", err
+	f.conn, f.owner, f.caps, f.server, f.err = nil, "", caps{}, serverInfo{}, err
 	f.forgetAll()
 	f.h.log.Warn("notify: notifications unavailable; answers go through the tray", "err", err)
 }
@@ -483,7 +480,7 @@ func (f *freedesktop) statusLocked() Status {
 	if f.owner == "" {
 		return Status{Backend: BackendNone, Err: f.err}
 	}
-	return Status{Backend: BackendFreedesktop, Actions: f.caps.actions, Server: f.server}
+	return Status{Backend: BackendFreedesktop, Actions: f.caps.actions, Server: f.server.name, Vendor: f.server.vendor, Version: f.server.version}
 }
 
 // shutdown stops the loop and closes the connection. Prompts on screen

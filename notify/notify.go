@@ -15,6 +15,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 
 	"github.com/microrest/microrest/reminders"
@@ -74,8 +75,11 @@ type Status struct {
 	Backend string
 	// Actions is true when notifications carry working buttons.
 	Actions bool
-	// Server names the notification server: name, version and vendor.
-	Server string
+	// Server, Vendor and Version are what the notification server says
+	// of itself; empty where there is none or it will not say.
+	Server  string
+	Vendor  string
+	Version string
 	// Err is why notifications are degraded, or nil.
 	Err error
 }
@@ -85,9 +89,9 @@ func (s Status) String() string {
 	var line string
 	switch {
 	case s.Backend == BackendFreedesktop && s.Actions:
-		line = tr(textStatusActions, tr(textStatusServer, s.Server))
+		line = tr(textStatusActions, tr(textStatusServer, s.serverName()))
 	case s.Backend == BackendFreedesktop:
-		line = tr(textStatusNoActions, tr(textStatusServer, s.Server))
+		line = tr(textStatusNoActions, tr(textStatusServer, s.serverName()))
 	case s.Backend == BackendToast:
 		line = tr(textStatusToast)
 	case s.Backend == BackendAppleScript:
@@ -99,6 +103,18 @@ func (s Status) String() string {
 		line += " (" + s.Err.Error() + ")"
 	}
 	return line
+}
+
+// serverName names the server in one phrase, e.g. "dunst 1.9.0 (Dunst)".
+func (s Status) serverName() string {
+	if s.Server == "" {
+		return tr(textStatusUnnamed)
+	}
+	name := strings.TrimSpace(s.Server + " " + s.Version)
+	if s.Vendor != "" && s.Vendor != s.Server {
+		name += " (" + s.Vendor + ")"
+	}
+	return name
 }
 
 // Notifier delivers prompts and collects answers; it implements

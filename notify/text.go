@@ -17,6 +17,7 @@ const (
 	textItemLine
 	textAnswerInTray
 	textStatusServer
+	textStatusUnnamed
 	textStatusActions
 	textStatusNoActions
 	textStatusNone
@@ -38,6 +39,7 @@ var english = map[textKey]string{
 	// buttons, so the person knows where the answers are.
 	textAnswerInTray:      "Answer from the microrest tray menu.",
 	textStatusServer:      "notifications by %s",                                        // server name and version
+	textStatusUnnamed:     "an unnamed server",                                          // for textStatusServer
 	textStatusActions:     "%s, with buttons",                                           // textStatusServer
 	textStatusNoActions:   "%s, without buttons: answer from the tray",                  // textStatusServer
 	textStatusNone:        "no notification server: answer from the tray",               //
