@@ -207,13 +207,21 @@ func runSimple(v control.Verb) func(e *env, args []string) int {
 
 // runWindow starts the UI process's one window.
 func (e *env) runWindow(w window.Verb, args []string) int {
+	var prompt uint64
+	if w.Guided() {
+		var err error
+		if prompt, args, err = promptFlag(args); err != nil {
+			fmt.Fprintf(e.stderr, "microrest: %s: %v\n", w, err)
+			return ExitUsage
+		}
+	}
 	if len(args) > 0 {
-		fmt.Fprintf(e.stderr, "microrest: %s takes no arguments.\n", w)
+		fmt.Fprintf(e.stderr, "microrest: %s takes no arguments%s.\n", w, map[bool]string{true: " but --prompt ID", false: ""}[w.Guided()])
 		return ExitUsage
 	}
 	paths := daemon.DefaultPaths()
 	err := ui.Run(ui.Options{
-		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr),
+		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr), Prompt: prompt,
 		SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
 	})
 	if err != nil {

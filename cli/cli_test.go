@@ -176,3 +176,19 @@ func TestAWindowVerbTakesNoArguments(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestAGuidedSessionTakesOnlyAPromptID(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"breathe", "--prompt", "x"}, "breathe: "},
+		{[]string{"move", "now"}, "move takes no arguments but --prompt ID"},
+		{[]string{"settings", "--prompt", "3"}, "settings takes no arguments."},
+	}
+	for _, tc := range tests {
+		if code, _, stderr := run("", tc.args...); code != ExitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want usage naming %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}

@@ -40,11 +40,12 @@ func (d *daemon) openFor(ctx context.Context, a notify.Action) {
 			return
 		}
 	}
-	d.launch(a.Window)
+	d.launch(a.Window, a.Prompt)
 }
 
-func (d *daemon) launch(v window.Verb) {
-	if err := window.Launch(v); err != nil {
+// launch opens window v; a guided session gets the prompt it answers.
+func (d *daemon) launch(v window.Verb, prompt uint64) {
+	if err := window.Launch(v, prompt); err != nil {
 		d.opts.Log.Error("open window", "window", v.String(), "err", err)
 	}
 }
@@ -57,7 +58,7 @@ func (d *daemon) escalateToWindow(snap reminders.Snapshot) {
 		return
 	}
 	d.windowFor = snap.Prompt.ID
-	d.launch(window.Prompt)
+	d.launch(window.Prompt, 0)
 }
 
 // wantsWindow reports whether prompt p has reached its last re-issue and

@@ -160,8 +160,6 @@ func (v *promptView) settle() {
 	}
 }
 
-// launchWindow starts another UI process of this binary. The prompt's id
-// is not passed on: a window's command line takes no arguments until
-// cli's runWindow reads --prompt into Options.Prompt, so until then the
-// session records its anchor done on its own, as it always has.
-func launchWindow(w window.Verb, _ uint64) error { return window.Launch(w) }
+// launchWindow starts another UI process of this binary; a guided
+// session gets the prompt's id, so finishing it answers that prompt.
+func launchWindow(w window.Verb, prompt uint64) error { return window.Launch(w, prompt) }

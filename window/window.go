@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 
 	"github.com/microrest/microrest/settings"
 )
@@ -66,9 +67,25 @@ func For(k settings.Kind) (v Verb, ok bool) {
 	return 0, false
 }
 
-// Launch starts a UI process of this same binary showing window v. It does
-// not wait for the window; the process is reaped when it exits.
-func Launch(v Verb) error {
+// Guided reports whether v is a guided session, which records its
+// anchor done when it finishes and so can answer the prompt it was
+// started from.
+func (v Verb) Guided() bool { return v == Breathe || v == Move || v == Posture }
+
+// Args is the command line that opens window v for prompt (0: none).
+func Args(v Verb, prompt uint64) []string {
+	args := []string{v.String()}
+	if prompt != 0 && v.Guided() {
+		args = append(args, "--prompt", strconv.FormatUint(prompt, 10))
+	}
+	return args
+}
+
+// Launch starts a UI process of this same binary showing window v. A
+// guided session started from a prompt gets the prompt's id (0: none),
+// so finishing it answers that prompt and no other. It does not wait for
+// the window; the process is reaped when it exits.
+func Launch(v Verb, prompt uint64) error {
 	if _, ok := Parse(v.String()); !ok {
 		return fmt.Errorf("no window called %s", v)
 	}
@@ -76,7 +93,7 @@ func Launch(v Verb) error {
 	if err != nil {
 		return fmt.Errorf("find microrest's own binary: %w", err)
 	}
-	cmd := exec.Command(exe, v.String())
+	cmd := exec.Command(exe, Args(v, prompt)...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start the %s window: %w", v, err)

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/microrest/microrest/settings"
@@ -30,8 +31,8 @@ func TestGuidedAnchorsOpenTheirSessionAndOthersNone(t *testing.T) {
 }
 
 func TestNoWindowIsLaunchedForAVerbThatNamesNone(t *testing.T) {
-	if err := Launch(0); err == nil {
-		t.Fatal("Launch(0) started a process")
+	if err := Launch(0, 0); err == nil {
+		t.Fatal("Launch(0, 0) started a process")
 	}
 }
 
@@ -45,4 +46,22 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse(%q) = %v, which writes %q", s, v, v.String())
 		}
 	})
+}
+
+func TestAGuidedSessionIsToldThePromptItAnswers(t *testing.T) {
+	tests := []struct {
+		v      Verb
+		prompt uint64
+		want   string
+	}{
+		{Breathe, 7, "breathe --prompt 7"},
+		{Move, 0, "move"},
+		{Settings, 7, "settings"},
+		{Prompt, 7, "prompt"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(Args(tc.v, tc.prompt), " "); got != tc.want {
+			t.Errorf("Args(%s, %d) = %q, want %q", tc.v, tc.prompt, got, tc.want)
+		}
+	}
 }
