@@ -1,6 +1,7 @@
-// Package journal keeps the record of small wins: one JSON line per prompt
-// outcome, appended durably, read tolerantly, and summarised into the
-// statistics people see over days and weeks.
+// Package journal keeps the record of small wins and daily check-ins: one
+// JSON line per prompt outcome or check-in, appended durably, read
+// tolerantly, and summarised into the statistics people see over days and
+// weeks.
 package journal
 
 import "github.com/microrest/microrest/reminders"

@@ -5,24 +5,52 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // csvHeader names the columns people see in a spreadsheet; they match the
 // JSON keys so both exports read the same.
 var csvHeader = []string{"time", "anchor", "outcome", "practice", "active_min"}
 
-// WriteCSV exports entries for spreadsheets (`microrest journal --format
-// csv`), with the same time and minute formats as the journal file.
+// csvLinesHeader adds the kind and the check-in's columns after the
+// outcome's, so a spreadsheet or script that reads the first five columns
+// of an older export reads this one alike.
+var csvLinesHeader = append(csvHeader[:len(csvHeader):len(csvHeader)],
+	"kind", "stiffness", "mood", "energy", "sleep", "load")
+
+// WriteCSV exports outcomes for spreadsheets, with the same time and
+// minute formats as the journal file. WriteLinesCSV exports check-ins too.
 func WriteCSV(w io.Writer, entries []Entry) error {
+	return writeCSV(w, csvHeader, entries, func(e Entry) ([]string, error) {
+		if err := checkEntry(e); err != nil {
+			return nil, err
+		}
+		return csvRecord(e), nil
+	})
+}
+
+// WriteLinesCSV exports the whole record (`microrest journal --format
+// csv`) under the header
+//
+//	time,anchor,outcome,practice,active_min,kind,stiffness,mood,energy,sleep,load
+//
+// where kind is "outcome" or "checkin", and each row leaves the other
+// kind's columns empty, as it does an unanswered item.
+func WriteLinesCSV(w io.Writer, lines []Line) error {
+	return writeCSV(w, csvLinesHeader, lines, csvLineRecord)
+}
+
+func writeCSV[T any](w io.Writer, header []string, rows []T, record func(T) ([]string, error)) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("export journal: %w", err)
 	}
-	for i, e := range entries {
-		if err := checkEntry(e); err != nil {
+	for i, row := range rows {
+		rec, err := record(row)
+		if err != nil {
 			return fmt.Errorf("export journal entry %d: %w", i+1, err)
 		}
-		if err := cw.Write(csvRecord(e)); err != nil {
+		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("export journal: %w", err)
 		}
 	}
@@ -43,15 +71,53 @@ func csvRecord(e Entry) []string {
 	}
 }
 
-// WriteJSONL exports entries in the journal's own line format
-// (`microrest journal --format json`), so an export can be read back with
-// Read or appended to another journal.
+func csvLineRecord(l Line) ([]string, error) {
+	switch l.Kind {
+	case KindOutcome:
+		if err := checkEntry(l.Entry); err != nil {
+			return nil, err
+		}
+		return append(csvRecord(l.Entry), l.Kind.String(), "", "", "", "", ""), nil
+	case KindCheckin:
+		if err := checkCheckin(l.Checkin); err != nil {
+			return nil, err
+		}
+		return csvCheckinRecord(l.Checkin), nil
+	}
+	return nil, &FieldError{"kind", fmt.Errorf("unknown kind %d", int(l.Kind))}
+}
+
+func csvCheckinRecord(c Checkin) []string {
+	rec := []string{string(appendTime(nil, c.Time)), "", "", "", "", KindCheckin.String()}
+	for _, it := range Items {
+		answer := ""
+		if v := it.Of(c); v != 0 {
+			answer = strconv.Itoa(v)
+		}
+		rec = append(rec, answer)
+	}
+	return append(rec, c.Load.String())
+}
+
+// WriteJSONL exports outcomes in the journal's own line format, so an
+// export can be read back with Read or appended to another journal.
 func WriteJSONL(w io.Writer, entries []Entry) error {
+	return writeJSONL(w, entries, appendLine)
+}
+
+// WriteLinesJSONL exports the whole record in the journal's own line
+// format (`microrest journal --format json`): each line is exactly as the
+// journal file holds it.
+func WriteLinesJSONL(w io.Writer, lines []Line) error {
+	return writeJSONL(w, lines, appendAny)
+}
+
+func writeJSONL[T any](w io.Writer, rows []T, encode func([]byte, T) ([]byte, error)) error {
 	bw := bufio.NewWriter(w)
 	var line []byte
-	for i, e := range entries {
+	for i, row := range rows {
 		var err error
-		if line, err = appendLine(line[:0], e); err != nil {
+		if line, err = encode(line[:0], row); err != nil {
 			return fmt.Errorf("export journal entry %d: %w", i+1, err)
 		}
 		if _, err := bw.Write(append(line, '\n')); err != nil {

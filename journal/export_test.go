@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"flag"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -74,6 +77,116 @@ func TestAnExportStopsAtAnInvalidEntry(t *testing.T) {
 			err := tt.write(&bytes.Buffer{}, bad)
 			var fe *FieldError
 			if !errors.As(err, &fe) || !strings.Contains(err.Error(), "entry 3") {
+				t.Errorf("got %v", err)
+			}
+		})
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/export.* from exportLines")
+
+// exportLines is a record of both kinds as a morning and an evening write
+// it: every item answered, a subset, a load alone, and outcomes between.
+func exportLines() []Line {
+	entries := exportEntries()
+	return []Line{
+		CheckinLine(checkin(time.Date(2026, 11, 27, 8, 55, 0, 0, plusOne), 2, 4, 3, 4, settings.LoadHard)),
+		OutcomeLine(entries[0]),
+		CheckinLine(checkin(time.Date(2026, 11, 27, 12, 30, 0, 0, plusOne), 0, 3, 0, 0, settings.LoadUnset)),
+		OutcomeLine(entries[1]),
+		CheckinLine(checkin(time.Date(2026, 11, 28, 9, 1, 0, 0, time.UTC), 0, 0, 0, 0, settings.LoadRest)),
+	}
+}
+
+func TestTheWholeRecordExportsAsTheGoldenFilesSay(t *testing.T) {
+	for _, tt := range []struct {
+		name, golden string
+		write        func(*bytes.Buffer, []Line) error
+	}{
+		{"CSV has a kind column and the items after the outcome's columns", "export.csv", func(b *bytes.Buffer, l []Line) error { return WriteLinesCSV(b, l) }},
+		{"JSON is the journal's own lines", "export.jsonl", func(b *bytes.Buffer, l []Line) error { return WriteLinesJSONL(b, l) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.write(&buf, exportLines()); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", tt.golden)
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if buf.String() != string(want) {
+				t.Errorf("got\n%s\nwant (%s)\n%s", buf.String(), path, want)
+			}
+		})
+	}
+}
+
+func TestTheCSVExportOfTheWholeRecordReadsAsDocumented(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteLinesCSV(&buf, exportLines()); err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := "time,anchor,outcome,practice,active_min,kind,stiffness,mood,energy,sleep,load"
+	if got := strings.Join(records[0], ","); got != header {
+		t.Errorf("header %s, want %s", got, header)
+	}
+	want := [][]string{
+		{"2026-11-27T08:55:00+01:00", "", "", "", "", "checkin", "2", "4", "3", "4", "hard"},
+		{"2026-11-27T12:30:00+01:00", "", "", "", "", "checkin", "", "3", "", "", ""},
+		{"2026-11-27T22:00:00+01:00", "wind-down", "missed", "", "0", "outcome", "", "", "", "", ""},
+	}
+	for i, row := range [][]string{records[1], records[3], records[4]} {
+		if !reflect.DeepEqual(row, want[i]) {
+			t.Errorf("row %q, want %q", row, want[i])
+		}
+	}
+}
+
+func TestTheJSONLExportOfTheWholeRecordReadsBackInOrder(t *testing.T) {
+	var buf bytes.Buffer
+	in := exportLines()
+	if err := WriteLinesJSONL(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	var out []Line
+	report, err := ReadLines(&buf, func(l Line) error {
+		out = append(out, l)
+		return nil
+	})
+	if err != nil || report.Skipped != 0 || report.Entries != 2 || report.Checkins != 3 || len(out) != len(in) {
+		t.Fatalf("read %d of %d, report %+v, %v", len(out), len(in), report, err)
+	}
+	for i := range in {
+		if !sameLine(in[i], out[i]) {
+			t.Errorf("line %d read back as %+v, want %+v", i+1, out[i], in[i])
+		}
+	}
+}
+
+func TestAnExportOfTheWholeRecordStopsAtAnInvalidLine(t *testing.T) {
+	bad := append(exportLines(), CheckinLine(checkin(morning, 0, 9, 0, 0, settings.LoadUnset)))
+	for _, tt := range []struct {
+		name  string
+		write func(*bytes.Buffer, []Line) error
+	}{
+		{"the CSV export names the line", func(b *bytes.Buffer, l []Line) error { return WriteLinesCSV(b, l) }},
+		{"the JSONL export names the line", func(b *bytes.Buffer, l []Line) error { return WriteLinesJSONL(b, l) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.write(&bytes.Buffer{}, bad)
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Field != "mood" || !strings.Contains(err.Error(), "entry 6") {
 				t.Errorf("got %v", err)
 			}
 		})

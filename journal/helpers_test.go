@@ -39,3 +39,27 @@ func sameEntry(a, b Entry) bool {
 		a.Anchor == b.Anchor && a.Outcome == b.Outcome &&
 		a.Practice == b.Practice && a.Active == b.Active
 }
+
+// sameCheckin compares as sameEntry does.
+func sameCheckin(a, b Checkin) bool {
+	_, offA := a.Time.Zone()
+	_, offB := b.Time.Zone()
+	sameTime := a.Time.Equal(b.Time) && offA == offB
+	a.Time, b.Time = time.Time{}, time.Time{}
+	return sameTime && a == b
+}
+
+// sameLine compares lines of either kind.
+func sameLine(a, b Line) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	if a.Kind == KindCheckin {
+		return sameCheckin(a.Checkin, b.Checkin)
+	}
+	return sameEntry(a.Entry, b.Entry)
+}
+
+func checkin(t time.Time, stiffness, mood, energy, sleep int, load settings.TrainingLoad) Checkin {
+	return Checkin{Time: t, Stiffness: stiffness, Mood: mood, Energy: energy, SleepQuality: sleep, Load: load}
+}

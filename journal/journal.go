@@ -154,12 +154,22 @@ func endsTorn(f *os.File, size int64) (bool, error) {
 // *FieldError when e is invalid, and ErrClosed after Close. A failed line
 // is reported, not retried: after a failed sync it may be on disk already.
 func (j *Journal) Append(e Entry) error {
+	return j.append(OutcomeLine(e))
+}
+
+// AppendCheckin writes c as one line, as durably and with the same errors
+// as Append; a check-in that answers nothing is ErrNoAnswers.
+func (j *Journal) AppendCheckin(c Checkin) error {
+	return j.append(CheckinLine(c))
+}
+
+func (j *Journal) append(l Line) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.closed {
 		return fmt.Errorf("append to journal: %w", ErrClosed)
 	}
-	line, err := j.encode(e)
+	line, err := j.encode(l)
 	if err != nil {
 		return fmt.Errorf("append to journal: %w", err)
 	}
@@ -176,8 +186,8 @@ func (j *Journal) Append(e Entry) error {
 // line, then the entry and its newline. The repair is kept or sliced off
 // once the file is open, because only then is it known whether the file
 // ends torn. The buffer is reused between lines.
-func (j *Journal) encode(e Entry) ([]byte, error) {
-	buf, err := appendLine(append(j.buf[:0], '\n'), e)
+func (j *Journal) encode(l Line) ([]byte, error) {
+	buf, err := appendAny(append(j.buf[:0], '\n'), l)
 	if err != nil {
 		return nil, err
 	}

@@ -46,11 +46,14 @@ func (e *Entry) UnmarshalJSON(b []byte) error {
 	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
 	}
-	parsed, err := parseLine(b, nil)
+	l, err := parseLine(b, nil)
 	if err != nil {
 		return err
 	}
-	*e = parsed
+	if l.Kind != KindOutcome {
+		return &FieldError{"kind", fmt.Errorf("a %s line is not an outcome", l.Kind)}
+	}
+	*e = l.Entry
 	return nil
 }
 
@@ -80,17 +83,27 @@ func appendLine(dst []byte, e Entry) ([]byte, error) {
 // checkEntry refuses what could not be read back, so the journal never
 // holds a line its own reader would skip.
 func checkEntry(e Entry) error {
+	if err := checkTime(e.Time); err != nil {
+		return err
+	}
 	switch {
-	case e.Time.IsZero():
-		return &FieldError{"time", errMissing}
-	case wireTime(e.Time).Year() < 0 || wireTime(e.Time).Year() > 9999:
-		return &FieldError{"time", fmt.Errorf("year %d cannot be written in RFC 3339", wireTime(e.Time).Year())}
 	case e.Anchor < 0 || int(e.Anchor) >= len(settings.Kinds):
 		return &FieldError{"anchor", fmt.Errorf("unknown anchor kind %d", int(e.Anchor))}
 	case !e.Outcome.Valid():
 		return &FieldError{"outcome", fmt.Errorf("unknown outcome %d", int(e.Outcome))}
 	case e.Active < 0 || e.Active > MaxActiveMinutes*time.Minute:
 		return &FieldError{"active_min", fmt.Errorf("%v is outside 0 to %d minutes", e.Active, MaxActiveMinutes)}
+	}
+	return nil
+}
+
+// checkTime refuses a time RFC 3339 cannot carry or the reader refuses.
+func checkTime(t time.Time) error {
+	switch {
+	case t.IsZero():
+		return &FieldError{"time", errMissing}
+	case wireTime(t).Year() < 0 || wireTime(t).Year() > 9999:
+		return &FieldError{"time", fmt.Errorf("year %d cannot be written in RFC 3339", wireTime(t).Year())}
 	}
 	return nil
 }

@@ -173,7 +173,7 @@ func TestBrokenJSONIsRejectedWithAnError(t *testing.T) {
 }
 
 func TestParsedFieldsHaveTheRightValues(t *testing.T) {
-	e, err := parseLine([]byte(`{"time":"2026-11-27T10:04:05.9+01:00","anchor":"wind_down","outcome":"natural","practice":"Wälk","active_min":0.26}`), nil)
+	l, err := parseLine([]byte(`{"time":"2026-11-27T10:04:05.9+01:00","anchor":"wind_down","outcome":"natural","practice":"Wälk","active_min":0.26}`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,8 +181,8 @@ func TestParsedFieldsHaveTheRightValues(t *testing.T) {
 		Time:   time.Date(2026, 11, 27, 10, 4, 5, 0, plusOne),
 		Anchor: settings.WindDown, Outcome: reminders.OutcomeNatural, Practice: "Wälk", Active: 18 * time.Second,
 	}
-	if !sameEntry(e, want) {
-		t.Errorf("got %+v, want %+v", e, want)
+	if l.Kind != KindOutcome || !sameEntry(l.Entry, want) {
+		t.Errorf("got %+v, want %+v", l, want)
 	}
 }
 

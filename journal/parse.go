@@ -14,14 +14,15 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
-// parseLine reads one journal line. Lines the journal itself writes take
-// the fast path; anything unusual (escapes, nulls, nested values, broken
-// JSON) falls back to encoding/json, which then has the last word, so the
-// fast path never has to be a complete JSON parser. practices, which may
-// be nil, shares the strings of repeated practice texts.
-func parseLine(b []byte, practices interner) (Entry, error) {
+// parseLine reads one journal line of any kind. Lines the journal itself
+// writes take the fast path; anything unusual (escapes, nulls, nested
+// values, broken JSON) falls back to encoding/json, which then has the last
+// word, so the fast path never has to be a complete JSON parser. practices,
+// which may be nil, shares the strings of repeated practice texts. A line
+// of a kind this version does not know is an *otherKindError.
+func parseLine(b []byte, practices interner) (Line, error) {
 	if raw, ok := scanLine(b); ok {
-		return raw.entry(practices)
+		return raw.line(practices)
 	}
 	return decodeLine(b)
 }
@@ -46,34 +47,78 @@ func (in interner) get(b []byte) string {
 
 // decodeLine is the slow, complete path. It decodes into a map rather than
 // a struct because encoding/json matches struct fields case-insensitively,
-// and "TIME" must stay an unknown field as it is on the fast path.
-func decodeLine(b []byte) (Entry, error) {
+// and "TIME" must stay an unknown field as it is on the fast path. Only the
+// fields of the line's own kind are decoded, so a field that belongs to
+// another kind never makes a line unreadable.
+func decodeLine(b []byte) (Line, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(b, &fields); err != nil {
-		return Entry{}, fmt.Errorf("not a JSON object: %w", err)
+		return Line{}, fmt.Errorf("not a JSON object: %w", err)
 	}
 	var raw rawEntry
-	for _, f := range []struct {
-		key  string
-		seen uint8
-		dst  *[]byte
-	}{
-		{"time", seenTime, &raw.time},
-		{"anchor", seenAnchor, &raw.anchor},
-		{"outcome", seenOutcome, &raw.outcome},
-		{"practice", 0, &raw.practice},
-	} {
+	if err := raw.decodeStrings(fields, stringField{"kind", seenKind, &raw.kind}); err != nil {
+		return Line{}, err
+	}
+	kind, err := raw.kindOf()
+	if err != nil {
+		return Line{}, err
+	}
+	if kind == KindCheckin {
+		err = raw.decodeCheckin(fields)
+	} else {
+		err = raw.decodeOutcome(fields)
+	}
+	if err != nil {
+		return Line{}, err
+	}
+	return raw.line(nil)
+}
+
+// stringField is a key the slow path reads as a string, the bit that says
+// it was present, and where its bytes go.
+type stringField struct {
+	key  string
+	seen uint8
+	dst  *[]byte
+}
+
+func (r *rawEntry) decodeStrings(fields map[string]json.RawMessage, want ...stringField) error {
+	for _, f := range want {
 		if err := decodeString(fields, f.key, f.dst); err != nil {
-			return Entry{}, err
+			return err
 		}
 		if *f.dst != nil {
-			raw.seen |= f.seen
+			r.seen |= f.seen
 		}
 	}
-	if err := decodeMinutes(fields, &raw.active); err != nil {
-		return Entry{}, err
+	return nil
+}
+
+func (r *rawEntry) decodeOutcome(fields map[string]json.RawMessage) error {
+	err := r.decodeStrings(fields,
+		stringField{"time", seenTime, &r.time},
+		stringField{"anchor", seenAnchor, &r.anchor},
+		stringField{"outcome", seenOutcome, &r.outcome},
+		stringField{"practice", 0, &r.practice},
+	)
+	if err != nil {
+		return err
 	}
-	return raw.entry(nil)
+	return decodeMinutes(fields, &r.active)
+}
+
+// decodeCheckin keeps each item's raw value; checkin judges it, on both
+// paths alike.
+func (r *rawEntry) decodeCheckin(fields map[string]json.RawMessage) error {
+	for _, it := range Items {
+		if v, ok := fields[it.String()]; ok && string(v) != "null" {
+			r.items[it] = v
+		}
+	}
+	return r.decodeStrings(fields,
+		stringField{"time", seenTime, &r.time},
+		stringField{"load", seenLoad, &r.load},
+	)
 }
 
 // decodeString leaves dst nil when the key is absent or null, which is how
@@ -145,9 +190,33 @@ func (s *scanner) field(raw *rawEntry, key []byte) {
 		raw.practice = s.str()
 	case "active_min":
 		raw.active = s.float()
+	case "kind":
+		raw.kind, raw.seen = s.str(), raw.seen|seenKind
+	case "load":
+		raw.load, raw.seen = s.str(), raw.seen|seenLoad
+	case "stiffness":
+		raw.items[ItemStiffness] = s.answer()
+	case "mood":
+		raw.items[ItemMood] = s.answer()
+	case "energy":
+		raw.items[ItemEnergy] = s.answer()
+	case "sleep":
+		raw.items[ItemSleep] = s.answer()
 	default:
 		s.value()
 	}
+}
+
+// answer reads a check-in item's number token; any other value (a string,
+// null) hands the line to the slow path, which knows whether the line's
+// kind cares.
+func (s *scanner) answer() []byte {
+	s.ws()
+	if s.i < len(s.b) && (s.b[s.i] == '-' || (s.b[s.i] >= '0' && s.b[s.i] <= '9')) {
+		return s.number()
+	}
+	s.fail()
+	return nil
 }
 
 func (s *scanner) ws() {
@@ -347,26 +416,94 @@ func (s *scanner) literal() {
 // rawEntry holds a line's known fields before they are checked, so the
 // fast tokenizer and the encoding/json fallback share one set of rules.
 type rawEntry struct {
-	seen                            uint8
-	time, anchor, outcome, practice []byte
-	active                          float64
+	seen                                        uint8
+	time, anchor, outcome, practice, kind, load []byte
+	active                                      float64
+	// items are the raw JSON numbers of a check-in's answers; nil when
+	// absent or null.
+	items [len(itemKeys)][]byte
 }
 
 const (
 	seenTime uint8 = 1 << iota
 	seenAnchor
 	seenOutcome
+	seenKind
+	seenLoad
 )
+
+// line judges the line by its kind before anything else, so the fields of
+// a kind this version does not know are never taken for damage.
+func (r *rawEntry) line(practices interner) (Line, error) {
+	kind, err := r.kindOf()
+	if err != nil {
+		return Line{}, err
+	}
+	if kind == KindCheckin {
+		c, err := r.checkin()
+		return Line{Kind: KindCheckin, Checkin: c}, err
+	}
+	e, err := r.entry(practices)
+	return Line{Kind: KindOutcome, Entry: e}, err
+}
+
+// kindOf reads "kind": absent or "outcome" for an outcome, "checkin" for
+// a check-in, and anything else is a kind of the future.
+func (r *rawEntry) kindOf() (Kind, error) {
+	switch {
+	case r.seen&seenKind == 0 || string(r.kind) == "outcome":
+		return KindOutcome, nil
+	case string(r.kind) == kindCheckin:
+		return KindCheckin, nil
+	}
+	return 0, &otherKindError{kind: string(r.kind)}
+}
+
+// checkin checks time, the items in line order, then the load, as entry
+// checks its fields in a fixed order.
+func (r *rawEntry) checkin() (Checkin, error) {
+	t, err := r.timeField()
+	if err != nil {
+		return Checkin{}, err
+	}
+	c := Checkin{Time: t}
+	for _, it := range Items {
+		if tok := r.items[it]; tok != nil {
+			v, err := parseAnswer(tok)
+			if err != nil {
+				return Checkin{}, &FieldError{it.String(), err}
+			}
+			it.set(&c, v)
+		}
+	}
+	if r.seen&seenLoad != 0 {
+		if c.Load, err = parseLoad(r.load); err != nil {
+			return Checkin{}, &FieldError{"load", err}
+		}
+	}
+	if !c.answered() {
+		return Checkin{}, ErrNoAnswers
+	}
+	return c, nil
+}
+
+func (r *rawEntry) timeField() (time.Time, error) {
+	if r.seen&seenTime == 0 {
+		return time.Time{}, &FieldError{"time", errMissing}
+	}
+	t, err := parseTime(r.time)
+	if err != nil {
+		return time.Time{}, &FieldError{"time", err}
+	}
+	return t, nil
+}
 
 // entry checks the fields in a fixed order so both tokenizers report the
 // same first problem.
 func (r *rawEntry) entry(practices interner) (Entry, error) {
-	if r.seen&seenTime == 0 {
-		return Entry{}, &FieldError{"time", errMissing}
-	}
-	t, err := parseTime(r.time)
+	t, err := r.timeField()
 	if err != nil {
-		return Entry{}, &FieldError{"time", err}
+		return Entry{}, err
 	}
 	if r.seen&seenAnchor == 0 {
 		return Entry{}, &FieldError{"anchor", errMissing}

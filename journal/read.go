@@ -37,9 +37,15 @@ func (p Problem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.R
 type ReadReport struct {
 	// Lines counts every line seen, blank and skipped ones included.
 	Lines int
-	// Entries counts the lines that parsed.
+	// Entries counts the outcome lines that parsed.
 	Entries int
-	// Skipped counts the lines that did not.
+	// Checkins counts the check-in lines that parsed, also when the
+	// caller asked only for outcomes.
+	Checkins int
+	// Other counts lines of a kind this version does not know, which a
+	// newer microrest wrote: they are left out, but they are not damage.
+	Other int
+	// Skipped counts the damaged lines: those that did not parse.
 	Skipped int
 	// Problems lists the first skipped lines and why (at most 100).
 	Problems []Problem
@@ -52,12 +58,31 @@ func (r *ReadReport) skip(line int, reason string) {
 	}
 }
 
-// Read streams the entries of a journal to fn, in file order, so the
+// Read streams the outcomes of a journal to fn, in file order, so the
 // statistics of years of history can be computed without holding it all.
-// Torn, malformed and overlong lines are skipped and reported; blank lines
-// are ignored. The error is a read failure, or fn's own error returned
-// unchanged, which stops the read early.
+// Check-ins are checked and counted but not passed on; ReadLines passes
+// them too. Torn, malformed and overlong lines are skipped and reported;
+// blank lines are ignored. The error is a read failure, or fn's own error
+// returned unchanged, which stops the read early.
 func Read(r io.Reader, fn func(Entry) error) (ReadReport, error) {
+	return ReadLines(r, outcomesOnly(fn))
+}
+
+// outcomesOnly adapts an outcome callback to a line callback.
+func outcomesOnly(fn func(Entry) error) func(Line) error {
+	return func(l Line) error {
+		if l.Kind != KindOutcome {
+			return nil
+		}
+		return fn(l.Entry)
+	}
+}
+
+// ReadLines is Read for the whole record: it streams outcomes and
+// check-ins to fn in file order. Lines of a kind this version does not
+// know are counted in ReadReport.Other and left out without being called
+// damage, so a journal a newer microrest wrote still reads.
+func ReadLines(r io.Reader, fn func(Line) error) (ReadReport, error) {
 	rd := lineReader{br: bufio.NewReaderSize(r, MaxLineBytes), practices: interner{}}
 	err := rd.run(fn)
 	return rd.report, err
@@ -69,7 +94,7 @@ type lineReader struct {
 	practices interner
 }
 
-func (rd *lineReader) run(fn func(Entry) error) error {
+func (rd *lineReader) run(fn func(Line) error) error {
 	for {
 		line, err := rd.br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
@@ -111,19 +136,30 @@ func (rd *lineReader) skipLong() (eof bool, err error) {
 
 // line handles one line; complete is false for a last line with no
 // newline, which is what a crash mid-write leaves behind.
-func (rd *lineReader) line(line []byte, complete bool, fn func(Entry) error) error {
+func (rd *lineReader) line(line []byte, complete bool, fn func(Line) error) error {
 	rd.report.Lines++
-	e, err := parseLine(bytes.TrimSuffix(line, []byte{'\n'}), rd.practices)
+	l, err := parseLine(bytes.TrimSuffix(line, []byte{'\n'}), rd.practices)
 	if err != nil {
 		rd.problem(line, complete, err)
 		return nil
 	}
-	rd.report.Entries++
-	return fn(e)
+	if l.Kind == KindCheckin {
+		rd.report.Checkins++
+	} else {
+		rd.report.Entries++
+	}
+	return fn(l)
 }
 
+// problem reports a damaged line. A line of another kind is whole JSON,
+// so it is not damage even without its newline.
 func (rd *lineReader) problem(line []byte, complete bool, err error) {
 	if len(bytes.TrimSpace(line)) == 0 {
+		return
+	}
+	var other *otherKindError
+	if errors.As(err, &other) {
+		rd.report.Other++
 		return
 	}
 	reason := err.Error()
@@ -138,17 +174,30 @@ func (rd *lineReader) problem(line []byte, complete bool, err error) {
 // empty journal: nothing has happened yet.
 func ReadFile(path string, since time.Time) ([]Entry, ReadReport, error) {
 	var entries []Entry
-	report, err := readPath(path, func(e Entry) error {
+	report, err := readPath(path, outcomesOnly(func(e Entry) error {
 		if !e.Time.Before(since) {
 			entries = append(entries, e)
 		}
 		return nil
-	})
+	}))
 	return entries, report, err
 }
 
+// ReadFileLines is ReadFile for the whole record: outcomes and check-ins
+// at or after since, in file order, as `microrest journal` exports them.
+func ReadFileLines(path string, since time.Time) ([]Line, ReadReport, error) {
+	var lines []Line
+	report, err := readPath(path, func(l Line) error {
+		if !l.Time().Before(since) {
+			lines = append(lines, l)
+		}
+		return nil
+	})
+	return lines, report, err
+}
+
 // readPath opens path and streams it; a missing file reads as empty.
-func readPath(path string, fn func(Entry) error) (ReadReport, error) {
+func readPath(path string, fn func(Line) error) (ReadReport, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return ReadReport{}, nil
@@ -157,5 +206,5 @@ func readPath(path string, fn func(Entry) error) (ReadReport, error) {
 		return ReadReport{}, fmt.Errorf("read journal: %w", err)
 	}
 	defer f.Close()
-	return Read(f, fn)
+	return ReadLines(f, fn)
 }

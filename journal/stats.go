@@ -12,13 +12,25 @@ import (
 // "--since 9999999d" cannot allocate gigabytes. Ten years is plenty.
 const MaxDays = 3660
 
+// BaselineDays is how far back Stats.Checkins reaches, whatever the
+// window: readiness reads a check-in against the person's own last 28 days
+// (DESIGN.md §8).
+const BaselineDays = 28
+
 // Day is one journal day of the window, the unit the progress view draws.
 type Day struct {
 	// Date is the journal day, which began at the rollover.
 	Date Date
 	// Wins counts Done, Natural and AutoDone outcomes per anchor.
 	Wins map[settings.Kind]int
+	// Checkin is the day's check-in; its Time is zero when there was none.
+	// Of several on one day the latest counts: a second answer corrects
+	// the first, though the file keeps both.
+	Checkin Checkin
 }
+
+// Checked reports whether the day has a check-in.
+func (d Day) Checked() bool { return !d.Checkin.Time.IsZero() }
 
 func (d *Day) add(e Entry) {
 	if e.Outcome.Win() {
@@ -80,6 +92,10 @@ type Stats struct {
 	// First is the journal day of the earliest entry, so consistency can be
 	// read against the days actually tracked; zero when there is none.
 	First Date
+	// Checkins are the check-ins of the last BaselineDays journal days,
+	// today included, oldest first, one per day that had one: what
+	// readiness compares today's (Today.Checkin) with.
+	Checkins []Checkin
 }
 
 // Tally accumulates Stats one entry at a time, so years of journal can be
@@ -88,7 +104,8 @@ type Tally struct {
 	today    int64 // day number, as from dayNumber
 	rollover settings.ClockTime
 	days     int
-	recent   []Day // indexed by age in days, 0 is today
+	recent   []Day     // indexed by age in days, 0 is today
+	checkins []Checkin // indexed by age, at least BaselineDays long
 	window   Totals
 	all      Totals
 	first    int64
@@ -109,6 +126,7 @@ func NewTally(now time.Time, rollover settings.ClockTime, days int) *Tally {
 		rollover: rollover,
 		days:     days,
 		recent:   recent,
+		checkins: make([]Checkin, max(len(recent), BaselineDays)),
 		window:   Totals{Outcomes: map[reminders.Outcome]int{}},
 		all:      Totals{Outcomes: map[reminders.Outcome]int{}},
 	}
@@ -131,22 +149,65 @@ func (t *Tally) Add(e Entry) {
 	}
 }
 
+// AddCheckin counts one check-in. Of two on the same journal day the
+// later one counts (on equal times, the one added last), whatever order
+// they come in. Check-ins older than both the window and BaselineDays, or
+// dated after today, are not kept.
+func (t *Tally) AddCheckin(c Checkin) {
+	age := t.today - dayNumber(c.Time, t.rollover)
+	if age < 0 || age >= int64(len(t.checkins)) {
+		return
+	}
+	if prev := t.checkins[age]; prev.Time.IsZero() || !c.Time.Before(prev.Time) {
+		t.checkins[age] = c
+	}
+}
+
+// AddLine counts a line of either kind, for a Tally fed by ReadLines.
+func (t *Tally) AddLine(l Line) {
+	if l.Kind == KindCheckin {
+		t.AddCheckin(l.Checkin)
+	} else {
+		t.Add(l.Entry)
+	}
+}
+
 // Stats returns the summary so far; the Tally can go on counting.
 func (t *Tally) Stats() Stats {
 	s := Stats{
-		Today:   t.recent[0].clone(),
-		Days:    make([]Day, t.days),
-		Window:  t.window.clone(),
-		All:     t.all.clone(),
-		WinDays: t.daysWithWins(t.days),
+		Today:    t.day(0),
+		Days:     make([]Day, t.days),
+		Window:   t.window.clone(),
+		All:      t.all.clone(),
+		WinDays:  t.daysWithWins(t.days),
+		Checkins: t.baseline(),
 	}
 	if t.all.Entries > 0 {
 		s.First = dateOf(t.first)
 	}
 	for i := range s.Days {
-		s.Days[i] = t.recent[t.days-1-i].clone()
+		s.Days[i] = t.day(t.days - 1 - i)
 	}
 	return s
+}
+
+// day is a copy of the day age days ago with its check-in.
+func (t *Tally) day(age int) Day {
+	d := t.recent[age].clone()
+	d.Checkin = t.checkins[age]
+	return d
+}
+
+// baseline lists the check-ins of the last BaselineDays days, oldest
+// first.
+func (t *Tally) baseline() []Checkin {
+	var out []Checkin
+	for age := BaselineDays - 1; age >= 0; age-- {
+		if c := t.checkins[age]; !c.Time.IsZero() {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (t *Tally) daysWithWins(n int) int {
@@ -178,6 +239,17 @@ func Weeks(days []Day) []Day {
 	return weeks
 }
 
+// Series is one item's answers over days, aligned with them (0 where a
+// day has no check-in or left the item unanswered), for a chart of the
+// item beside the wins.
+func Series(days []Day, it Item) []int {
+	out := make([]int, len(days))
+	for i, d := range days {
+		out[i] = it.Of(d.Checkin)
+	}
+	return out
+}
+
 // Summarise computes Stats over entries already in memory, such as the
 // result of ReadFile.
 func Summarise(entries []Entry, now time.Time, rollover settings.ClockTime, days int) Stats {
@@ -188,13 +260,13 @@ func Summarise(entries []Entry, now time.Time, rollover settings.ClockTime, days
 	return t.Stats()
 }
 
-// SummariseFile streams the journal at path into Stats without holding its
-// entries; a missing file gives empty Stats. The report says which lines
-// were skipped.
+// SummariseFile streams the journal at path, outcomes and check-ins, into
+// Stats without holding its lines; a missing file gives empty Stats. The
+// report says which lines were skipped.
 func SummariseFile(path string, now time.Time, rollover settings.ClockTime, days int) (Stats, ReadReport, error) {
 	t := NewTally(now, rollover, days)
-	report, err := readPath(path, func(e Entry) error {
-		t.Add(e)
+	report, err := readPath(path, func(l Line) error {
+		t.AddLine(l)
 		return nil
 	})
 	return t.Stats(), report, err

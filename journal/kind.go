@@ -1,0 +1,74 @@
+package journal
+
+import (
+	"fmt"
+	"time"
+)
+
+// Kind says what a journal line records. Outcome lines carry no "kind"
+// key, so journals written before check-ins read unchanged and an older
+// microrest still reads the outcomes of a newer journal.
+type Kind uint8
+
+// The kinds this version reads. A line of any other kind was written by a
+// newer microrest: readers skip it without calling it damage.
+const (
+	KindOutcome Kind = iota
+	KindCheckin
+)
+
+// String is the kind as the CSV export's kind column names it.
+func (k Kind) String() string {
+	switch k {
+	case KindOutcome:
+		return "outcome"
+	case KindCheckin:
+		return kindCheckin
+	}
+	return fmt.Sprintf("kind(%d)", int(k))
+}
+
+// Line is one journal line of a kind this version knows, so a reader that
+// wants the whole record gets outcomes and check-ins in the order they
+// were written.
+type Line struct {
+	Kind Kind
+	// Entry is the outcome when Kind is KindOutcome.
+	Entry Entry
+	// Checkin is the check-in when Kind is KindCheckin.
+	Checkin Checkin
+}
+
+// Time is when the line's event happened, whatever its kind.
+func (l Line) Time() time.Time {
+	if l.Kind == KindCheckin {
+		return l.Checkin.Time
+	}
+	return l.Entry.Time
+}
+
+// OutcomeLine wraps e as a Line.
+func OutcomeLine(e Entry) Line { return Line{Kind: KindOutcome, Entry: e} }
+
+// CheckinLine wraps c as a Line.
+func CheckinLine(c Checkin) Line { return Line{Kind: KindCheckin, Checkin: c} }
+
+// appendAny writes a line of either kind.
+func appendAny(dst []byte, l Line) ([]byte, error) {
+	switch l.Kind {
+	case KindOutcome:
+		return appendLine(dst, l.Entry)
+	case KindCheckin:
+		return appendCheckin(dst, l.Checkin)
+	}
+	return dst, &FieldError{"kind", fmt.Errorf("unknown kind %d", int(l.Kind))}
+}
+
+// otherKindError marks a line whose kind this version does not know. It is
+// an error so parseLine has one way to decline a line, but a reader counts
+// it in ReadReport.Other rather than as damage.
+type otherKindError struct{ kind string }
+
+func (e *otherKindError) Error() string {
+	return fmt.Sprintf("field \"kind\": %q is a kind of line this version of microrest does not know", e.kind)
+}
