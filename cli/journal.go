@@ -12,12 +12,12 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
-// runJournal exports the journal. It reads the file directly, so it works
-// without a daemon.
+// runJournal exports the journal, outcomes and check-ins in file order. It
+// reads the file directly, so it works without a daemon.
 func runJournal(e *env, args []string) int {
 	fs := flag.NewFlagSet("journal", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	since := fs.String("since", "", "only entries from this long ago (7d, 12h) or this date (2026-11-01)")
+	since := fs.String("since", "", "only lines from this long ago (7d, 12h) or this date (2026-11-01)")
 	format := fs.String("format", "csv", "csv or json (one JSON object per line)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return usageErr(e, "journal takes --since and --format.")
@@ -30,16 +30,16 @@ func runJournal(e *env, args []string) int {
 		return usageErr(e, "journal: --format is csv or json, not %q.", *format)
 	}
 	path := daemon.DefaultPaths().Journal
-	entries, report, err := journal.ReadFile(path, from)
+	lines, report, err := journal.ReadFileLines(path, from)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "microrest:", err)
 		return ExitError
 	}
 	reportDamage(e, path, report)
 	if *format == "json" {
-		err = journal.WriteJSONL(e.stdout, entries)
+		err = journal.WriteLinesJSONL(e.stdout, lines)
 	} else {
-		err = journal.WriteCSV(e.stdout, entries)
+		err = journal.WriteLinesCSV(e.stdout, lines)
 	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "microrest:", err)
@@ -51,6 +51,9 @@ func runJournal(e *env, args []string) int {
 // reportDamage says which lines were skipped, on stderr, so an export to a
 // file stays clean and the person still learns of it.
 func reportDamage(e *env, path string, r journal.ReadReport) {
+	if r.Other > 0 {
+		fmt.Fprintf(e.stderr, "microrest: left out %d line(s) of %s of a kind this version does not know; a newer microrest wrote them.\n", r.Other, path)
+	}
 	if r.Skipped == 0 {
 		return
 	}
