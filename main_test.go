@@ -348,7 +348,7 @@ func TestCLIVerbsRoundTripThroughTheSocket(t *testing.T) {
 	assertJournal(t, s.home, `"outcome":"snoozed"`)
 	assertJournal(t, s.home, `"outcome":"done"`)
 	stdout, _, code := run(t, s.env, "journal", "--since", "1d", "--format", "csv")
-	if code != 0 || !strings.HasPrefix(stdout, "time,anchor,outcome,practice,active_min\n") || strings.Count(stdout, ",posture,") != 2 {
+	if code != 0 || !strings.HasPrefix(stdout, "time,anchor,outcome,practice,active_min,kind,stiffness,mood,energy,sleep,load\n") || strings.Count(stdout, ",posture,") != 2 {
 		t.Fatalf("journal export without the daemon: exit %d\n%s", code, stdout)
 	}
 }

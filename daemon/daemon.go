@@ -96,7 +96,7 @@ func Run(ctx context.Context, opts Options) error {
 	st := d.loadState()
 	cfg := reminders.Config{
 		Journal: journalSink{j}, Notifier: d.notif, StatePath: opts.Paths.State,
-		Logf: d.warnf, Infof: d.infof, Pending: st.Pending,
+		Logf: d.warnf, Infof: d.infof, Pending: st.Pending, PendingCheckins: st.PendingCheckins,
 	}
 	if d.mon != nil {
 		cfg.Activity, cfg.Wake, cfg.Quiet = d.mon, d.mon.Wake(), d.quiet()
@@ -377,6 +377,11 @@ type journalSink struct{ j *journal.Journal }
 
 // Append writes one record to the journal.
 func (s journalSink) Append(r reminders.Record) error { return s.j.Append(journal.Entry(r)) }
+
+// AppendCheckin writes one check-in to the journal.
+func (s journalSink) AppendCheckin(c reminders.Checkin) error {
+	return s.j.AppendCheckin(journal.Checkin(c))
+}
 
 func closeJournal(log *slog.Logger, j *journal.Journal) {
 	if err := j.Close(); err != nil {

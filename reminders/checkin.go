@@ -41,13 +41,16 @@ const MaxAnswer = 5
 // read from the journal's check-ins.
 type Checkin struct {
 	// Time is when the answers were given.
-	Time time.Time
+	Time time.Time `json:"time"`
 	// Stiffness, Mood, Energy and SleepQuality are 1 to 5, 0 when not
 	// answered.
-	Stiffness, Mood, Energy, SleepQuality int
+	Stiffness    int `json:"stiffness,omitempty"`
+	Mood         int `json:"mood,omitempty"`
+	Energy       int `json:"energy,omitempty"`
+	SleepQuality int `json:"sleep_quality,omitempty"`
 	// Load is the day's training load, settings.LoadUnset when not said;
 	// a said load decides the day's type over [days].
-	Load settings.TrainingLoad
+	Load settings.TrainingLoad `json:"load,omitzero"`
 }
 
 // Answer returns the answer to one question, 0 when not answered.

@@ -13,9 +13,22 @@ import (
 
 // flakyJournal refuses appends while full is set, as a full disk does.
 type flakyJournal struct {
-	mu      sync.Mutex
-	full    bool
-	entries []Record
+	mu       sync.Mutex
+	full     bool
+	entries  []Record
+	checkins []Checkin
+	order    []string
+}
+
+func (j *flakyJournal) AppendCheckin(c Checkin) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.full {
+		return errDiskFull
+	}
+	j.checkins = append(j.checkins, c)
+	j.order = append(j.order, "checkin")
+	return nil
 }
 
 var errDiskFull = errors.New("journal /tmp/j is not writable: no space left on device")
@@ -27,6 +40,7 @@ func (j *flakyJournal) Append(en Record) error {
 		return errDiskFull
 	}
 	j.entries = append(j.entries, en)
+	j.order = append(j.order, en.Anchor.String()+" "+en.Outcome.String())
 	return nil
 }
 
@@ -268,5 +282,59 @@ func TestTodaysWinsComeFromTheRecordNotAStaleStateFile(t *testing.T) {
 	e = New(only(settings.Movement), stale, Options{Location: berlin, TodayWins: unreadable})
 	if w := e.Snapshot(now).Anchors[settings.Movement].TodayWins; w != 1 {
 		t.Fatalf("with no readable record the saved wins stay: %d, want 1", w)
+	}
+}
+
+func TestACheckinTheJournalRefusesIsKeptWithTheOutcomesAndWrittenInOrder(t *testing.T) {
+	clock := newFakeClock(tuesday(9, 0))
+	j := &flakyJournal{full: true}
+	path := t.TempDir() + "/state.json"
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Journal: j, StatePath: path, Logf: func(string, ...any) {}})
+	ctx := startRunner(t, r, clock)
+	if err := takeAndAnswer(ctx, r, settings.Posture); !errors.Is(err, errDiskFull) {
+		t.Fatalf("a refused outcome replied %v", err)
+	}
+	err := r.Do(ctx, AnswerCheckin{Checkin: Checkin{Mood: 2, Energy: 2}})
+	if !errors.Is(err, errDiskFull) || !strings.Contains(err.Error(), "kept") {
+		t.Fatalf("a refused check-in replied %v, want the journal's error and that it is kept", err)
+	}
+	st, err := LoadState(path)
+	if err != nil || len(st.Pending) != 1 || len(st.PendingCheckins) != 1 || st.PendingCheckins[0].Mood != 2 {
+		t.Fatalf("state keeps %d outcomes and %+v (%v), want one of each", len(st.Pending), st.PendingCheckins, err)
+	}
+	if snap, _ := r.Snapshot(ctx); snap.Unjournaled != 2 {
+		t.Fatalf("snapshot counts %d waiting lines, want 2", snap.Unjournaled)
+	}
+	j.set(false)
+	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(DefaultActiveSampleEvery)
+	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Snapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	equal(t, "journal order", j.order, []string{"posture done", "checkin"})
+}
+
+func TestCheckinsLeftWaitingByALastRunAreWritten(t *testing.T) {
+	clock := newFakeClock(tuesday(9, 0))
+	j := &flakyJournal{}
+	left := []Checkin{{Time: tuesday(8, 55), Stiffness: 3}}
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Journal: j, PendingCheckins: left})
+	ctx := startRunner(t, r, clock)
+	if _, err := r.Snapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if len(j.checkins) != 1 || j.checkins[0].Stiffness != 3 {
+		t.Fatalf("journal got %+v, want the waiting check-in", j.checkins)
 	}
 }

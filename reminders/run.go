@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log"
 	"reflect"
-	"slices"
 	"sync"
 	"time"
 )
@@ -53,6 +52,7 @@ type EventDriven interface {
 // Journal records outcomes; the daemon hands them to package journal.
 type Journal interface {
 	Append(Record) error
+	AppendCheckin(Checkin) error
 }
 
 // Notifier puts prompts on screen and takes them off; Show with an ID
@@ -87,9 +87,10 @@ type Config struct {
 	// the machine going to sleep and saved the state, so the monitor can
 	// let the sleep it was delaying go ahead; nil for none.
 	SleepReady func()
-	// Pending are outcomes a previous run could not journal (from the
-	// saved State); they are written first, in order.
-	Pending []Record
+	// Pending and PendingCheckins are what a previous run could not
+	// journal (from the saved State); they are written first, in order.
+	Pending         []Record
+	PendingCheckins []Checkin
 	// Logf reports errors the loop goes on after; nil means log.Printf.
 	Logf func(format string, args ...any)
 	// Infof reports what the loop recovered from, such as a journal that
@@ -113,7 +114,7 @@ type Runner struct {
 	activityErr string
 	// pending are outcomes the journal has not taken yet, oldest first,
 	// and journalErr why ("" once it takes them); loop goroutine only.
-	pending    []Record
+	pending    []journalLine
 	journalErr error
 	// asleep is set once a sleep has been stepped and saved, until the
 	// machine is seen awake.
@@ -151,7 +152,12 @@ func NewRunner(e *Engine, cfg Config) *Runner {
 		cfg.Infof = cfg.Logf
 	}
 	r := &Runner{e: e, cfg: cfg, cmds: make(chan request)}
-	r.pending = slices.Clone(cfg.Pending)
+	for _, rec := range cfg.Pending {
+		r.pending = append(r.pending, journalLine{record: rec})
+	}
+	for _, c := range cfg.PendingCheckins {
+		r.pending = append(r.pending, journalLine{checkin: &c})
+	}
 	return r
 }
 
@@ -247,7 +253,7 @@ func (r *Runner) unjournaled(evs []Event) error {
 		return nil
 	}
 	for _, ev := range evs {
-		if j, ok := ev.(Journaled); ok && slices.Contains(r.pending, j.Record) {
+		if r.waiting(ev) {
 			return fmt.Errorf("%w; the answer is kept and written to the journal as soon as it can be", r.journalErr)
 		}
 	}
@@ -348,7 +354,10 @@ func (r *Runner) deliver(ev Event) error {
 	switch ev := ev.(type) {
 	case Journaled:
 		// flush says a refusal once, not once per outcome.
-		r.queue(ev.Record)
+		r.queue(journalLine{record: ev.Record})
+		_ = r.flush()
+	case CheckinJournaled:
+		r.queue(journalLine{checkin: &ev.Checkin})
 		_ = r.flush()
 	case PromptShown:
 		return r.show(ev.Prompt)
@@ -369,16 +378,53 @@ func (r *Runner) show(p Prompt) error {
 	return r.cfg.Notifier.Show(p)
 }
 
-// queue puts an outcome behind those the journal has not taken yet.
-func (r *Runner) queue(en Record) {
+// journalLine is one line for the journal: an outcome, or a check-in.
+type journalLine struct {
+	record  Record
+	checkin *Checkin
+}
+
+func (l journalLine) String() string {
+	if l.checkin != nil {
+		return "the check-in at " + l.checkin.Time.Format(time.DateTime)
+	}
+	return fmt.Sprintf("%s %s at %s", l.record.Anchor, l.record.Outcome, l.record.Time.Format(time.DateTime))
+}
+
+func (l journalLine) appendTo(j Journal) error {
+	if l.checkin != nil {
+		return j.AppendCheckin(*l.checkin)
+	}
+	return j.Append(l.record)
+}
+
+// waiting reports whether the line an event carries is still queued.
+func (r *Runner) waiting(ev Event) bool {
+	for _, l := range r.pending {
+		switch ev := ev.(type) {
+		case Journaled:
+			if l.checkin == nil && l.record == ev.Record {
+				return true
+			}
+		case CheckinJournaled:
+			if l.checkin != nil && *l.checkin == ev.Checkin {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// queue puts a line behind those the journal has not taken yet.
+func (r *Runner) queue(l journalLine) {
 	if r.cfg.Journal == nil {
 		return
 	}
 	if len(r.pending) >= MaxPending {
-		r.cfg.Logf("reminders: the journal has refused %d outcomes; the oldest, %s %s at %s, is dropped", MaxPending, r.pending[0].Anchor, r.pending[0].Outcome, r.pending[0].Time.Format(time.DateTime))
+		r.cfg.Logf("reminders: the journal has refused %d lines; the oldest, %s, is dropped", MaxPending, r.pending[0])
 		r.pending = r.pending[1:]
 	}
-	r.pending = append(r.pending, en)
+	r.pending = append(r.pending, l)
 }
 
 // flush writes the queued outcomes in order and stops at the first the
@@ -389,7 +435,7 @@ func (r *Runner) flush() error {
 		return nil
 	}
 	for len(r.pending) > 0 {
-		if err := r.cfg.Journal.Append(r.pending[0]); err != nil {
+		if err := r.pending[0].appendTo(r.cfg.Journal); err != nil {
 			if r.journalErr == nil || r.journalErr.Error() != err.Error() {
 				r.cfg.Logf("reminders: %v; %d outcomes wait to be written", err, len(r.pending))
 			}
@@ -415,7 +461,13 @@ func (r *Runner) persist(now time.Time, force bool) {
 		return
 	}
 	st := r.e.State()
-	st.Pending = slices.Clone(r.pending)
+	for _, l := range r.pending {
+		if l.checkin != nil {
+			st.PendingCheckins = append(st.PendingCheckins, *l.checkin)
+		} else {
+			st.Pending = append(st.Pending, l.record)
+		}
+	}
 	if !force && r.e.away && onlySavedDiffers(st, r.saved) {
 		return
 	}

@@ -33,6 +33,8 @@ type State struct {
 	// Pending holds outcomes the journal did not take (a full disk, a
 	// read-only file), in order, until it does: an answer is never lost.
 	Pending []Record `json:"pending,omitempty"`
+	// PendingCheckins are check-ins the journal did not take, in order.
+	PendingCheckins []Checkin `json:"pending_checkins,omitempty"`
 	// Today's check-in, for the day that began at DayStart: whether it
 	// was asked (it is asked once a day), answered, the load the answer
 	// gave, and whether readiness read low. A new day clears them.
@@ -186,8 +188,16 @@ func (st State) check() error {
 	if err := st.checkCheckin(); err != nil {
 		return err
 	}
-	if len(st.Pending) > MaxPending {
-		return fmt.Errorf("%d pending outcomes; at most %d are kept", len(st.Pending), MaxPending)
+	if n := len(st.Pending) + len(st.PendingCheckins); n > MaxPending {
+		return fmt.Errorf("%d pending lines; at most %d are kept", n, MaxPending)
+	}
+	for _, c := range st.PendingCheckins {
+		if err := c.Check(); err != nil {
+			return fmt.Errorf("pending check-in: %w", err)
+		}
+		if err := checkTimes(map[string]time.Time{"pending check-in time": c.Time}); err != nil || c.Time.IsZero() {
+			return fmt.Errorf("pending check-in at %q has no time a clock could read", c.Time.Format(time.RFC3339))
+		}
 	}
 	seen := map[settings.Kind]bool{}
 	for _, a := range st.Anchors {

@@ -68,6 +68,8 @@ func TestLoadState(t *testing.T) {
 		{"a pending outcome kept as a journal line loads", `{"version":1,"pending":[{"time":"2026-03-10T10:00:00+01:00","anchor":"rest","outcome":"done","practice":"Lie down","active_min":58.5}]}`, "", false},
 		{"a pending outcome without an anchor is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","outcome":"done"}]}`, "no anchor", true},
 		{"a pending outcome with negative active time is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"rest","outcome":"done","active_min":-1}]}`, "active_min", true},
+		{"a pending check-in with a mood of 9 is set aside", `{"version":1,"pending_checkins":[{"time":"2026-03-10T09:00:00Z","mood":9}]}`, "mood 9", true},
+		{"a pending check-in without a time is set aside", `{"version":1,"pending_checkins":[{"mood":3}]}`, "no time", true},
 		{"a pending outcome with a bad kind is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"juggling","outcome":"done"}]}`, "juggling", true},
 		{"trailing data is set aside", `{"version":1} {}`, "after the state", true},
 	}
