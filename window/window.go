@@ -24,12 +24,17 @@ const (
 	Move
 	Posture
 	Prompt
+	// Checkin is the daily check-in asked item by item, which the
+	// check-in notification's Details… opens. It is named before its
+	// window exists; it joins All, and so Parse, Launch and the command
+	// line, once the UI process can show it.
+	Checkin
 )
 
 // All lists every window, in the order the help shows their verbs.
 var All = []Verb{Settings, Progress, Breathe, Move, Posture, Prompt}
 
-var names = [...]string{Settings: "settings", Progress: "progress", Breathe: "breathe", Move: "move", Posture: "posture", Prompt: "prompt"}
+var names = [...]string{Settings: "settings", Progress: "progress", Breathe: "breathe", Move: "move", Posture: "posture", Prompt: "prompt", Checkin: "checkin"}
 
 // String returns the command-line word that opens the window.
 func (v Verb) String() string {
