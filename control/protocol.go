@@ -39,10 +39,12 @@ const (
 	VerbSkip   Verb = "skip"
 	VerbReload Verb = "reload"
 	VerbQuit   Verb = "quit"
+	// VerbCheckin gives today's check-in (Stiffness … Load).
+	VerbCheckin Verb = "checkin"
 )
 
 // allVerbs is every verb, in the order error messages list them.
-var allVerbs = []Verb{VerbStatus, VerbPause, VerbResume, VerbNow, VerbDone, VerbSnooze, VerbSkip, VerbReload, VerbQuit}
+var allVerbs = []Verb{VerbStatus, VerbPause, VerbResume, VerbNow, VerbDone, VerbSnooze, VerbSkip, VerbReload, VerbQuit, VerbCheckin}
 
 var verbs = func() map[Verb]bool {
 	known := make(map[Verb]bool, len(allVerbs))
@@ -70,6 +72,14 @@ type Request struct {
 	// cannot land on a newer one. 0 means the prompt on screen when the
 	// daemon's engine takes the answer.
 	Prompt uint64 `json:"prompt,omitempty"`
+	// Stiffness, Mood, Energy and SleepQuality answer the check-in, 1 to
+	// 5; left out (0) when not answered.
+	Stiffness    int `json:"stiffness,omitempty"`
+	Mood         int `json:"mood,omitempty"`
+	Energy       int `json:"energy,omitempty"`
+	SleepQuality int `json:"sleep_quality,omitempty"`
+	// Load is the check-in's training load: rest, easy or hard ("" = not said).
+	Load string `json:"load,omitempty"`
 }
 
 // Reply answers one request.
@@ -109,6 +119,9 @@ type Status struct {
 	// takes them); Unjournaled counts the outcomes kept until it does.
 	JournalError string `json:"journal_error,omitempty"`
 	Unjournaled  int    `json:"unjournaled,omitempty"`
+	// Day is today's plan: its type and why, the breathing pattern, the
+	// check-in and the readiness reading.
+	Day *DayStatus `json:"day,omitempty"`
 	// Memory is what the daemon holds, where the system says.
 	Memory *MemoryStatus `json:"memory,omitempty"`
 }
@@ -165,6 +178,29 @@ type NotifyStatus struct {
 	Buttons bool `json:"buttons"`
 	// Error is why notifications are degraded.
 	Error string `json:"error,omitempty"`
+}
+
+// DayStatus is today's plan and how the person said they are.
+type DayStatus struct {
+	// Type is rest, easy or hard; Why says where it came from, like
+	// "hard (Thursday)" or "easy (check-in)".
+	Type string `json:"type"`
+	Why  string `json:"why"`
+	// Breathing is the guided breathing pattern for today: calm, sleep
+	// or controlled.
+	Breathing string `json:"breathing"`
+	// CheckinOpen is set while today's check-in waits for an answer;
+	// CheckedIn once it has one.
+	CheckinOpen bool `json:"checkin_open"`
+	CheckedIn   bool `json:"checked_in"`
+	// Readiness is "lower than usual", "as usual", "higher than usual"
+	// or "no reading"; ReadinessWords says it in a sentence, with the
+	// items that moved or why there is no reading.
+	Readiness      string   `json:"readiness"`
+	ReadinessWords string   `json:"readiness_words"`
+	Moved          []string `json:"moved,omitempty"`
+	// LowReadiness is set when the plan follows [day_types.low_readiness].
+	LowReadiness bool `json:"low_readiness"`
 }
 
 // MemoryStatus is the daemon's resident memory, in KiB.
@@ -364,6 +400,11 @@ var fieldVerbs = map[string][]Verb{
 	"for":            {VerbPause, VerbSnooze},
 	"until_tomorrow": {VerbPause},
 	"prompt":         {VerbDone, VerbSnooze, VerbSkip},
+	"stiffness":      {VerbCheckin},
+	"mood":           {VerbCheckin},
+	"energy":         {VerbCheckin},
+	"sleep_quality":  {VerbCheckin},
+	"load":           {VerbCheckin},
 }
 
 // check refuses a request with a missing or wrong version, an unknown
