@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime/debug"
 	"time"
 )
@@ -60,6 +61,11 @@ const (
 	// again: one large folio. Each release costs a few hundred 4 KiB reads
 	// as the daemon's working pages come back, so not for less.
 	Slack = 2 << 20
+	// GCLimit is the Go memory (heap, stacks, runtime) at which the
+	// daemon collects garbage between the keeper's checks. Its live heap
+	// is about 1 MB and an idle hour makes a few hundred KB of garbage,
+	// so it is reached only under load, such as a burst of requests.
+	GCLimit = 16 << 20
 )
 
 // Keeper decides when to release. Its fields are the real thing in Keep
@@ -78,10 +84,31 @@ type Keeper struct {
 }
 
 // Keep runs a Keeper on the real process until ctx ends: a release once
-// start-up has settled, then a check every ten minutes.
+// start-up has settled, then a check every ten minutes. It also takes the
+// garbage collection over (QuietGC).
 func Keep(ctx context.Context, log *slog.Logger) {
+	if QuietGC() {
+		log.Debug("memory: garbage is collected at the keeper's checks and at the limit", "limit", MB(GCLimit))
+	}
 	k := &Keeper{Read: Read, Release: Release, Free: debug.FreeOSMemory, Slack: Slack, Log: log}
 	k.Run(ctx, schedule(ctx, Settle, Every))
+}
+
+// QuietGC turns off the Go runtime's own collection schedule, a cycle
+// each time the heap doubles and one forced every two minutes, for the
+// keeper's: on a daemon that allocates a few KB a minute each cycle is
+// most of what wakes it, since it wakes every thread. Garbage is then
+// collected when the keeper returns the heap's free pages (its own
+// growth past Slack, checked every ten minutes) or when Go's memory
+// reaches GCLimit. A GOGC or GOMEMLIMIT in the environment is left in
+// force; QuietGC reports whether it took over.
+func QuietGC() bool {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return false
+	}
+	debug.SetMemoryLimit(GCLimit)
+	debug.SetGCPercent(-1)
+	return true
 }
 
 // Run acts on each tick until ctx ends or the system turns out not to

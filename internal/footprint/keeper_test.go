@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -147,5 +149,29 @@ func TestScheduleTicksAfterSettlingThenPeriodically(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("tick %d did not come", i)
 		}
+	}
+}
+
+func TestQuietGCLeavesCollectionToTheLimitUnlessTheEnvironmentSaysOtherwise(t *testing.T) {
+	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(limit) })
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	if !QuietGC() {
+		t.Fatal("QuietGC did not take over with neither GOGC nor GOMEMLIMIT set")
+	}
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GC percent %d, want -1: no cycle by heap growth or every two minutes", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != GCLimit {
+		t.Errorf("memory limit %d, want %d", got, GCLimit)
+	}
+	debug.SetGCPercent(100)
+	t.Setenv("GOGC", "50")
+	if QuietGC() {
+		t.Error("QuietGC took over although GOGC is set")
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent %d after QuietGC with GOGC set, want it left at 100", got)
 	}
 }
