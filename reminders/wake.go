@@ -33,7 +33,9 @@ func (e *Engine) anchorWake(w *wake, k settings.Kind) {
 		w.at(a.deadline)
 	}
 	if e.away {
-		if nb := e.cfg.Anchors.Of(k).NaturalBreak.D(); nb > 0 {
+		// As natural() decides: an anchor that is off, or has met its
+		// goal, completes no natural break, so its break wakes nobody.
+		if nb := e.cfg.Anchors.Of(k).NaturalBreak.D(); nb > 0 && e.live(k) {
 			w.at(e.awayStart.Add(nb))
 		}
 		return
