@@ -82,7 +82,7 @@ func TestARepeatedPromptSaysHowOftenItCame(t *testing.T) {
 }
 
 func TestEveryTextHasAnEntry(t *testing.T) {
-	for k := textDone; k <= textStatusAppleScript; k++ {
+	for k := textDone; k <= textCheckinElsewhere; k++ {
 		if _, ok := english[k]; !ok {
 			t.Errorf("text %d has no entry", k)
 		}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/microrest/microrest/internal/testdesk"
 	"github.com/microrest/microrest/reminders"
@@ -59,4 +60,40 @@ func TestARealServerShowsThePromptWithItsButtons(t *testing.T) {
 	if history[0].Summary != walk.Title() {
 		t.Errorf("history holds %q, want %q", history, walk.Title())
 	}
+}
+
+// TestARealServerAnswersTheCheckinWithAPreset asks the check-in in dunst
+// and picks Rough from its menu, as a person does.
+func TestARealServerAnswersTheCheckinWithAPreset(t *testing.T) {
+	if !testdesk.HaveDunst() {
+		t.Skip("dunst is not installed; apt-get install dunst (scripts/dev installs it)")
+	}
+	addr := testBus(t)
+	dunst := testdesk.StartDunst(t, addr, testdesk.Display(t))
+	n := start(t, addr)
+	if err := n.ShowCheckin(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	testdesk.WaitFor(t, within, "dunst to display the check-in", func() bool {
+		return strings.TrimSpace(dunst.Ctl("count", "displayed")) == "1"
+	})
+
+	dunst.Choose("Rough")
+	want := Action{Command: reminders.AnswerCheckin{Checkin: reminders.Checkin{Stiffness: 4, Mood: 2, Energy: 2, SleepQuality: 2}}}
+	if got := recv(t, n.Actions(), "Rough"); !reflect.DeepEqual(got, want) {
+		t.Errorf("choosing Rough gave %v, want %v", got, want)
+	}
+	offered := strings.Join(dunst.Offered(), "\n")
+	for _, label := range []string{"Good", "So-so", "Rough", "Details…"} {
+		if !strings.Contains(offered, label) {
+			t.Errorf("dunst's menu lacks %q:\n%s", label, offered)
+		}
+	}
+
+	if err := n.CloseCheckin(); err != nil {
+		t.Fatal(err)
+	}
+	testdesk.WaitFor(t, within, "dunst to take the check-in down", func() bool {
+		return strings.TrimSpace(dunst.Ctl("count", "displayed")) == "0"
+	})
 }

@@ -22,9 +22,11 @@ import (
 const (
 	// defaultKey is the spec's key for a click on the notification body.
 	defaultKey = "default"
-	// category is a vendor category (the spec's x-vendor.class form), so a
-	// user can write server rules for microrest's prompts.
-	category = "x-microrest.reminder"
+	// category and categoryCheckin are vendor categories (the spec's
+	// x-vendor.class form), so a user can write server rules for
+	// microrest's prompts and for its daily check-in apart.
+	category        = "x-microrest.reminder"
+	categoryCheckin = "x-microrest.checkin"
 	// soundName is from the freedesktop sound naming spec: a gentle
 	// message sound, not an alarm.
 	soundName = "message-new-instant"
@@ -75,6 +77,11 @@ type freedesktop struct {
 	prompts map[uint32]uint64           // notification id -> prompt ID
 	pending map[uint64]reminders.Prompt // shown and unresolved, re-shown to a new server
 	noticed uint32                      // id of the last notice, replaced by the next
+	// checkinNID is the check-in's notification id, 0 while none is on
+	// screen; checkinDay is the check-in asked and not closed, zero when
+	// none, and is shown again to a new server.
+	checkinNID uint32
+	checkinDay time.Time
 }
 
 func newFreedesktop(ctx context.Context, h *hub) *freedesktop {
@@ -239,14 +246,11 @@ func (f *freedesktop) actionInvoked(sig *dbus.Signal) {
 	if dbus.Store(sig.Body, &nid, &key) != nil {
 		return
 	}
-	id, ok := f.owned(sig, nid)
+	o, ok := f.owned(sig, nid)
 	if !ok {
 		return
 	}
-	if key == defaultKey {
-		key = keyOpen
-	}
-	a, ok := actionFor(key, id)
+	a, ok := o.action(key)
 	if !ok {
 		f.h.log.Warn("notify: unknown action key", "key", key)
 		return
@@ -263,26 +267,55 @@ func (f *freedesktop) notificationClosed(sig *dbus.Signal) {
 	if dbus.Store(sig.Body, &nid, &reason) != nil {
 		return
 	}
-	id, ok := f.owned(sig, nid)
+	o, ok := f.owned(sig, nid)
 	if !ok {
 		return
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.ids[id] == nid {
-		f.forget(id)
+	switch {
+	case o.checkin && f.checkinNID == nid:
+		f.checkinNID = 0
+	case !o.checkin && f.ids[o.prompt] == nid:
+		f.forget(o.prompt)
 	}
 }
 
-// owned maps a signal from the current server to the prompt it concerns.
-func (f *freedesktop) owned(sig *dbus.Signal, nid uint32) (uint64, bool) {
+// ours is what one of this notifier's notifications shows: a prompt, or
+// the daily check-in.
+type ours struct {
+	prompt  uint64
+	checkin bool
+}
+
+// action reads a key sent back from the notification. A click on it
+// opens the prompt window, or the check-in's.
+func (o ours) action(key string) (Action, bool) {
+	if o.checkin {
+		if key == defaultKey {
+			key = keyCheckinDetails
+		}
+		return checkinAction(key)
+	}
+	if key == defaultKey {
+		key = keyOpen
+	}
+	return actionFor(key, o.prompt)
+}
+
+// owned maps a signal from the current server to the notification it
+// concerns.
+func (f *freedesktop) owned(sig *dbus.Signal, nid uint32) (ours, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if sig.Sender != f.owner || f.owner == "" {
-		return 0, false
+		return ours{}, false
+	}
+	if nid != 0 && nid == f.checkinNID {
+		return ours{checkin: true}, true
 	}
 	id, ok := f.prompts[nid]
-	return id, ok
+	return ours{prompt: id}, ok
 }
 
 // show notifies, replacing the prompt's earlier notification.
@@ -314,7 +347,7 @@ func (f *freedesktop) notice(summary, body string) error {
 	}
 	var nid uint32
 	err := f.call("Notify", f.h.opts.AppName, f.noticed, f.h.opts.Icon, summary,
-		escapeIf(f.caps.markup, body), []string{}, f.hints(), expireDefault).Store(&nid)
+		escapeIf(f.caps.markup, body), []string{}, f.hints(category), expireDefault).Store(&nid)
 	if err != nil {
 		return fmt.Errorf("show notice: %w", err)
 	}
@@ -346,11 +379,11 @@ func (f *freedesktop) notify(p reminders.Prompt) error {
 	c := compose(p)
 	var actions []string
 	if f.caps.actions {
-		actions = f.actionList(c)
+		actions = actionList(c.Buttons)
 	}
 	var nid uint32
 	err := f.call("Notify", f.h.opts.AppName, f.ids[p.ID], f.h.opts.Icon, c.Summary,
-		c.Body(f.caps.markup, !f.caps.actions), actions, f.hints(), expireNever).Store(&nid)
+		c.Body(f.caps.markup, !f.caps.actions), actions, f.hints(category), expireNever).Store(&nid)
 	if err != nil {
 		return fmt.Errorf("show prompt %d: %w", p.ID, err)
 	}
@@ -359,23 +392,70 @@ func (f *freedesktop) notify(p reminders.Prompt) error {
 	return nil
 }
 
+// showCheckin asks the check-in, replacing its earlier notification.
+func (f *freedesktop) showCheckin(day time.Time) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.checkinDay = day
+	if f.owner == "" && f.conn != nil {
+		f.probe() // as in show: this may start a bus-activated server
+	}
+	if f.owner == "" {
+		return nil
+	}
+	return f.notifyCheckin()
+}
+
+// closeCheckin takes the answered check-in off screen.
+func (f *freedesktop) closeCheckin() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.checkinDay = time.Time{}
+	nid := f.checkinNID
+	if nid == 0 {
+		return nil
+	}
+	f.checkinNID = 0
+	if err := f.call("CloseNotification", nid).Err; err != nil {
+		return fmt.Errorf("close the check-in notification: %w", err)
+	}
+	return nil
+}
+
+// notifyCheckin sends the check-in's Notify call and records its id. It
+// stays until answered or dismissed: the tray offers it all day anyway.
+func (f *freedesktop) notifyCheckin() error {
+	var actions []string
+	if f.caps.actions {
+		actions = actionList(checkinButtons())
+	}
+	var nid uint32
+	err := f.call("Notify", f.h.opts.AppName, f.checkinNID, f.h.opts.Icon, tr(textCheckinSummary),
+		checkinBody(f.caps.markup, f.caps.actions), actions, f.hints(categoryCheckin), expireNever).Store(&nid)
+	if err != nil {
+		return fmt.Errorf("show the check-in: %w", err)
+	}
+	f.checkinNID = nid
+	return nil
+}
+
 // actionList pairs action keys with labels as the spec wants; "default"
 // is a click on the notification, which most servers show as no button.
-func (f *freedesktop) actionList(c content) []string {
+func actionList(bs []button) []string {
 	list := []string{defaultKey, tr(textOpen)}
-	for _, b := range c.Buttons {
+	for _, b := range bs {
 		list = append(list, b.Key, b.Label)
 	}
 	return list
 }
 
-// hints asks for normal urgency, names microrest for server rules, and
-// asks for a sound only when sound is on; otherwise a server's default
-// sound is suppressed too.
-func (f *freedesktop) hints() map[string]dbus.Variant {
+// hints asks for normal urgency, names microrest and the category for
+// server rules, and asks for a sound only when sound is on; otherwise a
+// server's default sound is suppressed too.
+func (f *freedesktop) hints(cat string) map[string]dbus.Variant {
 	h := map[string]dbus.Variant{
 		"urgency":  dbus.MakeVariant(urgencyNormal),
-		"category": dbus.MakeVariant(category),
+		"category": dbus.MakeVariant(cat),
 	}
 	if f.h.opts.DesktopEntry != "" {
 		h["desktop-entry"] = dbus.MakeVariant(f.h.opts.DesktopEntry)
@@ -447,6 +527,11 @@ func (f *freedesktop) reshow() {
 			f.h.log.Warn("notify: show again to the new server", "err", err)
 		}
 	}
+	if !f.checkinDay.IsZero() {
+		if err := f.notifyCheckin(); err != nil {
+			f.h.log.Warn("notify: show the check-in again to the new server", "err", err)
+		}
+	}
 }
 
 // down records that nothing can be shown, e.g. while the bus is gone.
@@ -468,6 +553,7 @@ func (f *freedesktop) forget(id uint64) {
 func (f *freedesktop) forgetAll() {
 	clear(f.ids)
 	clear(f.prompts)
+	f.checkinNID = 0
 }
 
 func (f *freedesktop) status() Status {

@@ -1,6 +1,7 @@
 // Package notify puts reminder prompts on the desktop with buttons a
-// person can answer from (Done, Snooze, Skip, Start), and reports those
-// answers as the engine's own commands. On Linux it speaks org.freedesktop.Notifications
+// person can answer from (Done, Snooze, Skip, Start), and the daily
+// check-in with quick answers (Good, So-so, Rough, Details…), and reports
+// those answers as the engine's own commands. On Linux it speaks org.freedesktop.Notifications
 // over its own private D-Bus connection; on Windows it sends toasts with an
 // activation callback; on macOS it shows text only. Wherever buttons are
 // not available, Status says so and the daemon offers the answers in the
@@ -17,6 +18,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/window"
@@ -25,6 +27,8 @@ import (
 // Action is one answer to one prompt: an engine command that names the
 // prompt (Done, Snooze, Skip), or a window to open for it (Start opens its
 // guided session; a click on the notification opens the prompt window).
+// An answer to the daily check-in names no prompt: it is a
+// reminders.AnswerCheckin, or window.Checkin for Details….
 type Action struct {
 	Prompt  uint64
 	Command reminders.Command
@@ -35,6 +39,9 @@ type Action struct {
 func (a Action) String() string {
 	if a.Command != nil {
 		return fmt.Sprintf("%T%+v", a.Command, a.Command)
+	}
+	if a.Prompt == 0 {
+		return "open " + a.Window.String()
 	}
 	return fmt.Sprintf("open %s for prompt %d", a.Window, a.Prompt)
 }
@@ -131,6 +138,8 @@ type backend interface {
 	show(p reminders.Prompt) error
 	notice(summary, body string) error
 	close(id uint64) error
+	showCheckin(day time.Time) error
+	closeCheckin() error
 	status() Status
 	shutdown()
 }
@@ -159,6 +168,18 @@ func (n *Notifier) Notice(summary, body string) error { return n.b.notice(summar
 // Close takes the prompt off screen once it is resolved elsewhere (tray,
 // CLI, auto-done). Closing an unknown prompt is not an error.
 func (n *Notifier) Close(id uint64) error { return n.b.close(id) }
+
+// ShowCheckin asks the daily check-in for day (reminders.CheckinDue) with
+// quick answers, Good, So-so and Rough, and Details…, which opens the
+// check-in window. It has a notification of its own, apart from the
+// prompts': showing it again replaces it, and its answers are never read
+// as a prompt's. Without a notification server it waits for one, as a
+// prompt does.
+func (n *Notifier) ShowCheckin(day time.Time) error { return n.b.showCheckin(day) }
+
+// CloseCheckin takes the check-in off screen once it is answered
+// (reminders.CheckinClosed). Closing when none is shown is not an error.
+func (n *Notifier) CloseCheckin() error { return n.b.closeCheckin() }
 
 // Actions delivers the answers given from notifications. It is closed by
 // Shutdown.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os/exec"
+	"time"
 
 	"github.com/microrest/microrest/reminders"
 )
@@ -40,6 +41,19 @@ func (a *appleScript) notice(summary, body string) error {
 	}
 	return nil
 }
+
+// showCheckin shows the check-in as text, saying where to answer it.
+func (a *appleScript) showCheckin(time.Time) error {
+	script := "display notification " + appleScriptString(checkinBody(false, false)) +
+		" with title " + appleScriptString(tr(textCheckinSummary))
+	if out, err := exec.Command("osascript", "-e", script).CombinedOutput(); err != nil {
+		return fmt.Errorf("show the check-in: osascript: %w: %s", err, out)
+	}
+	return nil
+}
+
+// closeCheckin does nothing, as close.
+func (a *appleScript) closeCheckin() error { return nil }
 
 // close does nothing: macOS offers scripts no way to withdraw a notification.
 func (a *appleScript) close(uint64) error { return nil }

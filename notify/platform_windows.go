@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	toast "git.sr.ht/~jackmordaunt/go-toast"
 
@@ -26,6 +27,9 @@ type toaster struct {
 	h  *hub
 	mu sync.Mutex
 	st Status
+	// checkin is the date (checkinDate) of the check-in asked and not yet
+	// closed, 0 for none; taps on an older check-in toast are ignored.
+	checkin uint64
 }
 
 func newBackend(_ context.Context, h *hub) backend {
@@ -35,7 +39,7 @@ func newBackend(_ context.Context, h *hub) backend {
 		t.st = Status{Backend: BackendToast, Err: fmt.Errorf("register for toast buttons: %w", err)}
 	}
 	toast.SetActivationCallback(func(args string, _ []toast.UserData) {
-		if a, ok := decodeArg(args); ok {
+		if a, ok := decodeArg(args, t.openCheckin()); ok {
 			h.send(a)
 		}
 	})
@@ -60,12 +64,65 @@ func (t *toaster) show(p reminders.Prompt) error {
 	for _, b := range c.Buttons {
 		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, p.ID)})
 	}
+	if err := t.push(n); err != nil {
+		return fmt.Errorf("show prompt %d: %w", p.ID, err)
+	}
+	return nil
+}
+
+// push shows a toast and records whether toasts work.
+func (t *toaster) push(n toast.Notification) error {
 	if err := n.Push(); err != nil {
 		t.set(Status{Backend: BackendToast, Err: err})
-		return fmt.Errorf("show prompt %d: %w", p.ID, err)
+		return err
 	}
 	t.set(Status{Backend: BackendToast, Actions: true})
 	return nil
+}
+
+// showCheckin shows the check-in with the same buttons as elsewhere; a
+// click on the toast opens the check-in window. Its buttons carry the
+// day's date, so a tap on an older toast is told apart.
+func (t *toaster) showCheckin(day time.Time) error {
+	date := checkinDate(day)
+	t.mu.Lock()
+	t.checkin = date
+	t.mu.Unlock()
+	n := toast.Notification{
+		AppID:               t.h.opts.AppName,
+		Title:               tr(textCheckinSummary),
+		Body:                checkinBody(false, true),
+		Icon:                t.h.opts.Icon,
+		ActivationType:      toast.Foreground,
+		ActivationArguments: encodeArg(keyCheckinDetails, date),
+		Audio:               toast.Silent,
+		Duration:            toast.Long,
+	}
+	if t.h.soundOn() {
+		n.Audio = toast.Reminder
+	}
+	for _, b := range checkinButtons() {
+		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, date)})
+	}
+	if err := t.push(n); err != nil {
+		return fmt.Errorf("show the check-in: %w", err)
+	}
+	return nil
+}
+
+// closeCheckin cannot withdraw the toast; it makes its buttons answer
+// nothing from now on.
+func (t *toaster) closeCheckin() error {
+	t.mu.Lock()
+	t.checkin = 0
+	t.mu.Unlock()
+	return nil
+}
+
+func (t *toaster) openCheckin() uint64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.checkin
 }
 
 func (t *toaster) set(s Status) {

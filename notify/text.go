@@ -23,6 +23,14 @@ const (
 	textStatusNone
 	textStatusToast
 	textStatusAppleScript
+	textCheckinSummary
+	textCheckinBody
+	textCheckinAsk
+	textCheckinGood
+	textCheckinSoSo
+	textCheckinRough
+	textCheckinDetails
+	textCheckinElsewhere
 )
 
 // english is the source table. Format verbs are documented per entry.
@@ -45,6 +53,17 @@ var english = map[textKey]string{
 	textStatusNone:        "no notification server: answer from the tray",               //
 	textStatusToast:       "Windows notifications, with buttons",                        //
 	textStatusAppleScript: "macOS notifications, without buttons: answer from the tray", //
+	textCheckinSummary:    "How is your body today?",
+	// textCheckinBody goes with the buttons, textCheckinAsk without.
+	textCheckinBody:    "Stiffness, mood, energy and sleep: one tap answers all four, Details… each on its own.",
+	textCheckinAsk:     "Stiffness, mood, energy and sleep, in a few seconds.",
+	textCheckinGood:    "Good",
+	textCheckinSoSo:    "So-so",
+	textCheckinRough:   "Rough",
+	textCheckinDetails: "Details…",
+	// textCheckinElsewhere closes the check-in's body when the
+	// notification cannot carry buttons.
+	textCheckinElsewhere: "Answer from the microrest tray menu or with `microrest checkin`.",
 }
 
 // tr returns the text for k, formatted with args when it takes any.
