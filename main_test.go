@@ -250,8 +250,10 @@ func TestDaemonRegistersTrayItemWithItsMenuAndQuitsFromIt(t *testing.T) {
 	// The first GetLayout answers one level deep (a systray quirk for
 	// libdbusmenu-gtk); the next has the submenus.
 	menu, click := s.menu(t, "the tray menu with its submenus", has("Until tomorrow"))
+	day := s.status(t).Day // the day's type follows the weekday the test runs on
 	want := `[Next: Posture in 30 min of active time]
 [Today: 0 small wins]
+[Day: ` + day.Why + ` · breathing ` + day.Breathing + `]
 ---
 Take a break now
   Posture
@@ -261,6 +263,7 @@ Pause
   For 2h
   Until tomorrow
 ---
+Check in…
 Progress…
 Settings…
 ---

@@ -192,6 +192,9 @@ func writeStatus(w io.Writer, s *control.Status) {
 		fmt.Fprintf(w, "Prompt id: %d (done, snooze and skip with --prompt %d answer only this prompt)\n", s.Prompt.ID, s.Prompt.ID)
 	}
 	fmt.Fprintln(w, s.Today())
+	if line := s.DayLine(); line != "" {
+		fmt.Fprintln(w, line)
+	}
 	fmt.Fprintf(w, "At the desk today: %.0f min of active time\n", s.TodayActiveMin)
 	if s.JournalError != "" {
 		fmt.Fprintf(w, "Journal not writable: %s; %d outcomes are kept and written as soon as it is\n", s.JournalError, s.Unjournaled)

@@ -81,6 +81,24 @@ func (s *Status) Today() string {
 	return line
 }
 
+// DayLine says today's plan: the day type and why, the breathing
+// pattern, and the check-in or the readiness it gave; "" from a daemon
+// that does not say.
+func (s *Status) DayLine() string {
+	d := s.Day
+	if d == nil {
+		return ""
+	}
+	parts := []string{"Day: " + d.Why, "breathing " + d.Breathing}
+	switch {
+	case d.CheckedIn:
+		parts = append(parts, "readiness "+d.ReadinessWords)
+	case d.CheckinOpen:
+		parts = append(parts, "check-in waiting (microrest checkin)")
+	}
+	return strings.Join(parts, " · ")
+}
+
 // Clock says t as a time of day, with the weekday when it is not today.
 func (s *Status) Clock(t time.Time) string {
 	if sameDay(t, s.Now) {

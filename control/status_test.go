@@ -48,6 +48,11 @@ func goldenStatus() Status {
 		},
 		SettingsError: `line 12: every = "5s" is too short; use 1m to 8h; running on the last good settings`,
 		JournalError:  "open journal: disk full", Unjournaled: 2,
+		Day: &DayStatus{
+			Type: "hard", Why: "hard (check-in)", Breathing: "controlled", CheckedIn: true,
+			Readiness: "lower than usual", ReadinessWords: "lower than usual: energy lower than usual",
+			Moved: []string{"energy lower than usual"}, LowReadiness: true,
+		},
 		Memory: &MemoryStatus{ResidentKB: 14336, ProgramKB: 6144, AnonKB: 7168},
 	}
 }

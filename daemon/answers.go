@@ -21,6 +21,7 @@ func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
 		return
 	}
 	err := d.do(ctx, a.Command)
+	d.afterCheckin(ctx, a.Command)
 	switch {
 	case errors.Is(err, reminders.ErrAnswered):
 		d.opts.Log.Info("notification answer for a prompt no longer on screen; ignored", "action", a.String())
@@ -33,7 +34,7 @@ func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
 // (which shows whatever is on screen), or the guided session of its
 // prompt, only while that prompt is still on screen.
 func (d *daemon) openFor(ctx context.Context, a notify.Action) {
-	if a.Window != window.Prompt {
+	if a.Window != window.Prompt && a.Window != window.Checkin {
 		snap, err := d.runner.Snapshot(ctx)
 		if err != nil || snap.Prompt == nil || snap.Prompt.ID != a.Prompt {
 			d.opts.Log.Info("Start for a prompt no longer on screen; ignored", "action", a.String())

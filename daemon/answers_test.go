@@ -59,7 +59,7 @@ func TestClipKeepsShortTextAndEndsLongTextWithAnEllipsis(t *testing.T) {
 var posturePrompt = &reminders.Prompt{ID: 7, CanSkip: true, Items: []reminders.Item{{Anchor: settings.Posture, Practice: "chin tuck", Snooze: 10 * time.Minute}}}
 
 func TestEveryAnswerInTheMenuIsTheEnginesCommandForItsPrompt(t *testing.T) {
-	m := menuFor(reminders.Snapshot{Prompt: posturePrompt}, settings.Defaults(), "")
+	m := menuFor(reminders.Snapshot{Prompt: posturePrompt}, settings.Defaults(), "", reminders.Reading{})
 	want := map[string]reminders.Command{
 		"Done":          reminders.Done{Prompt: 7},
 		"Snooze 10 min": reminders.Snooze{Prompt: 7},
@@ -76,7 +76,7 @@ func TestEveryAnswerInTheMenuIsTheEnginesCommandForItsPrompt(t *testing.T) {
 func TestThePauseItemsPauseFromTheClick(t *testing.T) {
 	s := settings.Defaults()
 	s.PauseChoices = []settings.Duration{settings.Duration(30 * time.Minute)}
-	m := menuFor(reminders.Snapshot{}, s, "")
+	m := menuFor(reminders.Snapshot{}, s, "", reminders.Reading{})
 	for title, cmd := range map[string]reminders.Command{
 		"For 30m":        reminders.PauseFor{For: 30 * time.Minute},
 		"Until tomorrow": reminders.PauseUntilTomorrow{},
@@ -126,7 +126,7 @@ func testDaemon(t *testing.T) (*daemon, *recorder) {
 
 func TestATrayClickHandsTheItemsCommandToTheEngineUnchanged(t *testing.T) {
 	d, r := testDaemon(t)
-	m := menuFor(reminders.Snapshot{Prompt: posturePrompt}, d.cfg, "")
+	m := menuFor(reminders.Snapshot{Prompt: posturePrompt}, d.cfg, "", reminders.Reading{})
 	for _, title := range []string{"Done", "Snooze 10 min", "Skip"} {
 		it, _ := item(m.Items, title)
 		d.act(t.Context(), it.Action)

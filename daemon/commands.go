@@ -38,8 +38,27 @@ func requestCommand(r control.Request, s settings.Settings) (reminders.Command, 
 		return reminders.Snooze{Prompt: r.Prompt, Anchors: anchors, For: d}, err
 	case control.VerbSkip:
 		return reminders.Skip{Prompt: r.Prompt, Anchors: anchors}, nil
+	case control.VerbCheckin:
+		return checkinRequest(r)
 	}
 	return nil, nil
+}
+
+// checkinRequest reads a check-in's answers; the engine stamps its time
+// and checks the scales.
+func checkinRequest(r control.Request) (reminders.Command, error) {
+	c := reminders.Checkin{Stiffness: r.Stiffness, Mood: r.Mood, Energy: r.Energy, SleepQuality: r.SleepQuality}
+	if r.Load != "" {
+		load, err := settings.ParseLoad(r.Load)
+		if err != nil {
+			return nil, err
+		}
+		c.Load = load
+	}
+	if err := c.Check(); err != nil {
+		return nil, err
+	}
+	return reminders.AnswerCheckin{Checkin: c}, nil
 }
 
 // pauseRequest pauses until tomorrow, for the length asked, or for the

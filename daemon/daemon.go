@@ -51,6 +51,8 @@ type daemon struct {
 	tray   *tray.Tray
 	mon    Monitor  // nil when no monitor could be opened
 	notif  Notifier // never nil
+	// reading is today's readiness, as the journal's check-ins say.
+	reading reminders.Reading
 	// windowFor is the prompt whose escalation window was opened.
 	windowFor uint64
 	// requests carries socket requests to the loop; reloads asks it to
@@ -185,6 +187,7 @@ func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{
 // clicks into commands, until ctx ends.
 func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
 	defer d.tray.Quit()
+	d.updateReadiness(ctx)
 	for {
 		select {
 		case <-ctx.Done():
@@ -223,7 +226,7 @@ func (d *daemon) sayIfNoTrayHost() {
 func (d *daemon) menu(snap reminders.Snapshot) tray.Menu {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return menuFor(snap, d.cfg, d.settingsErr)
+	return menuFor(snap, d.cfg, d.settingsErr, d.reading)
 }
 
 // act carries out one tray click: the item's own command goes to the
@@ -285,6 +288,7 @@ func (d *daemon) serve(ctx context.Context, r control.Request) control.Reply {
 		if err == nil && cmd != nil {
 			err = d.do(ctx, cmd)
 		}
+		d.afterCheckin(ctx, cmd)
 		if err != nil {
 			return control.Fail(err)
 		}
@@ -299,6 +303,7 @@ func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	}
 	d.mu.Lock()
 	st := statusFor(d.opts.Version, snap, d.settingsErr)
+	st.Day = dayStatus(snap, d.reading)
 	d.mu.Unlock()
 	st.Notifications = notifyStatus(d.notif.Status())
 	st.Activity = activityStatus(d.mon)

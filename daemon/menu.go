@@ -15,7 +15,7 @@ import (
 // menuFor builds the whole tray menu from one snapshot; the tray renders
 // it as given. Minutes are rounded so the menu changes at most once a
 // minute, not on every sample.
-func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string) tray.Menu {
+func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string, reading reminders.Reading) tray.Menu {
 	status := statusLine(snap)
 	switch {
 	case snap.JournalError != "":
@@ -23,9 +23,10 @@ func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string) t
 	case settingsErr != "":
 		status = "Settings file has a mistake: " + settingsErr
 	}
-	items := []tray.Item{{Title: status}, {Title: todayLine(snap)}, {Separator: true}}
+	items := []tray.Item{{Title: status}, {Title: todayLine(snap)}, {Title: dayLine(snap, reading)}, {Separator: true}}
 	items = append(items, promptItems(snap.Prompt)...)
 	items = append(items, takeNowItem(snap), pauseItem(snap, s), tray.Item{Separator: true},
+		tray.Item{Title: checkinTitle(snap), Action: tray.Action{Window: window.Checkin}},
 		tray.Item{Title: "Progress…", Action: tray.Action{Window: window.Progress}},
 		tray.Item{Title: "Settings…", Action: tray.Action{Window: window.Settings}},
 		tray.Item{Separator: true},
@@ -42,6 +43,24 @@ func iconFor(snap reminders.Snapshot) assets.TrayState {
 		return assets.TrayPaused
 	}
 	return assets.TrayNormal
+}
+
+// dayLine is today's plan in the words of `microrest status`.
+func dayLine(snap reminders.Snapshot, reading reminders.Reading) string {
+	st := statusFor("", snap, "")
+	st.Day = dayStatus(snap, reading)
+	return clip(st.DayLine(), menuTextMax)
+}
+
+// checkinTitle offers the check-in, and says when it waits for an answer.
+func checkinTitle(snap reminders.Snapshot) string {
+	switch {
+	case snap.CheckinOpen:
+		return "Check in… (waiting)"
+	case snap.CheckedIn:
+		return "Check in again…"
+	}
+	return "Check in…"
 }
 
 // statusLine says what holds prompts back, or what comes next and when,

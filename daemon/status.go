@@ -38,6 +38,20 @@ func statusFor(version string, snap reminders.Snapshot, settingsErr string) *con
 	return st
 }
 
+// dayStatus is today's plan, and the readiness reading once the day has
+// a check-in (the reading is the daemon's, read from the journal).
+func dayStatus(snap reminders.Snapshot, reading reminders.Reading) *control.DayStatus {
+	if !snap.CheckedIn {
+		reading = reminders.Reading{Why: "no check-in today"}
+	}
+	return &control.DayStatus{
+		Type: snap.DayType.String(), Why: snap.DayTypeWhy, Breathing: snap.Breathing.String(),
+		CheckinOpen: snap.CheckinOpen, CheckedIn: snap.CheckedIn,
+		Readiness: reading.Level.String(), ReadinessWords: reading.String(), Moved: reading.Moved(),
+		LowReadiness: snap.LowReadiness,
+	}
+}
+
 func promptStatus(p *reminders.Prompt) *control.PromptStatus {
 	ps := &control.PromptStatus{ID: p.ID, Title: p.Title(), Repeat: p.Repeat, CanSkip: p.CanSkip, Shown: p.Shown}
 	for _, it := range p.Items {

@@ -50,11 +50,11 @@ func TestTheTrayAndTheCLIWordTheStatusAlike(t *testing.T) {
 
 func TestAJournalOrSettingsProblemTakesTheTraysFirstLine(t *testing.T) {
 	snap := reminders.Snapshot{Now: time.Now(), JournalError: "disk full"}
-	if got := menuFor(snap, settings.Defaults(), "").Items[0].Title; got != "Journal not writable: disk full" {
+	if got := menuFor(snap, settings.Defaults(), "", reminders.Reading{}).Items[0].Title; got != "Journal not writable: disk full" {
 		t.Errorf("first line %q", got)
 	}
 	snap.JournalError = ""
-	if got := menuFor(snap, settings.Defaults(), "line 3: bad").Items[0].Title; !strings.HasPrefix(got, "Settings file has a mistake: line 3") {
+	if got := menuFor(snap, settings.Defaults(), "line 3: bad", reminders.Reading{}).Items[0].Title; !strings.HasPrefix(got, "Settings file has a mistake: line 3") {
 		t.Errorf("first line %q", got)
 	}
 }

@@ -338,3 +338,39 @@ func TestCheckinsLeftWaitingByALastRunAreWritten(t *testing.T) {
 		t.Fatalf("journal got %+v, want the waiting check-in", j.checkins)
 	}
 }
+
+func TestTheCheckinIsAskedOnScreenOnceAndTakenOffWhenAnswered(t *testing.T) {
+	clock := newFakeClock(tuesday(9, 0))
+	d := &desk{}
+	j := &flakyJournal{}
+	e := New(only(settings.Posture), State{}, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Activity: d, Journal: j, Notifier: d})
+	ctx := startRunner(t, r, clock)
+	for range 4 {
+		clock.Advance(DefaultSampleEvery)
+		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Snapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d.mu.Lock()
+	asked := d.checkins
+	d.mu.Unlock()
+	if asked != 1 {
+		t.Fatalf("the check-in was put on screen %d times in the first minute, want once", asked)
+	}
+	if err := r.Do(ctx, AnswerCheckin{Checkin: Checkin{Mood: 4, Load: settings.LoadHard}}); err != nil {
+		t.Fatal(err)
+	}
+	d.mu.Lock()
+	closed := d.checkinsClosed
+	d.mu.Unlock()
+	j.mu.Lock()
+	written := len(j.checkins)
+	j.mu.Unlock()
+	if closed != 1 || written != 1 {
+		t.Fatalf("after the answer: %d check-in notifications closed, %d check-ins journaled; want 1 and 1", closed, written)
+	}
+}

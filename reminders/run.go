@@ -60,6 +60,10 @@ type Journal interface {
 type Notifier interface {
 	Show(Prompt) error
 	Close(id uint64) error
+	// ShowCheckin asks the day's check-in; CloseCheckin takes it off
+	// screen once answered.
+	ShowCheckin(day time.Time) error
+	CloseCheckin() error
 }
 
 // Config wires the Run loop to the world.
@@ -367,6 +371,14 @@ func (r *Runner) deliver(ev Event) error {
 		if r.cfg.Notifier != nil {
 			return r.cfg.Notifier.Close(ev.ID)
 		}
+	case CheckinDue:
+		if r.cfg.Notifier != nil {
+			return r.cfg.Notifier.ShowCheckin(ev.Day)
+		}
+	case CheckinClosed:
+		if r.cfg.Notifier != nil {
+			return r.cfg.Notifier.CloseCheckin()
+		}
 	}
 	return nil
 }
@@ -491,6 +503,11 @@ func (r *Runner) snapshot(now time.Time) Snapshot {
 		snap.JournalError = r.journalErr.Error()
 		snap.Unjournaled = len(r.pending)
 	}
+	for _, l := range r.pending {
+		if l.checkin != nil {
+			snap.WaitingCheckins = append(snap.WaitingCheckins, *l.checkin)
+		}
+	}
 	return snap
 }
 
@@ -498,9 +515,17 @@ func (r *Runner) snapshot(now time.Time) Snapshot {
 // answer it; it is offered again after the next start.
 func (r *Runner) stop() {
 	r.persist(r.cfg.Clock.Now(), true)
-	if p := r.e.cur; p != nil && r.cfg.Notifier != nil {
+	if r.cfg.Notifier == nil {
+		return
+	}
+	if p := r.e.cur; p != nil {
 		if err := r.cfg.Notifier.Close(p.ID); err != nil {
 			r.cfg.Logf("reminders: close prompt %d: %v", p.ID, err)
+		}
+	}
+	if r.e.checkinOpen() {
+		if err := r.cfg.Notifier.CloseCheckin(); err != nil {
+			r.cfg.Logf("reminders: close the check-in: %v", err)
 		}
 	}
 }

@@ -19,6 +19,8 @@ type desk struct {
 	shown   []uint64
 	closed  []uint64
 	entries []Record
+	// checkins and checkinsClosed count the check-in notifications.
+	checkins, checkinsClosed int
 }
 
 func (d *desk) Sample(now time.Time) (Sample, error) { return Sample{Now: now}, nil }
@@ -45,6 +47,20 @@ func (d *desk) Append(en Record) error {
 }
 
 func (d *desk) AppendCheckin(Checkin) error { return nil }
+
+func (d *desk) ShowCheckin(time.Time) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.checkins++
+	return nil
+}
+
+func (d *desk) CloseCheckin() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.checkinsClosed++
+	return nil
+}
 
 func (d *desk) counts() (shown, closed, entries int) {
 	d.mu.Lock()

@@ -30,6 +30,9 @@ type Snapshot struct {
 	// takes them; Unjournaled counts those waiting to be written.
 	JournalError string
 	Unjournaled  int
+	// WaitingCheckins are check-ins the journal has not taken yet, so a
+	// readiness reading can count them.
+	WaitingCheckins []Checkin
 	// DayType is today's training load, which picks the day type whose
 	// overrides are in force; DayTypeWhy says it in words, like
 	// "hard (Thursday)" or "easy (check-in)".
