@@ -114,7 +114,10 @@ type Status struct {
 	Anchors        []AnchorStatus `json:"anchors"`
 	Activity       ActivityStatus `json:"activity"`
 	Notifications  NotifyStatus   `json:"notifications"`
-	SettingsError  string         `json:"settings_error,omitempty"`
+	// Tray says whether the tray icon can show; absent from daemons that
+	// predate it.
+	Tray          *TrayStatus `json:"tray,omitempty"`
+	SettingsError string      `json:"settings_error,omitempty"`
 	// JournalError says why the journal refuses outcomes ("" while it
 	// takes them); Unjournaled counts the outcomes kept until it does.
 	JournalError string `json:"journal_error,omitempty"`
@@ -178,6 +181,14 @@ type NotifyStatus struct {
 	Buttons bool `json:"buttons"`
 	// Error is why notifications are degraded.
 	Error string `json:"error,omitempty"`
+}
+
+// TrayStatus says whether the desktop shows microrest's tray icon. Where
+// it does not (GNOME without the AppIndicator extension), a start of
+// microrest from the app menu opens the progress window instead.
+type TrayStatus struct {
+	// Host is set while a tray host (a StatusNotifierWatcher) runs.
+	Host bool `json:"host"`
 }
 
 // DayStatus is today's plan and how the person said they are.

@@ -46,6 +46,7 @@ func goldenStatus() Status {
 			Backend: "freedesktop", Server: "dunst", Vendor: "Dunst", Version: "1.9.0", Buttons: true,
 			Error: "GetCapabilities: timed out",
 		},
+		Tray:          &TrayStatus{Host: true},
 		SettingsError: `line 12: every = "5s" is too short; use 1m to 8h; running on the last good settings`,
 		JournalError:  "open journal: disk full", Unjournaled: 2,
 		Day: &DayStatus{
