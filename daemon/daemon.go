@@ -220,7 +220,10 @@ func (d *daemon) sayIfNoTrayHost() {
 		d.opts.Log.Warn("no tray: " + err.Error() + "; microrest keeps working through notifications and the command line (`microrest status`)")
 	case !has:
 		d.opts.Log.Warn("no tray host (StatusNotifierWatcher) runs on this desktop; microrest keeps working through notifications and the command line (`microrest status`), and its icon appears when a tray host starts")
+	default:
+		return
 	}
+	d.noticeNoTray()
 }
 
 func (d *daemon) menu(snap reminders.Snapshot) tray.Menu {
@@ -306,6 +309,7 @@ func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	st.Day = dayStatus(snap, d.reading)
 	d.mu.Unlock()
 	st.Notifications = notifyStatus(d.notif.Status())
+	st.Tray = trayStatus()
 	st.Activity = activityStatus(d.mon)
 	if u, err := footprint.Read(); err == nil {
 		st.Memory = &control.MemoryStatus{ResidentKB: u.Resident >> 10, ProgramKB: u.Program >> 10, AnonKB: u.Anon >> 10}
