@@ -8,6 +8,8 @@
 #   make install PREFIX=/usr/local binary, desktop entry and icons (DESTDIR honoured)
 #   make uninstall PREFIX=…        remove them again
 #   make dist                      dist/microrest-VERSION-linux-amd64.tar.gz
+#   make deb                       dist/microrest_VERSION_ARCH.deb (dpkg-deb; MAINTAINER=… to sign it)
+#   make deb-check                 build the .deb, lintian it, install, run, remove (root; CI)
 #   make windows                   dist/microrest.exe, cross-compiled with mingw-w64
 #   make darwin-vet                vet and build for macOS what needs no cgo
 #   make desktop-validate          desktop-file-validate the .desktop entry
@@ -35,8 +37,10 @@ comma := ,
 # Release builds drop the symbol table and DWARF (a third of the size);
 # -trimpath is left out because it would rebuild Fyne's cgo from cold.
 RELEASE_LDFLAGS := -s -w
+# The Debian package's Maintainer field and changelog signature.
+MAINTAINER ?= microrest developers <maintainers@microrest.invalid>
 
-.PHONY: build test e2e soak bench icons stage install uninstall dist windows darwin-vet desktop-validate clean
+.PHONY: build test e2e soak bench icons stage install uninstall dist deb deb-check windows darwin-vet desktop-validate clean
 
 build:
 	$(GO) build -o microrest .
@@ -77,6 +81,14 @@ dist: stage
 	cp -r $(STAGE) $(BUILD)/$(DIST_NAME)
 	tar -C $(BUILD) --owner=0 --group=0 -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME)
 	@echo "dist/$(DIST_NAME).tar.gz"
+
+# deb packages the staged release binary for /usr; packaging/deb/build.sh
+# says how each part is made.
+deb: stage
+	MAINTAINER='$(MAINTAINER)' packaging/deb/build.sh $(STAGE) dist
+
+deb-check: deb
+	scripts/deb-check
 
 # windows links the icon, manifest and version into the .exe through a
 # .syso in the main package's directory, removed again after the build so
