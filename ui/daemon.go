@@ -29,6 +29,11 @@ type Daemon interface {
 	Done(ctx context.Context, k settings.Kind, prompt uint64) error
 	// Reload asks the daemon to read the settings file now.
 	Reload(ctx context.Context) error
+	// Pause holds prompts, as the tray's Pause menu does: cmd is
+	// reminders.PauseFor or reminders.PauseUntilTomorrow.
+	Pause(ctx context.Context, cmd reminders.Command) error
+	// Resume ends a pause.
+	Resume(ctx context.Context) error
 	// Answer sends done, snooze or skip for the prompt the command names.
 	// The daemon refuses it once that prompt is no longer on screen, so a
 	// window left open cannot answer a newer prompt it never showed.
@@ -104,6 +109,32 @@ func answerRequest(cmd reminders.Command) (control.Request, error) {
 
 func (d socketDaemon) Reload(ctx context.Context) error {
 	_, err := d.call(ctx, control.Request{Verb: control.VerbReload})
+	return err
+}
+
+func (d socketDaemon) Pause(ctx context.Context, cmd reminders.Command) error {
+	req, err := pauseRequest(cmd)
+	if err != nil {
+		return err
+	}
+	_, err = d.call(ctx, req)
+	return err
+}
+
+// pauseRequest puts a pause on the wire, where the daemon reads it back
+// into the same command.
+func pauseRequest(cmd reminders.Command) (control.Request, error) {
+	switch c := cmd.(type) {
+	case reminders.PauseFor:
+		return control.Request{Verb: control.VerbPause, For: settings.Duration(c.For).String()}, nil
+	case reminders.PauseUntilTomorrow:
+		return control.Request{Verb: control.VerbPause, UntilTomorrow: true}, nil
+	}
+	return control.Request{}, fmt.Errorf("%T is not a pause", cmd)
+}
+
+func (d socketDaemon) Resume(ctx context.Context) error {
+	_, err := d.call(ctx, control.Request{Verb: control.VerbResume})
 	return err
 }
 

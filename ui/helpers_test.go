@@ -21,6 +21,7 @@ type fakeDaemon struct {
 	status  *control.Status
 	done    []doneCall
 	answers []reminders.Command
+	holds   []reminders.Command
 	reloads chan struct{}
 }
 
@@ -79,6 +80,34 @@ func (d *fakeDaemon) Reload(context.Context) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.err
+}
+
+// Pause records the pause and, like the daemon, reports it in the status.
+func (d *fakeDaemon) Pause(_ context.Context, cmd reminders.Command) error {
+	return d.hold(cmd, true)
+}
+
+func (d *fakeDaemon) Resume(context.Context) error { return d.hold(reminders.Resume{}, false) }
+
+func (d *fakeDaemon) hold(cmd reminders.Command, paused bool) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err != nil {
+		return d.err
+	}
+	d.holds = append(d.holds, cmd)
+	if d.status != nil {
+		st := *d.status
+		st.Paused = paused
+		d.status = &st
+	}
+	return nil
+}
+
+func (d *fakeDaemon) held() []reminders.Command {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.holds)
 }
 
 func (d *fakeDaemon) recorded() []doneCall {

@@ -22,6 +22,7 @@ import (
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
 // progressData is what the progress window shows from the journal: the
@@ -70,7 +71,12 @@ type progressView struct {
 	outcomes *widget.Label
 	note     *widget.Label
 	export   *widget.Button
-	view     fyne.CanvasObject
+	// pause and openSettings stand in for the tray menu on desktops
+	// without a tray; paused is what the daemon said last.
+	pause        *widget.Button
+	openSettings *widget.Button
+	paused       bool
+	view         fyne.CanvasObject
 	// settled receives once the daemon's status is shown; tests wait on it.
 	settled chan struct{}
 }
@@ -92,6 +98,7 @@ func showProgress(w fyne.Window, opts Options, e env) {
 	data := loadProgress(opts.JournalPath, e.clock(), loaded.Settings.DayStartsAt)
 	v := newProgressView(data, loaded.Settings)
 	v.export.OnTapped = func() { v.askExport(w, opts.JournalPath) }
+	v.connect(e)
 	w.SetContent(v.view)
 	w.Resize(progressSize)
 	go v.fetchStatus(e.daemon)
@@ -110,11 +117,14 @@ func newProgressView(data progressData, s settings.Settings) *progressView {
 	v.span.Horizontal = true
 	v.span.Required = true
 	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), nil)
+	v.pause = widget.NewButtonWithIcon(v.pauseLabel(), theme.MediaPauseIcon(), nil)
+	v.pause.Disable()
+	v.openSettings = widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), nil)
 	v.active = wrapped("")
 	v.active.Hide()
 	today := widget.NewCard("Today", "", newVBox(v.todayGrid(), v.active, v.next))
 	history := widget.NewCard("History", "", newVBox(v.span, v.chart, legend(), v.summary, v.outcomes))
-	footer := container.NewHBox(layout.NewSpacer(), v.export)
+	footer := container.NewHBox(v.pause, v.openSettings, layout.NewSpacer(), v.export)
 	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, container.NewVScroll(newVBox(today, history)))
 	v.span.SetSelected(spanWeek)
 	return v
@@ -209,6 +219,7 @@ func (v *progressView) fetchStatus(d Daemon) {
 	st, err := d.Status(context.Background())
 	fyne.Do(func() {
 		v.next.SetText(nextText(st, err))
+		v.showPause(st, err)
 		if text := activeText(st, err); text != "" {
 			v.active.SetText(text)
 			v.active.Show()
@@ -294,11 +305,10 @@ func (v *progressView) askExport(w fyne.Window, journalPath string) {
 
 func (v *progressView) showExport(path string, n int, err error) {
 	if err != nil {
-		v.note.SetText("Export failed: " + err.Error())
-	} else {
-		v.note.SetText(fmt.Sprintf("Exported %s to %s.", plural(n, "entry"), path))
+		v.showNote("Export failed: " + err.Error())
+		return
 	}
-	v.note.Show()
+	v.showNote(fmt.Sprintf("Exported %s to %s.", plural(n, "entry"), path))
 }
 
 // exportCSV writes every entry of the journal, as `microrest journal
@@ -309,4 +319,80 @@ func exportCSV(w io.Writer, journalPath string) (int, error) {
 		return 0, err
 	}
 	return len(entries), journal.WriteCSV(w, entries)
+}
+
+// connect wires the buttons that reach the daemon and the other windows.
+func (v *progressView) connect(e env) {
+	v.pause.OnTapped = func() { v.togglePause(e.daemon) }
+	v.openSettings.OnTapped = func() { v.showSettings(e.launch) }
+}
+
+// pauseFor is the tray's first pause choice, which Pause takes.
+func (v *progressView) pauseFor() time.Duration {
+	if len(v.settings.PauseChoices) > 0 {
+		return v.settings.PauseChoices[0].D()
+	}
+	return 30 * time.Minute
+}
+
+func (v *progressView) pauseLabel() string {
+	return "Pause for " + settings.Duration(v.pauseFor()).String()
+}
+
+// showPause offers Resume during a pause and Pause otherwise; without a
+// daemon there is nothing to pause.
+func (v *progressView) showPause(st *control.Status, err error) {
+	if err != nil || st == nil {
+		v.pause.Disable()
+		return
+	}
+	v.paused = st.Paused
+	if v.paused {
+		v.pause.SetText("Resume")
+		v.pause.SetIcon(theme.MediaPlayIcon())
+	} else {
+		v.pause.SetText(v.pauseLabel())
+		v.pause.SetIcon(theme.MediaPauseIcon())
+	}
+	v.pause.Enable()
+}
+
+// togglePause pauses or resumes off Fyne's goroutine, then shows what
+// the daemon says now.
+func (v *progressView) togglePause(d Daemon) {
+	resume, cmd := v.paused, reminders.PauseFor{For: v.pauseFor()}
+	v.pause.Disable()
+	go func() {
+		if err := hold(d, resume, cmd); err != nil {
+			fyne.Do(func() { v.showNote("microrest did not " + err.Error()) })
+		}
+		v.fetchStatus(d)
+	}()
+}
+
+// hold sends the pause or the resume; its error says which failed.
+func hold(d Daemon, resume bool, cmd reminders.Command) error {
+	if resume {
+		if err := d.Resume(context.Background()); err != nil {
+			return fmt.Errorf("resume: %w", err)
+		}
+		return nil
+	}
+	if err := d.Pause(context.Background(), cmd); err != nil {
+		return fmt.Errorf("pause: %w", err)
+	}
+	return nil
+}
+
+// showSettings opens the settings window in a process of its own, as the
+// tray's Settings… does.
+func (v *progressView) showSettings(launch func(window.Verb, uint64) error) {
+	if err := launch(window.Settings, 0); err != nil {
+		v.showNote("The settings window did not open: " + err.Error())
+	}
+}
+
+func (v *progressView) showNote(text string) {
+	v.note.SetText(text)
+	v.note.Show()
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
 // texts collects the text of every label under obj.
@@ -223,5 +225,93 @@ func BenchmarkProgressFirstPaint100k(b *testing.B) {
 		w.Resize(progressSize)
 		w.Canvas().Capture()
 		w.Close()
+	}
+}
+
+// openProgress builds the progress window on a fake daemon, with its
+// buttons wired, and waits for its first status.
+func openProgress(t *testing.T, d *fakeDaemon, launched *[]launch) *progressView {
+	t.Helper()
+	test.NewTempApp(t)
+	e := testEnv(d, &fakeClock{now: now})
+	e.launch = func(w window.Verb, prompt uint64) error {
+		*launched = append(*launched, launch{w, prompt})
+		return nil
+	}
+	v := newProgressView(loadProgress(filepath.Join(t.TempDir(), "none.jsonl"), now, 0), settings.Defaults())
+	v.connect(e)
+	w := test.NewWindow(v.view)
+	t.Cleanup(w.Close)
+	go v.fetchStatus(d)
+	wait(t, v.settled, "the status")
+	return v
+}
+
+func TestPauseResumeAndSettingsStandInForTheTrayMenu(t *testing.T) {
+	d := newFakeDaemon()
+	d.setStatus(&control.Status{Now: now})
+	var launched []launch
+	v := openProgress(t, d, &launched)
+	if v.pause.Disabled() || v.pause.Text != "Pause for 30m" {
+		t.Fatalf("before a pause the button is %q (disabled %v), want Pause for 30m, the first pause choice", v.pause.Text, v.pause.Disabled())
+	}
+	test.Tap(v.pause)
+	wait(t, v.settled, "the status after Pause")
+	if v.pause.Text != "Resume" || v.next.Text != "Next: paused" {
+		t.Fatalf("after Pause: button %q, next %q; want Resume and the pause", v.pause.Text, v.next.Text)
+	}
+	test.Tap(v.pause)
+	wait(t, v.settled, "the status after Resume")
+	if v.pause.Text != "Pause for 30m" {
+		t.Fatalf("after Resume the button is %q", v.pause.Text)
+	}
+	want := []reminders.Command{reminders.PauseFor{For: 30 * time.Minute}, reminders.Resume{}}
+	if got := d.held(); !slices.Equal(got, want) {
+		t.Fatalf("the daemon was sent %v, want %v", got, want)
+	}
+	test.Tap(v.openSettings)
+	if want := []launch{{window.Settings, 0}}; !slices.Equal(launched, want) {
+		t.Fatalf("Settings… launched %v, want %v", launched, want)
+	}
+}
+
+func TestPauseIsOffWithoutADaemonAndAFailedPauseIsSaid(t *testing.T) {
+	d := newFakeDaemon()
+	d.fail(control.ErrNotRunning)
+	var launched []launch
+	v := openProgress(t, d, &launched)
+	if !v.pause.Disabled() || v.openSettings.Disabled() {
+		t.Fatalf("without a daemon: Pause disabled %v, Settings… disabled %v; want Pause off and Settings… on", v.pause.Disabled(), v.openSettings.Disabled())
+	}
+	d.fail(nil)
+	d.setStatus(&control.Status{Now: now})
+	go v.fetchStatus(d)
+	wait(t, v.settled, "the daemon to answer")
+	d.fail(errors.New("the engine did not answer"))
+	test.Tap(v.pause)
+	wait(t, v.settled, "the status after the failed Pause")
+	if want := "microrest did not pause: the engine did not answer"; !v.note.Visible() || v.note.Text != want {
+		t.Fatalf("note %q (shown %v), want %q", v.note.Text, v.note.Visible(), want)
+	}
+}
+
+func TestAPauseGoesOnTheWireAsTheDaemonReadsIt(t *testing.T) {
+	tests := []struct {
+		name string
+		cmd  reminders.Command
+		want control.Request
+	}{
+		{"for a length", reminders.PauseFor{For: 90 * time.Minute}, control.Request{Verb: control.VerbPause, For: "1h30m"}},
+		{"until tomorrow", reminders.PauseUntilTomorrow{}, control.Request{Verb: control.VerbPause, UntilTomorrow: true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, err := pauseRequest(tc.cmd); err != nil || got != tc.want {
+				t.Fatalf("pauseRequest = %+v, %v; want %+v", got, err, tc.want)
+			}
+		})
+	}
+	if _, err := pauseRequest(reminders.Resume{}); err == nil {
+		t.Fatal("a resume went on the wire as a pause")
 	}
 }
