@@ -178,6 +178,7 @@ func (e *env) runDaemon() int {
 	defer stop()
 	err := daemon.Run(ctx, daemon.Options{Version: e.info.Version, Paths: paths, Log: e.logger(out)})
 	if errors.Is(err, control.ErrRunning) {
+		stop() // the window that may open instead ends on a signal, as windows do
 		return e.alreadyRunning()
 	}
 	if err != nil {
@@ -187,13 +188,18 @@ func (e *env) runDaemon() int {
 	return ExitOK
 }
 
+// alreadyRunning reports the running daemon with its status, and opens
+// the progress window where that window is the way in (opensProgress).
 func (e *env) alreadyRunning() int {
 	fmt.Fprintln(e.stdout, "microrest is already running.")
 	rep, code := e.call(control.Request{Verb: control.VerbStatus})
 	if code == ExitOK {
 		writeStatus(e.stdout, rep.Status)
 	}
-	return ExitOK
+	if !e.opensProgress(rep.Status) {
+		return ExitOK
+	}
+	return e.runWindow(window.Progress, nil)
 }
 
 func runSimple(v control.Verb) func(e *env, args []string) int {
