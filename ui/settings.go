@@ -26,12 +26,18 @@ var settingsSize = fyne.NewSize(760, 600)
 // one for active hours and one per anchor. Every edit builds a candidate
 // Settings and runs settings.Validate on it, so the window and the daemon
 // can never disagree about what is valid.
+//
+// A tab's fields are built when it is first shown: building every tab up
+// front was most of the window's start-up (issue 13). Fields not built yet
+// cannot have been edited, so the candidate keeps the file's values there.
 type settingsEditor struct {
-	path      string
-	base      settings.Settings // what the file holds now
-	fields    []*field
-	tabOf     map[*field]*container.TabItem
-	tabs      *container.AppTabs
+	path   string
+	base   settings.Settings // what the file holds now
+	fields []*field          // of the tabs built so far, each tab's in the order shown
+	tabOf  map[*field]*container.TabItem
+	tabs   *container.AppTabs
+	// unbuilt holds the tabs not shown yet, with what builds their content.
+	unbuilt   map[*container.TabItem]tabContent
 	save      *widget.Button
 	note      *widget.Label // what Save will do, or what it did
 	warning   *widget.Label // unknown keys or a broken file that Save replaces
@@ -40,6 +46,9 @@ type settingsEditor struct {
 	// autostartOn is the system's state when last read or set.
 	autostartOn bool
 	closeButton *widget.Button
+	// ask closes the window, first asking over unsaved changes; Escape in
+	// any field runs it. Nil until bindKeys.
+	ask func()
 	// broken is set while the file on disk could not be used: Save then
 	// replaces it even without an edit, and only then.
 	broken   bool
@@ -52,6 +61,7 @@ type settingsEditor struct {
 }
 
 func showSettings(w fyne.Window, opts Options, e env) {
+	go warmTextFace()
 	loaded, err := settings.Load(opts.SettingsPath)
 	var fe *settings.FileError
 	if err != nil && !errors.As(err, &fe) {
@@ -63,22 +73,33 @@ func showSettings(w fyne.Window, opts Options, e env) {
 	ed.bindKeys(w)
 }
 
+// warmTextFace loads the regular text face on the other core while this
+// one builds the tab bar, whose bold labels need the bold face first: each
+// face is tens of milliseconds of font parsing before the first frame
+// (issue 13). Fyne caches faces in a sync.Map, so the race is harmless: at
+// worst both load it.
+func warmTextFace() {
+	fyne.MeasureText("x", theme.TextSize(), fyne.TextStyle{})
+}
+
 // newSettingsEditor builds the editor over what Load returned; fe is the
 // reason the file was not used, if it was not.
 func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, e env) *settingsEditor {
-	ed := &settingsEditor{path: loaded.Path, base: loaded.Settings, daemon: e.daemon, autostart: e.autostart, tabOf: map[*field]*container.TabItem{}, settled: make(chan struct{}, 1)}
-	s := &ed.base
-	ed.readAutostart(s)
-	ed.tabs = container.NewAppTabs(
-		ed.tab("General", ed.generalFields(s)),
-		ed.tab("Active hours", weekFields(s)),
-	)
-	for _, k := range settings.Kinds {
-		ed.tabs.Append(ed.tab(k.Title(), anchorFields(k, s)))
+	ed := &settingsEditor{path: loaded.Path, base: loaded.Settings, daemon: e.daemon, autostart: e.autostart, tabOf: map[*field]*container.TabItem{}, unbuilt: map[*container.TabItem]tabContent{}, settled: make(chan struct{}, 1)}
+	ed.readAutostart(&ed.base)
+	items := []*container.TabItem{
+		ed.tab("General", formContent(ed.generalFields)),
+		ed.tab("Active hours", formContent(weekFields)),
 	}
+	for _, k := range settings.Kinds {
+		items = append(items, ed.tab(k.Title(), formContent(func(s *settings.Settings) []*field { return anchorFields(k, s) })))
+	}
+	// All at once: each Append lays the whole tab bar out again.
+	ed.tabs = container.NewAppTabs(items...)
 	// Eight tabs do not fit across the window, and at 200% scale even less;
 	// a column of them does, and reads like a settings sidebar.
 	ed.tabs.SetTabLocation(container.TabLocationLeading)
+	ed.tabs.OnSelected = ed.build
 	ed.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), ed.trySave)
 	ed.save.Importance = widget.HighImportance
 	ed.note = wrapped("")
@@ -92,10 +113,7 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, e env) *s
 		top = ed.banner
 	}
 	ed.view = container.NewBorder(top, ed.footer(), nil, nil, ed.tabs)
-	for _, f := range ed.fields {
-		ed.watch(f)
-	}
-	ed.check()
+	ed.build(ed.tabs.Selected())
 	return ed
 }
 
@@ -110,17 +128,52 @@ func (ed *settingsEditor) readAutostart(s *settings.Settings) {
 	s.Autostart = on
 }
 
-func (ed *settingsEditor) tab(title string, fields []*field) *container.TabItem {
+// tabContent builds a tab's content from the settings shown, and returns
+// its fields in the order shown.
+type tabContent func(s *settings.Settings) ([]*field, fyne.CanvasObject)
+
+// formContent is a tab that is one form of fields.
+func formContent(fields func(s *settings.Settings) []*field) tabContent {
+	return func(s *settings.Settings) ([]*field, fyne.CanvasObject) {
+		list := fields(s)
+		return list, formOf(list)
+	}
+}
+
+func formOf(fields []*field) *widget.Form {
 	form := widget.NewForm()
 	for _, f := range fields {
 		form.AppendItem(f.formItem())
 	}
-	item := container.NewTabItem(title, container.NewVScroll(container.NewPadded(form)))
+	return form
+}
+
+// tab adds a tab whose content is built when it is first shown; until
+// then it scrolls over nothing.
+func (ed *settingsEditor) tab(title string, content tabContent) *container.TabItem {
+	item := container.NewTabItem(title, container.NewVScroll(container.NewStack()))
+	ed.unbuilt[item] = content
+	return item
+}
+
+// build fills a tab the first time it is shown, with the values of the
+// file as last read or saved.
+func (ed *settingsEditor) build(item *container.TabItem) {
+	content, ok := ed.unbuilt[item]
+	if !ok {
+		return
+	}
+	delete(ed.unbuilt, item)
+	fields, obj := content(&ed.base)
 	for _, f := range fields {
 		ed.tabOf[f] = item
+		ed.watch(f)
 	}
 	ed.fields = append(ed.fields, fields...)
-	return item
+	scroll := item.Content.(*container.Scroll)
+	scroll.Content = container.NewPadded(obj)
+	scroll.Refresh()
+	ed.check()
 }
 
 func (ed *settingsEditor) footer() fyne.CanvasObject {
@@ -130,16 +183,25 @@ func (ed *settingsEditor) footer() fyne.CanvasObject {
 	return container.NewPadded(newVBox(ed.warning, ed.note, buttons))
 }
 
-// watch re-validates on every edit, and saves on Enter in a one-line entry.
+// watch re-validates on every edit, saves on Enter in a one-line entry,
+// and closes on Escape.
 func (ed *settingsEditor) watch(f *field) {
 	switch {
 	case f.check != nil:
 		f.check.OnChanged = func(bool) { ed.check() }
 	case f.entry != nil:
 		f.entry.OnChanged = func(string) { ed.check() }
+		f.entry.onEscape = ed.escape
 		if !f.entry.MultiLine {
 			f.entry.OnSubmitted = func(string) { ed.trySave() }
 		}
+	}
+}
+
+// escape hands Escape in a field to the window once bindKeys has run.
+func (ed *settingsEditor) escape() {
+	if ed.ask != nil {
+		ed.ask()
 	}
 }
 
@@ -315,6 +377,7 @@ func (ed *settingsEditor) bindKeys(w fyne.Window) {
 			}
 		}, w)
 	}
+	ed.ask = ask
 	w.SetCloseIntercept(ask)
 	ed.closeButton.OnTapped = ask
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -322,11 +385,6 @@ func (ed *settingsEditor) bindKeys(w fyne.Window) {
 			ask()
 		}
 	})
-	for _, f := range ed.fields {
-		if f.entry != nil {
-			f.entry.onEscape = ask
-		}
-	}
 }
 
 // generalFields are the options that are not about one anchor.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -32,8 +33,13 @@ func openEditor(t *testing.T, path string, d *fakeDaemon) (*settingsEditor, fyne
 	return ed, w
 }
 
+// field finds the field of a key on any tab; the tabs not shown yet are
+// built first, as showing them would.
 func (ed *settingsEditor) field(t *testing.T, key string) *field {
 	t.Helper()
+	for _, item := range ed.tabs.Items {
+		ed.build(item)
+	}
 	for _, f := range ed.fields {
 		if f.keys[0] == key {
 			return f
@@ -187,6 +193,16 @@ func TestEnterSavesAndEscapeAsksBeforeDiscardingChanges(t *testing.T) {
 	}
 	w.Canvas().Overlays().Top().Hide()
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	// And from a field on a tab built after the keys were bound.
+	late := ed.field(t, "anchors.rest.snooze")
+	ed.tabs.Select(ed.tabOf[late])
+	w.Canvas().Focus(late.entry)
+	late.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(w.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Escape in a field of a tab shown later did not ask before discarding")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	retype(f, "5m")
 	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	wait(t, ed.settled, "the reload reply")
@@ -268,15 +284,59 @@ func TestTheAutostartBoxShowsAndSetsTheSystemEntry(t *testing.T) {
 func TestTheSettingsWindowRendersAsRecorded(t *testing.T) {
 	ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
 	test.AssertRendersToMarkup(t, "settings_general.xml", w.Canvas())
-	retype(ed.field(t, "anchors.movement.every"), "20h")
-	ed.tabs.SelectIndex(2)
+	f := ed.field(t, "anchors.movement.every")
+	retype(f, "20h")
+	ed.tabs.Select(ed.tabOf[f])
 	test.AssertRendersToMarkup(t, "settings_movement_invalid.xml", w.Canvas())
+}
+
+func tabNamed(t *testing.T, ed *settingsEditor, title string) *container.TabItem {
+	t.Helper()
+	for _, item := range ed.tabs.Items {
+		if item.Text == title {
+			return item
+		}
+	}
+	t.Fatalf("no tab %q", title)
+	return nil
+}
+
+// A tab's fields are built when it is first shown, so the window opens
+// with only the first tab's widgets (issue 13).
+func TestOnlyTheShownTabIsBuiltUntilAnotherIsSelected(t *testing.T) {
+	ed, _ := openEditor(t, settingsPath(t), newFakeDaemon())
+	breath := tabNamed(t, ed, "Breath")
+	for _, f := range ed.fields {
+		if ed.tabOf[f] != ed.tabs.Items[0] {
+			t.Fatalf("field %s of tab %q is built before its tab is shown", f.keys[0], ed.tabOf[f].Text)
+		}
+	}
+	ed.tabs.Select(breath)
+	built := 0
+	for _, f := range ed.fields {
+		if ed.tabOf[f] == breath {
+			built++
+		}
+	}
+	if want := len(anchorFields(settings.Breath, &ed.base)); built != want {
+		t.Fatalf("showing Breath built %d fields, want %d", built, want)
+	}
 }
 
 // Tab walks the open tab's fields top to bottom, then the buttons, and
 // wraps around: the window can be used without a mouse.
 func TestTabWalksTheFieldsInTheOrderTheyAreShownThenTheButtons(t *testing.T) {
-	ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
+	for _, title := range []string{"General", "Breath"} {
+		t.Run(title, func(t *testing.T) {
+			ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
+			ed.tabs.Select(tabNamed(t, ed, title))
+			assertTabOrder(t, ed, w)
+		})
+	}
+}
+
+func assertTabOrder(t *testing.T, ed *settingsEditor, w fyne.Window) {
+	t.Helper()
 	var want []fyne.Focusable
 	for _, f := range ed.fields {
 		if ed.tabOf[f] == ed.tabs.Selected() {
