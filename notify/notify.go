@@ -3,7 +3,8 @@
 // check-in with quick answers (Good, So-so, Rough, Details…), and reports
 // those answers as the engine's own commands. On Linux it speaks org.freedesktop.Notifications
 // over its own private D-Bus connection; on Windows it sends toasts with an
-// activation callback; on macOS it shows text only. Wherever buttons are
+// activation callback, and opens the prompt window where toasts cannot be
+// shown; on macOS it shows text only. Wherever buttons are
 // not available, Status says so and the daemon offers the answers in the
 // tray menu instead, so every prompt can always be answered.
 //
@@ -70,6 +71,9 @@ const (
 	BackendFreedesktop = "freedesktop"
 	BackendToast       = "toast"
 	BackendAppleScript = "applescript"
+	// BackendWindow means notifications cannot be shown (Windows without
+	// WinRT toasts), so each new prompt opens the prompt window instead.
+	BackendWindow = "window"
 	// BackendNone means nothing can be put on screen right now; the tray
 	// is the only way to answer.
 	BackendNone = "none"
@@ -103,6 +107,8 @@ func (s Status) String() string {
 		line = tr(textStatusToast)
 	case s.Backend == BackendAppleScript:
 		line = tr(textStatusAppleScript)
+	case s.Backend == BackendWindow:
+		line = tr(textStatusWindow)
 	default:
 		line = tr(textStatusNone)
 	}

@@ -4,6 +4,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -22,18 +23,21 @@ const activatorGUID = "{5C3A1E67-8E2B-4C8F-9D1A-6F0B7E2D4A91}"
 // activation callback. go-toast can neither replace nor remove a toast,
 // so a re-issue adds one and Close leaves it in the Action Center; a late
 // press on a resolved prompt reaches the daemon, which ignores answers to
-// prompts that are no longer open.
+// prompts that are no longer open. Where a toast cannot be built (no
+// WinRT: Wine, some Server and LTSC installs) the prompt opens the prompt
+// window instead, and Status says so; the next prompt tries a toast again.
 type toaster struct {
-	h  *hub
-	mu sync.Mutex
-	st Status
+	h       *hub
+	windows *promptWindows
+	mu      sync.Mutex
+	st      Status
 	// checkin is the date (checkinDate) of the check-in asked and not yet
 	// closed, 0 for none; taps on an older check-in toast are ignored.
 	checkin uint64
 }
 
 func newBackend(_ context.Context, h *hub) backend {
-	t := &toaster{h: h, st: Status{Backend: BackendToast, Actions: true}}
+	t := &toaster{h: h, windows: newPromptWindows(nil), st: Status{Backend: BackendToast, Actions: true}}
 	exe, _ := os.Executable()
 	if err := toast.SetAppData(toast.AppData{AppID: h.opts.AppName, GUID: activatorGUID, IconPath: h.opts.Icon, ActivationExe: exe}); err != nil {
 		t.st = Status{Backend: BackendToast, Err: fmt.Errorf("register for toast buttons: %w", err)}
@@ -64,19 +68,28 @@ func (t *toaster) show(p reminders.Prompt) error {
 	for _, b := range c.Buttons {
 		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, p.ID)})
 	}
-	if err := t.push(n); err != nil {
+	if err := t.push(n, func() error { return t.windows.show(p.ID) }); err != nil {
 		return fmt.Errorf("show prompt %d: %w", p.ID, err)
 	}
 	return nil
 }
 
-// push shows a toast and records whether toasts work.
-func (t *toaster) push(n toast.Notification) error {
-	if err := n.Push(); err != nil {
-		t.set(Status{Backend: BackendToast, Err: err})
+// push shows a toast or, where toasts cannot be shown, calls fallback,
+// and records which of the two the person sees; only when neither works
+// is the prompt unseen.
+func (t *toaster) push(n toast.Notification, fallback func() error) error {
+	err := n.Push()
+	if err == nil {
+		t.set(Status{Backend: BackendToast, Actions: true})
+		return nil
+	}
+	err = fmt.Errorf("toasts cannot be shown: %w", err)
+	if ferr := fallback(); ferr != nil {
+		err = errors.Join(err, ferr)
+		t.set(Status{Backend: BackendNone, Err: err})
 		return err
 	}
-	t.set(Status{Backend: BackendToast, Actions: true})
+	t.set(Status{Backend: BackendWindow, Err: err})
 	return nil
 }
 
@@ -104,7 +117,7 @@ func (t *toaster) showCheckin(day time.Time) error {
 	for _, b := range checkinButtons() {
 		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, date)})
 	}
-	if err := t.push(n); err != nil {
+	if err := t.push(n, func() error { return t.windows.showCheckin(date) }); err != nil {
 		return fmt.Errorf("show the check-in: %w", err)
 	}
 	return nil

@@ -23,6 +23,7 @@ const (
 	textStatusNone
 	textStatusToast
 	textStatusAppleScript
+	textStatusWindow
 	textCheckinSummary
 	textCheckinBody
 	textCheckinAsk
@@ -53,6 +54,7 @@ var english = map[textKey]string{
 	textStatusNone:        "no notification server: answer from the tray",               //
 	textStatusToast:       "Windows notifications, with buttons",                        //
 	textStatusAppleScript: "macOS notifications, without buttons: answer from the tray", //
+	textStatusWindow:      "no Windows notifications: prompts open the prompt window; answer there or from the tray",
 	textCheckinSummary:    "How is your body today?",
 	// textCheckinBody goes with the buttons, textCheckinAsk without.
 	textCheckinBody:    "Stiffness, mood, energy and sleep: one tap answers all four, Details… each on its own.",
