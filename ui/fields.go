@@ -27,6 +27,8 @@ type field struct {
 	entry *entry
 	// check is the input when it is a checkbox.
 	check *widget.Check
+	// choice is the input when it is one of a few words.
+	choice *choice
 	// prefix is put before a problem's message that names no value, e.g.
 	// "Movement" before "is enabled but has neither ..."; the label unless
 	// set.
@@ -116,6 +118,30 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
+// choice is a drop-down that hands Escape to its window, as entry does:
+// a focused Select takes every key too.
+type choice struct {
+	widget.Select
+	// onEscape runs on Escape; nil leaves the key to the drop-down.
+	onEscape func()
+}
+
+func newChoice(options []string) *choice {
+	c := &choice{}
+	c.Options = options
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey implements fyne.Focusable.
+func (c *choice) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && c.onEscape != nil {
+		c.onEscape()
+		return
+	}
+	c.Select.TypedKey(k)
+}
+
 // entryField is a one-line text entry; changed is called on every edit
 // and submit when Enter is pressed.
 func entryField(label, hint, text string, keys ...string) *field {
@@ -189,6 +215,42 @@ func checkField(key, label, text string, get func(*settings.Settings) *bool, s *
 	f.input = f.check
 	f.apply = func(s *settings.Settings) string {
 		*get(s) = f.check.Checked
+		return ""
+	}
+	return f
+}
+
+// loadField picks a weekday's training load: rest, easy or hard.
+func loadField(key, label string, get func(*settings.Settings) *settings.TrainingLoad, s *settings.Settings) *field {
+	f := newField(label, "", key)
+	names := make([]string, len(settings.Loads))
+	for i, l := range settings.Loads {
+		names[i] = l.String()
+	}
+	f.choice = newChoice(names)
+	f.choice.SetSelected(get(s).String())
+	f.input = f.choice
+	f.apply = func(s *settings.Settings) string {
+		l, err := settings.ParseLoad(f.choice.Selected)
+		if err != nil {
+			return capital(err.Error())
+		}
+		*get(s) = l
+		return ""
+	}
+	return f
+}
+
+// numberField edits a decimal number, such as a breathing rate.
+func numberField(key, label, hint string, get func(*settings.Settings) *float64, s *settings.Settings) *field {
+	f := entryField(label, hint, strconv.FormatFloat(*get(s), 'f', -1, 64), key)
+	f.apply = func(s *settings.Settings) string {
+		text := strings.TrimSpace(f.entry.Text)
+		n, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return fmt.Sprintf("%q is not a number; write one like 5.5", text)
+		}
+		*get(s) = n
 		return ""
 	}
 	return f

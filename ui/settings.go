@@ -23,9 +23,9 @@ import (
 var settingsSize = fyne.NewSize(760, 600)
 
 // settingsEditor is the settings window: one tab for the general options,
-// one for active hours and one per anchor. Every edit builds a candidate
-// Settings and runs settings.Validate on it, so the window and the daemon
-// can never disagree about what is valid.
+// one for active hours, one for the training days and one per anchor. Every
+// edit builds a candidate Settings and runs settings.Validate on it, so the
+// window and the daemon can never disagree about what is valid.
 //
 // A tab's fields are built when it is first shown: building every tab up
 // front was most of the window's start-up (issue 13). Fields not built yet
@@ -90,13 +90,14 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, e env) *s
 	items := []*container.TabItem{
 		ed.tab("General", formContent(ed.generalFields)),
 		ed.tab("Active hours", formContent(weekFields)),
+		ed.tab("Days", daysContent),
 	}
 	for _, k := range settings.Kinds {
 		items = append(items, ed.tab(k.Title(), formContent(func(s *settings.Settings) []*field { return anchorFields(k, s) })))
 	}
 	// All at once: each Append lays the whole tab bar out again.
 	ed.tabs = container.NewAppTabs(items...)
-	// Eight tabs do not fit across the window, and at 200% scale even less;
+	// Nine tabs do not fit across the window, and at 200% scale even less;
 	// a column of them does, and reads like a settings sidebar.
 	ed.tabs.SetTabLocation(container.TabLocationLeading)
 	ed.tabs.OnSelected = ed.build
@@ -189,6 +190,9 @@ func (ed *settingsEditor) watch(f *field) {
 	switch {
 	case f.check != nil:
 		f.check.OnChanged = func(bool) { ed.check() }
+	case f.choice != nil:
+		f.choice.OnChanged = func(string) { ed.check() }
+		f.choice.onEscape = ed.escape
 	case f.entry != nil:
 		f.entry.OnChanged = func(string) { ed.check() }
 		f.entry.onEscape = ed.escape

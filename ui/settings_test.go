@@ -103,6 +103,9 @@ func TestAnInvalidValueDisablesSaveAndShowsItsMessageAtTheField(t *testing.T) {
 		{"span backwards", "active_hours.mon", "18:00-08:00", "ends before it starts"},
 		{"too many pauses", "pause_choices", "1m 2m 3m 4m 5m 6m 7m", "Pause choices has 7 lengths; the tray menu offers at most 6"},
 		{"a pause item", "pause_choices", "30m, off", `Item 2: cannot be "off"`},
+		{"pace too fast", "breathing.sleep.rate", "9", "9.0 is out of range; use 3.0 to 6.0 breaths a minute"},
+		{"pace not a number", "breathing.calm.rate", "slow", `"slow" is not a number`},
+		{"exhale too short", "breathing.controlled.exhale_ratio", "0.5", "0.5 is out of range; use 1.0 to 2.0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ed, _ := openEditor(t, settingsPath(t), newFakeDaemon())
@@ -203,6 +206,16 @@ func TestEnterSavesAndEscapeAsksBeforeDiscardingChanges(t *testing.T) {
 	}
 	w.Canvas().Overlays().Top().Hide()
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	// And from a focused drop-down on the Days tab.
+	day := ed.field(t, "days.mon")
+	ed.tabs.Select(ed.tabOf[day])
+	w.Canvas().Focus(day.choice)
+	day.choice.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(w.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Escape in a focused drop-down did not ask before discarding")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	retype(f, "5m")
 	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	wait(t, ed.settled, "the reload reply")
@@ -290,6 +303,12 @@ func TestTheSettingsWindowRendersAsRecorded(t *testing.T) {
 	test.AssertRendersToMarkup(t, "settings_movement_invalid.xml", w.Canvas())
 }
 
+func TestTheDaysTabRendersAsRecorded(t *testing.T) {
+	ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
+	ed.tabs.Select(tabNamed(t, ed, "Days"))
+	test.AssertRendersToMarkup(t, "settings_days.xml", w.Canvas())
+}
+
 func tabNamed(t *testing.T, ed *settingsEditor, title string) *container.TabItem {
 	t.Helper()
 	for _, item := range ed.tabs.Items {
@@ -305,28 +324,73 @@ func tabNamed(t *testing.T, ed *settingsEditor, title string) *container.TabItem
 // with only the first tab's widgets (issue 13).
 func TestOnlyTheShownTabIsBuiltUntilAnotherIsSelected(t *testing.T) {
 	ed, _ := openEditor(t, settingsPath(t), newFakeDaemon())
-	breath := tabNamed(t, ed, "Breath")
+	days := tabNamed(t, ed, "Days")
 	for _, f := range ed.fields {
 		if ed.tabOf[f] != ed.tabs.Items[0] {
 			t.Fatalf("field %s of tab %q is built before its tab is shown", f.keys[0], ed.tabOf[f].Text)
 		}
 	}
-	ed.tabs.Select(breath)
+	ed.tabs.Select(days)
 	built := 0
 	for _, f := range ed.fields {
-		if ed.tabOf[f] == breath {
+		if ed.tabOf[f] == days {
 			built++
 		}
 	}
-	if want := len(anchorFields(settings.Breath, &ed.base)); built != want {
-		t.Fatalf("showing Breath built %d fields, want %d", built, want)
+	if want := len(settings.Weekdays) + 2*len(settings.BreathModes); built != want {
+		t.Fatalf("showing Days built %d fields, want %d", built, want)
 	}
 }
+
+func TestChangingTuesdayToHardAndSavingWritesIt(t *testing.T) {
+	path := settingsPath(t)
+	ed, _ := openEditor(t, path, newFakeDaemon())
+	ed.tabs.Select(tabNamed(t, ed, "Days"))
+	ed.field(t, "days.tue").choice.SetSelected("hard")
+	retype(ed.field(t, "breathing.calm.rate"), "5.5")
+	if ed.save.Disabled() {
+		t.Fatalf("Save is disabled after a valid edit: %q", ed.note.Text)
+	}
+	test.Tap(ed.save)
+	wait(t, ed.settled, "the reload reply")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := settings.Defaults()
+	want.Days.Tue = settings.LoadHard
+	want.Breathing.Calm.Rate = 5.5
+	if string(data) != string(settings.Encode(want)) || !strings.Contains(string(data), "\ntue = \"hard\"\n") {
+		t.Fatalf("settings.toml is\n%s\nwant\n%s", data, settings.Encode(want))
+	}
+}
+
+func TestTheDaysTabSaysWhatEachKindOfDayChanges(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		dt   settings.DayType
+		want string
+	}{
+		{"nothing", settings.DayType{}, "Nothing: the plan as set on the anchor tabs."},
+		{"defaults of a hard day", settings.Defaults().DayTypes.Hard, "Breathing: controlled\nBreath: every 1h, 2 practices of its own\nRest: practice 20m"},
+		{"every key", settings.DayType{Posture: settings.Override{
+			Enabled: ptr(false), Every: ptr(settings.Duration(0)), At: &[]settings.ClockTime{}, DailyGoal: ptr(1),
+		}}, "Posture: off, no interval, no clock times, daily goal 1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dayTypeSummary(&tc.dt); got != tc.want {
+				t.Fatalf("summary %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // Tab walks the open tab's fields top to bottom, then the buttons, and
 // wraps around: the window can be used without a mouse.
 func TestTabWalksTheFieldsInTheOrderTheyAreShownThenTheButtons(t *testing.T) {
-	for _, title := range []string{"General", "Breath"} {
+	for _, title := range []string{"General", "Days"} {
 		t.Run(title, func(t *testing.T) {
 			ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
 			ed.tabs.Select(tabNamed(t, ed, title))
