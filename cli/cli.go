@@ -59,6 +59,7 @@ func verbs() []verb {
 		{name: "done", args: "[ANCHOR] [--prompt ID]", summary: "answer the prompt: done", run: answerVerb(control.VerbDone)},
 		{name: "snooze", args: "[ANCHOR] [10m] [--prompt ID]", summary: "answer the prompt: later", run: answerVerb(control.VerbSnooze)},
 		{name: "skip", args: "[ANCHOR] [--prompt ID]", summary: "answer the prompt: not this time", run: answerVerb(control.VerbSkip)},
+		{name: "checkin", args: "[--stiffness N] [--mood N] [--energy N] [--sleep N] [--load rest|easy|hard]", summary: "today's check-in: each item 1 to 5, any subset", run: runCheckin},
 		{name: "reload", summary: "re-read the settings file", run: runSimple(control.VerbReload)},
 		{name: "quit", summary: "stop the daemon", run: runSimple(control.VerbQuit)},
 		{name: "journal", args: "[--since 7d] [--format csv|json]", summary: "export the journal (works without the daemon)", run: runJournal},
@@ -70,10 +71,18 @@ func verbs() []verb {
 var windowSummaries = map[window.Verb]string{
 	window.Settings: "open the settings window",
 	window.Progress: "open the progress window: today, 7 and 30 days",
-	window.Breathe:  "a guided slow-breathing session",
+	window.Breathe:  "a guided paced-breathing session (default: today's pattern)",
 	window.Move:     "a guided mobility routine",
 	window.Posture:  "a posture reset checklist",
 	window.Prompt:   "the prompt on screen, with its answers, in a small window",
+	window.Checkin:  "today's check-in: stiffness, mood, energy, sleep, training",
+}
+
+// windowArgs are the flags a window verb takes, for the help.
+var windowArgs = map[window.Verb]string{
+	window.Breathe: "[--mode calm|sleep|controlled] [--prompt ID]",
+	window.Move:    "[--prompt ID]",
+	window.Posture: "[--prompt ID]",
 }
 
 // Main runs the command line args and returns the process exit code.
@@ -96,7 +105,7 @@ func (e *env) main(args []string) int {
 	if len(rest) == 0 {
 		return e.runDaemon()
 	}
-	if w, ok := window.Parse(rest[0]); ok {
+	if w, ok := window.Parse(rest[0]); ok && opensWindow(w, rest[1:]) {
 		return e.runWindow(w, rest[1:])
 	}
 	for _, v := range verbs() {
@@ -142,7 +151,7 @@ func (e *env) usage(w io.Writer) {
 		fmt.Fprintf(w, "  microrest %-36s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
 	}
 	for _, v := range window.All {
-		fmt.Fprintf(w, "  microrest %-36s %s\n", v, windowSummaries[v])
+		fmt.Fprintf(w, "  microrest %-36s %s\n", strings.TrimSpace(v.String()+" "+windowArgs[v]), windowSummaries[v])
 	}
 	fmt.Fprintln(w, "\nDone, snooze and skip answer the prompt on screen. With --prompt ID they")
 	fmt.Fprintln(w, "answer only that prompt (its id is in `microrest status`), and fail if it")
@@ -213,21 +222,18 @@ func runSimple(v control.Verb) func(e *env, args []string) int {
 
 // runWindow starts the UI process's one window.
 func (e *env) runWindow(w window.Verb, args []string) int {
-	var prompt uint64
-	if w.Guided() {
-		var err error
-		if prompt, args, err = promptFlag(args); err != nil {
-			fmt.Fprintf(e.stderr, "microrest: %s: %v\n", w, err)
-			return ExitUsage
-		}
+	o, rest, err := windowFlags(w, args)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "microrest: %s: %v\n", w, err)
+		return ExitUsage
 	}
-	if len(args) > 0 {
-		fmt.Fprintf(e.stderr, "microrest: %s takes no arguments%s.\n", w, map[bool]string{true: " but --prompt ID", false: ""}[w.Guided()])
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "microrest: %s takes no arguments%s.\n", w, butFlags(w))
 		return ExitUsage
 	}
 	paths := daemon.DefaultPaths()
-	err := ui.Run(ui.Options{
-		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr), Prompt: prompt,
+	err = ui.Run(ui.Options{
+		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr), Prompt: o.Prompt, Mode: o.Mode,
 		SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
 	})
 	if err != nil {
@@ -236,3 +242,65 @@ func (e *env) runWindow(w window.Verb, args []string) int {
 	}
 	return ExitOK
 }
+
+// opensWindow reports whether a window verb's arguments open its window:
+// `checkin` alone asks in a window, while `checkin` with answers is the
+// command that sends them.
+func opensWindow(w window.Verb, args []string) bool { return w != window.Checkin || len(args) == 0 }
+
+// windowFlags reads the flags of window w: a guided session takes the
+// prompt it answers, the breathing session a pattern too. rest is what
+// is left.
+func windowFlags(w window.Verb, args []string) (o window.Opts, rest []string, err error) {
+	rest = args
+	if w == window.Breathe {
+		if o.Mode, rest, err = modeFlag(rest); err != nil {
+			return o, nil, err
+		}
+	}
+	if w.Guided() {
+		if o.Prompt, rest, err = promptFlag(rest); err != nil {
+			return o, nil, err
+		}
+	}
+	return o, rest, nil
+}
+
+// butFlags names the flags window w takes, for the message that refuses
+// anything else.
+func butFlags(w window.Verb) string {
+	if flags := windowArgs[w]; flags != "" {
+		return " but " + strings.NewReplacer("[", "", "]", "").Replace(flags)
+	}
+	return ""
+}
+
+// modeFlag takes --mode MODE (or --mode=MODE) out of args.
+func modeFlag(args []string) (mode *settings.BreathMode, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		value, inline := strings.CutPrefix(args[i], "--mode=")
+		if !inline && args[i] != "--mode" {
+			rest = append(rest, args[i])
+			continue
+		}
+		if !inline {
+			if i++; i == len(args) {
+				return nil, nil, errMode
+			}
+			value = args[i]
+		}
+		if mode != nil {
+			return nil, nil, errors.New("--mode is given twice")
+		}
+		mode = new(settings.BreathMode)
+		if mode.UnmarshalText([]byte(value)) != nil || value != mode.String() {
+			return nil, nil, fmt.Errorf("--mode %q is not a breathing pattern; %w", value, errModeValues)
+		}
+	}
+	return mode, rest, nil
+}
+
+var (
+	errModeValues = errors.New("use calm, sleep or controlled")
+	errMode       = fmt.Errorf("--mode takes a breathing pattern: %w", errModeValues)
+)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/window"
 )
 
@@ -168,6 +169,48 @@ func TestTheHelpOffersEveryWindowWithWhatItOpens(t *testing.T) {
 		if code != ExitOK || windowSummaries[w] == "" || !strings.Contains(stdout, "microrest "+w.String()) {
 			t.Errorf("exit %d, the help does not offer the %s window:\n%s", code, w, stdout)
 		}
+	}
+}
+
+func TestABreathingPatternOutsideTheThreeIsAUsageError(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"an unknown pattern", []string{"breathe", "--mode", "frantic"}, `breathe: --mode "frantic" is not a breathing pattern; use calm, sleep or controlled`},
+		{"an unknown pattern after =", []string{"breathe", "--mode=Calm"}, `--mode "Calm" is not a breathing pattern; use calm, sleep or controlled`},
+		{"no pattern", []string{"breathe", "--mode"}, "--mode takes a breathing pattern: use calm, sleep or controlled"},
+		{"two patterns", []string{"breathe", "--mode", "calm", "--mode", "sleep"}, "--mode is given twice"},
+		{"a pattern for another window", []string{"move", "--mode", "calm"}, "move takes no arguments but --prompt ID."},
+		{"a bad prompt next to a good pattern", []string{"breathe", "--mode", "sleep", "--prompt", "x"}, "breathe: --prompt takes a prompt's id"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if code, _, stderr := run("", tc.args...); code != ExitUsage || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stderr %q; want usage naming %q", code, stderr, tc.want)
+			}
+		})
+	}
+}
+
+func TestTheBreathingWindowTakesAPatternAndAPrompt(t *testing.T) {
+	sleep := settings.BreathSleep
+	for _, tc := range []struct {
+		args []string
+		want window.Opts
+	}{
+		{nil, window.Opts{}},
+		{[]string{"--mode", "sleep", "--prompt", "7"}, window.Opts{Prompt: 7, Mode: &sleep}},
+		{[]string{"--prompt=7", "--mode=sleep"}, window.Opts{Prompt: 7, Mode: &sleep}},
+	} {
+		o, rest, err := windowFlags(window.Breathe, tc.args)
+		if err != nil || len(rest) > 0 || o.Prompt != tc.want.Prompt || (o.Mode == nil) != (tc.want.Mode == nil) || (o.Mode != nil && *o.Mode != *tc.want.Mode) {
+			t.Errorf("windowFlags(%v) = %+v, %v, %v; want %+v", tc.args, o, rest, err, tc.want)
+		}
+	}
+	if o, _, _ := windowFlags(window.Breathe, strings.Fields("--mode controlled")); o.Mode == nil || *o.Mode != settings.BreathControlled {
+		t.Errorf("--mode controlled read as %v", o.Mode)
 	}
 }
 

@@ -1,92 +1,123 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
-// breatheView is the guided breathing session: a circle that grows on the
-// inhale and shrinks on the exhale, the cue, and the time left.
+// breatheView is the guided breathing session: the pattern's name and
+// words, a circle that grows on the inhale and shrinks on the exhale, the
+// cue, and the time left.
 type breatheView struct {
-	pacer  Pacer
-	length time.Duration
-	shape  *pacerShape
-	cue    *widget.Label
-	left   *widget.Label
-	finish *widget.Button
-	timer  *timer
-	rec    *recorder
-	view   fyne.CanvasObject
+	*guided
+	session breathSession
+	shape   *pacerShape
+	cue     *widget.Label
+	left    *widget.Label
+	view    fyne.CanvasObject
+}
+
+// breathSession is what a breathing session is: the anchor it records,
+// the pattern it follows and how long it lasts.
+type breathSession struct {
+	anchor    settings.Kind
+	breathing Breathing
+	length    time.Duration
 }
 
 func showBreathe(w fyne.Window, opts Options, e env) {
-	v := newBreatheView(e, practiceLength(opts.SettingsPath, settings.Breath), w.Close)
-	w.SetContent(v.view)
-	w.Resize(fyne.NewSize(420, 520))
-	v.timer.run(fyne.CurrentApp())
+	s := readSettings(opts.SettingsPath)
+	k, mode := breathPlan(opts.Mode, e.prompt, daemonStatus(e))
+	v := newBreatheView(e, breathSession{anchor: k, breathing: BreathingFor(s.Breathing, mode), length: s.Anchors.Of(k).Practice.D()}, w.Close)
+	v.show(w, v.view, fyne.NewSize(420, 600))
 }
 
-// practiceLength reads the anchor's practice length without ever writing
-// the settings file: a guided session is no place to create or repair it.
-func practiceLength(path string, k settings.Kind) time.Duration {
-	loaded, _ := settings.Reload(path)
-	return loaded.Settings.Anchors.Of(k).Practice.D()
+// statusWait bounds the look at the daemon's status before a breathing
+// session shows: a daemon that does not answer at once only costs the
+// session today's pattern.
+const statusWait = time.Second
+
+// daemonStatus is the daemon's status, nil when it does not answer.
+func daemonStatus(e env) *control.Status {
+	ctx, cancel := context.WithTimeout(context.Background(), statusWait)
+	defer cancel()
+	st, err := e.daemon.Status(ctx)
+	if err != nil {
+		return nil
+	}
+	return st
 }
 
-func newBreatheView(e env, length time.Duration, closeWindow func()) *breatheView {
-	v := &breatheView{pacer: DefaultPacer, length: length, shape: newPacerShape()}
+// breathPlan decides which anchor a breathing session records and which
+// pattern it follows. A session started from the wind-down prompt (one
+// that does not offer the breath anchor) records the wind-down and
+// breathes for sleep; a pattern asked for on the command line wins over
+// that, and the rest follow the daemon's pattern for today, or calm, the
+// everyday one, when it does not say.
+func breathPlan(asked *settings.BreathMode, prompt uint64, st *control.Status) (settings.Kind, settings.BreathMode) {
+	k := settings.Breath
+	if st != nil && st.Prompt != nil && prompt != 0 && st.Prompt.ID == prompt &&
+		offers(st.Prompt, settings.WindDown) && !offers(st.Prompt, settings.Breath) {
+		k = settings.WindDown
+	}
+	switch {
+	case asked != nil:
+		return k, *asked
+	case window.ModeFor(k) != nil:
+		return k, *window.ModeFor(k)
+	}
+	var today settings.BreathMode
+	if st != nil && st.Day != nil && today.UnmarshalText([]byte(st.Day.Breathing)) == nil {
+		return k, today
+	}
+	return k, settings.BreathCalm
+}
+
+func offers(p *control.PromptStatus, k settings.Kind) bool {
+	return slices.Contains(p.Anchors, k.String())
+}
+
+func newBreatheView(e env, s breathSession, closeWindow func()) *breatheView {
+	v := &breatheView{session: s, shape: newPacerShape()}
+	v.guided = newTimed(e, s.anchor, s.length, v.draw, func() { setText(v.cue, "Finished") }, closeWindow)
+	title := widget.NewLabelWithStyle(s.breathing.Title(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	v.cue = widget.NewLabel(Inhale.Cue())
 	v.cue.SizeName = theme.SizeNameHeadingText
 	v.cue.Alignment = fyne.TextAlignCenter
 	v.left = widget.NewLabel("")
 	v.left.Alignment = fyne.TextAlignCenter
-	rate := widget.NewLabel(fmt.Sprintf("%.1f breaths a minute: in for %s, out for %s, through the nose.",
-		v.pacer.PerMinute(), seconds(v.pacer.Inhale), seconds(v.pacer.Exhale)))
-	rate.Wrapping = fyne.TextWrapWord
-	rate.Alignment = fyne.TextAlignCenter
-	v.rec = newRecorder(e, settings.Breath, closeWindow)
-	v.timer = newTimer(e.clock, length, v.draw, v.done)
-	v.finish = widget.NewButton("I'm done", v.timer.end)
-	top := newVBox(v.cue, v.left)
-	bottom := newVBox(rate, v.rec.box, container.NewHBox(layout.NewSpacer(), v.finish, layout.NewSpacer()))
+	words, rate := wrapped(s.breathing.Words()), wrapped(s.breathing.Rate())
+	words.Alignment, rate.Alignment = fyne.TextAlignCenter, fyne.TextAlignCenter
+	top := newVBox(title, v.cue, v.left)
+	bottom := newVBox(append([]fyne.CanvasObject{words, rate}, v.controls()...)...)
 	v.view = container.NewPadded(container.NewBorder(top, bottom, nil, nil, v.shape))
 	v.draw(0)
 	return v
 }
 
 func (v *breatheView) draw(elapsed time.Duration) {
-	b := v.pacer.At(elapsed)
+	b := v.session.breathing.Pacer.At(elapsed)
 	v.shape.setScale(b.Scale)
 	setText(v.cue, b.Phase.Cue())
-	setText(v.left, mmss(v.length-elapsed)+" left")
+	setText(v.left, mmss(v.session.length-elapsed)+" left")
 }
 
-func (v *breatheView) done() {
-	setText(v.cue, "Finished")
-	v.finish.Hide()
-	v.rec.record()
-}
-
-// setText changes a label only when its text changes: at 60 frames a
-// second, refreshing an unchanged label would cost a relayout each frame.
-func setText(l *widget.Label, text string) {
-	if l.Text != text {
-		l.SetText(text)
-	}
-}
-
-func seconds(d time.Duration) string { return fmt.Sprintf("%g s", d.Seconds()) }
+// seconds writes a phase's length to a tenth of a second.
+func seconds(d time.Duration) string { return fmt.Sprintf("%g s", math.Round(d.Seconds()*10)/10) }
 
 // pacerShape is the breathing circle: a faint ring shows full lungs, the
 // filled circle inside it follows the breath.

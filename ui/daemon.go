@@ -38,6 +38,9 @@ type Daemon interface {
 	// The daemon refuses it once that prompt is no longer on screen, so a
 	// window left open cannot answer a newer prompt it never showed.
 	Answer(ctx context.Context, cmd reminders.Command) error
+	// Checkin gives today's check-in; items left at 0 and an unset load
+	// are not answered, and answering again the same day replaces it.
+	Checkin(ctx context.Context, c reminders.Checkin) error
 }
 
 // errNoPromptID refuses an answer that names no prompt: sent without an
@@ -105,6 +108,20 @@ func answerRequest(cmd reminders.Command) (control.Request, error) {
 		return req, errNoPromptID
 	}
 	return req, nil
+}
+
+func (d socketDaemon) Checkin(ctx context.Context, c reminders.Checkin) error {
+	_, err := d.call(ctx, checkinRequest(c))
+	return err
+}
+
+// checkinRequest puts a check-in on the wire; what was not answered is
+// left out.
+func checkinRequest(c reminders.Checkin) control.Request {
+	return control.Request{
+		Verb: control.VerbCheckin, Stiffness: c.Stiffness, Mood: c.Mood, Energy: c.Energy,
+		SleepQuality: c.SleepQuality, Load: c.Load.String(),
+	}
 }
 
 func (d socketDaemon) Reload(ctx context.Context) error {

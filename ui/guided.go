@@ -15,6 +15,80 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
+// guided is the frame every guided session shares: the button that ends
+// it, the recorder that reports its win, and for a timed session the
+// timer. A session's own file holds only what it shows.
+type guided struct {
+	rec    *recorder
+	finish *widget.Button
+	// timer is nil for an untimed session, which ends when finish is
+	// tapped.
+	timer *timer
+	// ended shows the session as over, before its win is recorded.
+	ended func()
+}
+
+// newTimed frames a session of a fixed length that draw shows; "I'm done"
+// ends it early.
+func newTimed(e env, k settings.Kind, length time.Duration, draw func(time.Duration), ended, closeWindow func()) *guided {
+	g := &guided{rec: newRecorder(e, k, closeWindow), ended: ended}
+	g.timer = newTimer(e.clock, length, draw, g.done)
+	g.finish = widget.NewButton("I'm done", g.timer.end)
+	return g
+}
+
+// newUntimed frames a session that ends when the person taps Done, which
+// stays disabled until the session enables it.
+func newUntimed(e env, k settings.Kind, ended, closeWindow func()) *guided {
+	g := &guided{rec: newRecorder(e, k, closeWindow), ended: ended}
+	g.finish = widget.NewButton("Done", g.done)
+	g.finish.Importance = widget.HighImportance
+	g.finish.Disable()
+	return g
+}
+
+func (g *guided) done() {
+	g.ended()
+	g.finish.Hide()
+	g.rec.record()
+}
+
+// controls are what goes under the session: the recorder's message, then
+// the finishing button, centred under a timed practice and at the
+// trailing edge, like a dialog's, under a checklist.
+func (g *guided) controls() []fyne.CanvasObject {
+	row := container.NewHBox(layout.NewSpacer(), g.finish)
+	if g.timer != nil {
+		row.Add(layout.NewSpacer())
+	}
+	return []fyne.CanvasObject{g.rec.box, row}
+}
+
+// show puts the session in its window and starts its timer, if it has one.
+func (g *guided) show(w fyne.Window, view fyne.CanvasObject, size fyne.Size) {
+	w.SetContent(view)
+	w.Resize(size)
+	if g.timer != nil {
+		g.timer.run(fyne.CurrentApp())
+	}
+}
+
+// readSettings reads the settings file without ever writing it, since a
+// guided session is no place to create or repair it; a missing or broken
+// file reads as the defaults.
+func readSettings(path string) settings.Settings {
+	loaded, _ := settings.Reload(path)
+	return loaded.Settings
+}
+
+// setText changes a label only when its text changes: at 60 frames a
+// second, refreshing an unchanged label would cost a relayout each frame.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
 // backgroundRate is how often a guided session redraws while its window is
 // not in front: often enough for the countdown, seldom enough that a
 // forgotten window costs nothing.

@@ -18,7 +18,7 @@ import (
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestThePacerBreathesInForFourAndOutForSevenSeconds(t *testing.T) {
-	p := DefaultPacer
+	p := Pacer{Inhale: 4 * time.Second, Exhale: 7 * time.Second}
 	if rate := p.PerMinute(); math.Abs(rate-5.4545) > 0.001 {
 		t.Fatalf("rate %.4f breaths a minute, want about 5.45", rate)
 	}
@@ -70,7 +70,7 @@ func TestTheBreatheWindowFollowsTheClockAndRecordsDoneAtTheEnd(t *testing.T) {
 	test.NewTempApp(t)
 	clock := &fakeClock{now: start}
 	d := newFakeDaemon()
-	v := newBreatheView(testEnv(d, clock), time.Minute, func() {})
+	v := newBreatheView(testEnv(d, clock), breathFor(settings.BreathCalm, time.Minute), func() {})
 	w := test.NewWindow(v.view)
 	defer w.Close()
 	for _, tc := range []struct {
@@ -80,11 +80,11 @@ func TestTheBreatheWindowFollowsTheClockAndRecordsDoneAtTheEnd(t *testing.T) {
 	}{
 		{2 * time.Second, "Breathe in", "0:58 left"},
 		{5 * time.Second, "Breathe out", "0:55 left"},
-		{12 * time.Second, "Breathe in", "0:48 left"},
+		{13 * time.Second, "Breathe in", "0:47 left"},
 	} {
 		clock.now = start.Add(tc.at)
 		v.timer.step()
-		if v.cue.Text != tc.cue || v.left.Text != tc.left || math.Abs(v.shape.scale-DefaultPacer.At(tc.at).Scale) > 0.002 {
+		if v.cue.Text != tc.cue || v.left.Text != tc.left || math.Abs(v.shape.scale-v.session.breathing.Pacer.At(tc.at).Scale) > 0.002 {
 			t.Fatalf("at %v: %q, %q, scale %.3f", tc.at, v.cue.Text, v.left.Text, v.shape.scale)
 		}
 	}
@@ -112,7 +112,7 @@ func TestAWinIsNeverLostSilentlyWhenTheDaemonIsNotRunning(t *testing.T) {
 	d := newFakeDaemon()
 	d.fail(control.ErrNotRunning)
 	closed := false
-	v := newBreatheView(testEnv(d, clock), time.Minute, func() { closed = true })
+	v := newBreatheView(testEnv(d, clock), breathFor(settings.BreathCalm, time.Minute), func() { closed = true })
 	w := test.NewWindow(v.view)
 	defer w.Close()
 	clock.advance(20 * time.Second)
@@ -196,15 +196,15 @@ func TestPostureDoneWaitsForEveryCheckThenRecordsPosture(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(480, 420))
 	for i, c := range v.checks {
-		if !v.done.Disabled() {
+		if !v.finish.Disabled() {
 			t.Fatalf("Done enabled with %d of %d checks", i, len(v.checks))
 		}
 		test.Tap(c)
 	}
-	if v.done.Disabled() {
+	if v.finish.Disabled() {
 		t.Fatal("Done disabled with every check ticked")
 	}
-	test.Tap(v.done)
+	test.Tap(v.finish)
 	wait(t, v.rec.settled, "the Done reply")
 	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Posture}}) {
 		t.Fatalf("recorded %v", got)
@@ -222,7 +222,7 @@ func TestASessionStartedFromAPromptAnswersThatPromptsAnchor(t *testing.T) {
 	for _, c := range v.checks {
 		test.Tap(c)
 	}
-	test.Tap(v.done)
+	test.Tap(v.finish)
 	wait(t, v.rec.settled, "the Done reply")
 	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Posture, prompt: 3}}) {
 		t.Fatalf("recorded %v, want posture for prompt 3", got)
@@ -241,7 +241,7 @@ func TestAWinRefusedForItsPromptIsRecordedOnItsOwnOnTryAgain(t *testing.T) {
 	for _, c := range v.checks {
 		test.Tap(c)
 	}
-	test.Tap(v.done)
+	test.Tap(v.finish)
 	wait(t, v.rec.settled, "the refused Done")
 	if !strings.HasPrefix(v.rec.status.Text, "Not recorded for its prompt: that prompt was already answered.") || !v.rec.retry.Visible() {
 		t.Fatalf("status %q, retry visible %v", v.rec.status.Text, v.rec.retry.Visible())
@@ -258,18 +258,23 @@ func TestTheGuidedWindowsRenderAsRecorded(t *testing.T) {
 	test.NewTempApp(t)
 	clock := &fakeClock{now: start}
 	e := testEnv(newFakeDaemon(), clock)
-	breathe := newBreatheView(e, time.Minute, func() {})
+	calm := newBreatheView(e, breathFor(settings.BreathCalm, time.Minute), func() {})
+	sleep := newBreatheView(e, breathFor(settings.BreathSleep, time.Minute), func() {})
+	controlled := newBreatheView(e, breathFor(settings.BreathControlled, time.Minute), func() {})
 	move := newMoveView(e, 2*time.Minute, func() {})
 	posture := newPostureView(e, func() {})
 	clock.advance(2 * time.Second)
-	breathe.timer.step()
-	move.timer.step()
+	for _, v := range []*guided{calm.guided, sleep.guided, controlled.guided, move.guided} {
+		v.timer.step()
+	}
 	for _, tc := range []struct {
 		golden string
 		view   fyne.CanvasObject
 		size   fyne.Size
 	}{
-		{"breathe.xml", breathe.view, fyne.NewSize(420, 520)},
+		{"breathe.xml", calm.view, fyne.NewSize(420, 600)},
+		{"breathe_sleep.xml", sleep.view, fyne.NewSize(420, 600)},
+		{"breathe_controlled.xml", controlled.view, fyne.NewSize(420, 600)},
 		{"move.xml", move.view, fyne.NewSize(440, 420)},
 		{"posture.xml", posture.view, fyne.NewSize(480, 420)},
 	} {
@@ -277,5 +282,114 @@ func TestTheGuidedWindowsRenderAsRecorded(t *testing.T) {
 		w.Resize(tc.size)
 		test.AssertRendersToMarkup(t, tc.golden, w.Canvas())
 		w.Close()
+	}
+}
+
+// breathFor is a breathing session of the breath anchor in mode m at the
+// default pace.
+func breathFor(m settings.BreathMode, length time.Duration) breathSession {
+	return breathSession{anchor: settings.Breath, breathing: BreathingFor(settings.Defaults().Breathing, m), length: length}
+}
+
+func TestEachBreathingPatternKeepsItsRateAndRatioOnTheClock(t *testing.T) {
+	paces := settings.Breathing{
+		Calm:       settings.Pace{Rate: 5, ExhaleRatio: 1.5},
+		Sleep:      settings.Pace{Rate: 4, ExhaleRatio: 2},
+		Controlled: settings.Pace{Rate: 8, ExhaleRatio: 1},
+	}
+	for _, tc := range []struct {
+		mode           settings.BreathMode
+		inhale, exhale time.Duration
+		title, words   string
+	}{
+		{settings.BreathCalm, 4800 * time.Millisecond, 7200 * time.Millisecond, "Calm breathing", "long exhale through the mouth"},
+		{settings.BreathSleep, 5 * time.Second, 10 * time.Second, "Breathing for sleep", "winding down"},
+		{settings.BreathControlled, 3750 * time.Millisecond, 3750 * time.Millisecond, "Controlled breathing", "without overbreathing"},
+	} {
+		t.Run(tc.mode.String(), func(t *testing.T) {
+			b := BreathingFor(paces, tc.mode)
+			if b.Pacer.Inhale != tc.inhale || b.Pacer.Exhale != tc.exhale {
+				t.Fatalf("pacer %+v, want in %v, out %v", b.Pacer, tc.inhale, tc.exhale)
+			}
+			if rate := b.Pacer.PerMinute(); !near(rate, paces.Of(tc.mode).Rate) {
+				t.Fatalf("%.3f breaths a minute, want %g", rate, paces.Of(tc.mode).Rate)
+			}
+			if b.Title() != tc.title || !strings.Contains(b.Words(), tc.words) {
+				t.Fatalf("shows %q: %q", b.Title(), b.Words())
+			}
+			clock := &fakeClock{now: start}
+			test.NewTempApp(t)
+			v := newBreatheView(testEnv(newFakeDaemon(), clock), breathSession{anchor: settings.Breath, breathing: b, length: time.Minute}, func() {})
+			w := test.NewWindow(v.view)
+			defer w.Close()
+			period := tc.inhale + tc.exhale
+			for _, step := range []struct {
+				at  time.Duration
+				cue string
+			}{
+				{tc.inhale - 100*time.Millisecond, "Breathe in"},
+				{tc.inhale + 100*time.Millisecond, "Breathe out"},
+				{period - 100*time.Millisecond, "Breathe out"},
+				{period + 100*time.Millisecond, "Breathe in"},
+			} {
+				clock.now = start.Add(step.at)
+				v.timer.step()
+				if v.cue.Text != step.cue {
+					t.Fatalf("at %v the cue is %q, want %q", step.at, v.cue.Text, step.cue)
+				}
+			}
+		})
+	}
+}
+
+func TestABreathingSessionFitsThePromptItWasStartedFromAndTheDay(t *testing.T) {
+	controlled := settings.BreathControlled
+	windDown := &control.Status{Prompt: &control.PromptStatus{ID: 4, Anchors: []string{"wind-down"}}}
+	both := &control.Status{Prompt: &control.PromptStatus{ID: 4, Anchors: []string{"wind-down", "breath"}}}
+	hardDay := &control.Status{Day: &control.DayStatus{Type: "hard", Breathing: "controlled"}}
+	hardEvening := &control.Status{Prompt: windDown.Prompt, Day: hardDay.Day}
+	oldDaemon := &control.Status{Day: &control.DayStatus{Type: "hard"}}
+	for _, tc := range []struct {
+		name   string
+		asked  *settings.BreathMode
+		prompt uint64
+		st     *control.Status
+		anchor settings.Kind
+		mode   settings.BreathMode
+	}{
+		{"no daemon: calm", nil, 0, nil, settings.Breath, settings.BreathCalm},
+		{"the day's pattern", nil, 0, hardDay, settings.Breath, settings.BreathControlled},
+		{"a daemon that names no pattern: calm", nil, 0, oldDaemon, settings.Breath, settings.BreathCalm},
+		{"the pattern asked for wins over the day's", &controlled, 0, &control.Status{Day: &control.DayStatus{Breathing: "sleep"}}, settings.Breath, settings.BreathControlled},
+		{"from the wind-down prompt it breathes for sleep", nil, 4, windDown, settings.WindDown, settings.BreathSleep},
+		{"even on a hard day", nil, 4, hardEvening, settings.WindDown, settings.BreathSleep},
+		{"a pattern asked for wins on the wind-down too", &controlled, 4, windDown, settings.WindDown, settings.BreathControlled},
+		{"a prompt that offers breath records breath", nil, 4, both, settings.Breath, settings.BreathCalm},
+		{"a prompt no longer on screen is not read", nil, 5, windDown, settings.Breath, settings.BreathCalm},
+		{"a session on its own does not answer the prompt on screen", nil, 0, windDown, settings.Breath, settings.BreathCalm},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if k, m := breathPlan(tc.asked, tc.prompt, tc.st); k != tc.anchor || m != tc.mode {
+				t.Fatalf("breathPlan = %v, %v; want %v, %v", k, m, tc.anchor, tc.mode)
+			}
+		})
+	}
+}
+
+func TestTheWindDownSessionRecordsTheWindDownForItsPrompt(t *testing.T) {
+	test.NewTempApp(t)
+	d := newFakeDaemon()
+	d.setStatus(&control.Status{Prompt: &control.PromptStatus{ID: 6, Anchors: []string{"wind-down"}}})
+	clock := &fakeClock{now: start}
+	e := testEnv(d, clock)
+	e.prompt = 6
+	k, mode := breathPlan(nil, e.prompt, daemonStatus(e))
+	v := newBreatheView(e, breathSession{anchor: k, breathing: BreathingFor(settings.Defaults().Breathing, mode), length: time.Minute}, func() {})
+	w := test.NewWindow(v.view)
+	defer w.Close()
+	test.Tap(v.finish)
+	wait(t, v.rec.settled, "the Done reply")
+	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.WindDown, prompt: 6}}) || mode != settings.BreathSleep {
+		t.Fatalf("recorded %v in %v, want the wind-down for prompt 6, breathing for sleep", got, mode)
 	}
 }

@@ -16,13 +16,14 @@ import (
 // fakeDaemon records what the windows ask of the daemon; err makes every
 // call fail, as control.ErrNotRunning does when no daemon is there.
 type fakeDaemon struct {
-	mu      sync.Mutex
-	err     error
-	status  *control.Status
-	done    []doneCall
-	answers []reminders.Command
-	holds   []reminders.Command
-	reloads chan struct{}
+	mu       sync.Mutex
+	err      error
+	status   *control.Status
+	done     []doneCall
+	answers  []reminders.Command
+	checkins []reminders.Checkin
+	holds    []reminders.Command
+	reloads  chan struct{}
 }
 
 // doneCall is one Done the fake took: the anchor, and the prompt it named.
@@ -67,6 +68,21 @@ func (d *fakeDaemon) Answer(_ context.Context, cmd reminders.Command) error {
 		d.answers = append(d.answers, cmd)
 	}
 	return d.err
+}
+
+func (d *fakeDaemon) Checkin(_ context.Context, c reminders.Checkin) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err == nil {
+		d.checkins = append(d.checkins, c)
+	}
+	return d.err
+}
+
+func (d *fakeDaemon) checkedIn() []reminders.Checkin {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.checkins)
 }
 
 func (d *fakeDaemon) answered() []reminders.Command {

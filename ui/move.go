@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -72,6 +71,7 @@ func MoveAt(r []TimedMove, elapsed time.Duration) (int, time.Duration) {
 // moveView is the guided mobility session: the move, its cue, a countdown
 // for it, and what comes next.
 type moveView struct {
+	*guided
 	routine []TimedMove
 	length  time.Duration
 	step    *widget.Label
@@ -80,21 +80,17 @@ type moveView struct {
 	count   *widget.Label
 	next    *widget.Label
 	bar     *widget.ProgressBar
-	finish  *widget.Button
-	timer   *timer
-	rec     *recorder
 	view    fyne.CanvasObject
 }
 
 func showMove(w fyne.Window, opts Options, e env) {
-	v := newMoveView(e, practiceLength(opts.SettingsPath, settings.Movement), w.Close)
-	w.SetContent(v.view)
-	w.Resize(fyne.NewSize(440, 420))
-	v.timer.run(fyne.CurrentApp())
+	v := newMoveView(e, readSettings(opts.SettingsPath).Anchors.Movement.Practice.D(), w.Close)
+	v.show(w, v.view, fyne.NewSize(440, 420))
 }
 
 func newMoveView(e env, length time.Duration, closeWindow func()) *moveView {
 	v := &moveView{routine: Routine(Mobility, length), length: length}
+	v.guided = newTimed(e, settings.Movement, length, v.draw, func() { setText(v.step, "Finished") }, closeWindow)
 	v.step = widget.NewLabel("")
 	v.name = widget.NewLabel("")
 	v.name.SizeName = theme.SizeNameHeadingText
@@ -105,11 +101,7 @@ func newMoveView(e env, length time.Duration, closeWindow func()) *moveView {
 	v.next = wrapped("")
 	v.bar = widget.NewProgressBar()
 	v.bar.TextFormatter = func() string { return mmss(v.length-time.Duration(v.bar.Value*float64(v.length))) + " left in all" }
-	v.rec = newRecorder(e, settings.Movement, closeWindow)
-	v.timer = newTimer(e.clock, length, v.draw, v.done)
-	v.finish = widget.NewButton("I'm done", v.timer.end)
-	v.view = container.NewPadded(newVBox(v.step, v.name, v.cue, v.count, v.next, v.bar, v.rec.box,
-		container.NewHBox(layout.NewSpacer(), v.finish, layout.NewSpacer())))
+	v.view = container.NewPadded(newVBox(append([]fyne.CanvasObject{v.step, v.name, v.cue, v.count, v.next, v.bar}, v.controls()...)...))
 	v.draw(0)
 	return v
 }
@@ -131,10 +123,4 @@ func (v *moveView) draw(elapsed time.Duration) {
 			v.bar.SetValue(value)
 		}
 	}
-}
-
-func (v *moveView) done() {
-	setText(v.step, "Finished")
-	v.finish.Hide()
-	v.rec.record()
 }

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"time"
+
+	"github.com/microrest/microrest/settings"
 )
 
 // BreathPhase is the half of a breath the pacer is in.
@@ -40,11 +43,12 @@ type Pacer struct {
 	Inhale, Exhale time.Duration
 }
 
-// DefaultPacer breathes in for 4 s and out for 7 s: about 5.5 breaths a
-// minute, the resonance rate most adults settle near, with the longer
-// exhale that slows the heart. settings has no key for it on purpose: one
-// good default serves better than a knob few would know how to set.
-var DefaultPacer = Pacer{Inhale: 4 * time.Second, Exhale: 7 * time.Second}
+// PacerFor times a breathing pattern's pace, to the millisecond: finer
+// than anyone breathes, and whole enough that the countdowns read well.
+func PacerFor(p settings.Pace) Pacer {
+	ms := func(s float64) time.Duration { return time.Duration(math.Round(s*1000)) * time.Millisecond }
+	return Pacer{Inhale: ms(p.Inhale()), Exhale: ms(p.Exhale())}
+}
 
 // minScale is the pacer shape's size at the end of an exhale, relative to
 // its size at the top of an inhale; never zero, so it stays visible.
@@ -90,3 +94,34 @@ func (p Pacer) At(elapsed time.Duration) Breath {
 func ease(x float64) float64 { return (1 - math.Cos(math.Pi*x)) / 2 }
 
 func scale(fill float64) float64 { return minScale + (1-minScale)*fill }
+
+// Breathing is a pattern as the session shows it: its pace, its name and
+// how to breathe it.
+type Breathing struct {
+	Mode  settings.BreathMode
+	Pacer Pacer
+}
+
+// BreathingFor is mode m at the pace the settings give it.
+func BreathingFor(b settings.Breathing, m settings.BreathMode) Breathing {
+	return Breathing{Mode: m, Pacer: PacerFor(*b.Of(m))}
+}
+
+// Title names the pattern.
+func (b Breathing) Title() string {
+	return [...]string{"Calm breathing", "Breathing for sleep", "Controlled breathing"}[b.Mode]
+}
+
+// Words say how to breathe the pattern and what it is for.
+func (b Breathing) Words() string {
+	return [...]string{
+		settings.BreathCalm:       "Slow, easy breaths: a slow inhale through the nose, a long exhale through the mouth.",
+		settings.BreathSleep:      "For winding down: slower still, a soft inhale through the nose and a long, unhurried exhale through the mouth. Let the body get heavy.",
+		settings.BreathControlled: "For hard days, before and after training: shorter, even breaths in and out through the nose, no bigger than feels easy. They settle you without overbreathing.",
+	}[b.Mode]
+}
+
+// Rate says the pace in numbers.
+func (b Breathing) Rate() string {
+	return fmt.Sprintf("%.1f breaths a minute: in for %s, out for %s.", b.Pacer.PerMinute(), seconds(b.Pacer.Inhale), seconds(b.Pacer.Exhale))
+}

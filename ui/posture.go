@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/settings"
@@ -24,30 +23,26 @@ var PostureChecks = []string{
 // then Done records the win. It has no timer; a reset takes as long as
 // it takes.
 type postureView struct {
+	*guided
 	checks []*widget.Check
-	done   *widget.Button
-	rec    *recorder
 	view   fyne.CanvasObject
 }
 
 func showPosture(w fyne.Window, _ Options, e env) {
 	v := newPostureView(e, w.Close)
-	w.SetContent(v.view)
-	w.Resize(fyne.NewSize(480, 420))
+	v.show(w, v.view, fyne.NewSize(480, 420))
 }
 
 func newPostureView(e env, closeWindow func()) *postureView {
-	v := &postureView{rec: newRecorder(e, settings.Posture, closeWindow)}
+	v := &postureView{}
+	v.guided = newUntimed(e, settings.Posture, v.lock, closeWindow)
 	list := newVBox(wrapped("Go through each check and tick it off:"))
 	for _, text := range PostureChecks {
 		c := widget.NewCheck(text, func(bool) { v.update() })
 		v.checks = append(v.checks, c)
 		list.Add(c)
 	}
-	v.done = widget.NewButton("Done", v.finish)
-	v.done.Importance = widget.HighImportance
-	v.done.Disable()
-	v.view = container.NewPadded(container.NewBorder(nil, newVBox(v.rec.box, container.NewHBox(layout.NewSpacer(), v.done)), nil, nil, container.NewVScroll(list)))
+	v.view = container.NewPadded(container.NewBorder(nil, newVBox(v.controls()...), nil, nil, container.NewVScroll(list)))
 	return v
 }
 
@@ -55,17 +50,16 @@ func newPostureView(e env, closeWindow func()) *postureView {
 func (v *postureView) update() {
 	for _, c := range v.checks {
 		if !c.Checked {
-			v.done.Disable()
+			v.finish.Disable()
 			return
 		}
 	}
-	v.done.Enable()
+	v.finish.Enable()
 }
 
-func (v *postureView) finish() {
-	v.done.Hide()
+// lock keeps a recorded reset as it was.
+func (v *postureView) lock() {
 	for _, c := range v.checks {
 		c.Disable()
 	}
-	v.rec.record()
 }

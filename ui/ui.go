@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/window"
 )
 
@@ -28,7 +29,9 @@ type Options struct {
 	// the session answers that prompt's anchor when it ends. 0 records the
 	// anchor done on its own.
 	Prompt uint64
-	Log    *slog.Logger
+	// Mode is the breathing session's pattern; nil for today's.
+	Mode *settings.BreathMode
+	Log  *slog.Logger
 }
 
 // Run shows the window and blocks until it is closed.
@@ -70,6 +73,8 @@ func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
 		showPosture(w, opts, e)
 	case window.Prompt:
 		showPrompt(w, e)
+	case window.Checkin:
+		showCheckin(w, e)
 	default:
 		w.Close()
 		return nil, fmt.Errorf("no window called %s", opts.Window)

@@ -25,14 +25,12 @@ const (
 	Posture
 	Prompt
 	// Checkin is the daily check-in asked item by item, which the
-	// check-in notification's Details… opens. It is named before its
-	// window exists; it joins All, and so Parse, Launch and the command
-	// line, once the UI process can show it.
+	// check-in notification's Details… opens.
 	Checkin
 )
 
 // All lists every window, in the order the help shows their verbs.
-var All = []Verb{Settings, Progress, Breathe, Move, Posture, Prompt}
+var All = []Verb{Settings, Progress, Breathe, Move, Posture, Prompt, Checkin}
 
 var names = [...]string{Settings: "settings", Progress: "progress", Breathe: "breathe", Move: "move", Posture: "posture", Prompt: "prompt", Checkin: "checkin"}
 
@@ -59,10 +57,11 @@ func Parse(s string) (v Verb, ok bool) {
 }
 
 // For is the guided session that walks through an anchor's practice;
-// ok is false for anchors without one.
+// ok is false for anchors without one. The wind-down breathes too, in
+// the sleep pattern (ModeFor).
 func For(k settings.Kind) (v Verb, ok bool) {
 	switch k {
-	case settings.Breath:
+	case settings.Breath, settings.WindDown:
 		return Breathe, true
 	case settings.Movement:
 		return Move, true
@@ -77,20 +76,46 @@ func For(k settings.Kind) (v Verb, ok bool) {
 // started from.
 func (v Verb) Guided() bool { return v == Breathe || v == Move || v == Posture }
 
-// Args is the command line that opens window v for prompt (0: none).
-func Args(v Verb, prompt uint64) []string {
+// ModeFor is the breathing pattern that fits an anchor's session, nil
+// where the day's own pattern does: the wind-down breathes for sleep.
+func ModeFor(k settings.Kind) *settings.BreathMode {
+	if k == settings.WindDown {
+		sleep := settings.BreathSleep
+		return &sleep
+	}
+	return nil
+}
+
+// Opts say how a window opens.
+type Opts struct {
+	// Prompt is the id of the prompt a guided session answers; 0 for none.
+	Prompt uint64
+	// Mode is the breathing session's pattern; nil lets the window use
+	// the one the daemon has for today.
+	Mode *settings.BreathMode
+}
+
+// Args is the command line that opens window v.
+func Args(v Verb, o Opts) []string {
 	args := []string{v.String()}
-	if prompt != 0 && v.Guided() {
-		args = append(args, "--prompt", strconv.FormatUint(prompt, 10))
+	if o.Mode != nil && v == Breathe {
+		args = append(args, "--mode", o.Mode.String())
+	}
+	if o.Prompt != 0 && v.Guided() {
+		args = append(args, "--prompt", strconv.FormatUint(o.Prompt, 10))
 	}
 	return args
 }
 
-// Launch starts a UI process of this same binary showing window v. A
-// guided session started from a prompt gets the prompt's id (0: none),
-// so finishing it answers that prompt and no other. It does not wait for
+// Launch starts a UI process of this same binary showing window v, for
+// prompt (0: none); LaunchWith says how.
+func Launch(v Verb, prompt uint64) error { return LaunchWith(v, Opts{Prompt: prompt}) }
+
+// LaunchWith starts a UI process of this same binary showing window v. A
+// guided session started from a prompt gets the prompt's id, so
+// finishing it answers that prompt and no other. It does not wait for
 // the window; the process is reaped when it exits.
-func Launch(v Verb, prompt uint64) error {
+func LaunchWith(v Verb, o Opts) error {
 	if _, ok := Parse(v.String()); !ok {
 		return fmt.Errorf("no window called %s", v)
 	}
@@ -98,7 +123,7 @@ func Launch(v Verb, prompt uint64) error {
 	if err != nil {
 		return fmt.Errorf("find microrest's own binary: %w", err)
 	}
-	cmd := exec.Command(exe, Args(v, prompt)...)
+	cmd := exec.Command(exe, Args(v, o)...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start the %s window: %w", v, err)

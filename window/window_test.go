@@ -21,7 +21,7 @@ func TestEveryVerbReadsBackWhatItWrites(t *testing.T) {
 }
 
 func TestGuidedAnchorsOpenTheirSessionAndOthersNone(t *testing.T) {
-	want := map[settings.Kind]Verb{settings.Breath: Breathe, settings.Movement: Move, settings.Posture: Posture}
+	want := map[settings.Kind]Verb{settings.Breath: Breathe, settings.Movement: Move, settings.Posture: Posture, settings.WindDown: Breathe}
 	for _, k := range settings.Kinds {
 		v, ok := For(k)
 		if v != want[k] || ok != (want[k] != 0) {
@@ -58,10 +58,33 @@ func TestAGuidedSessionIsToldThePromptItAnswers(t *testing.T) {
 		{Move, 0, "move"},
 		{Settings, 7, "settings"},
 		{Prompt, 7, "prompt"},
+		{Checkin, 7, "checkin"},
 	}
 	for _, tc := range tests {
-		if got := strings.Join(Args(tc.v, tc.prompt), " "); got != tc.want {
+		if got := strings.Join(Args(tc.v, Opts{Prompt: tc.prompt}), " "); got != tc.want {
 			t.Errorf("Args(%s, %d) = %q, want %q", tc.v, tc.prompt, got, tc.want)
 		}
+	}
+}
+
+func TestTheWindDownBreathesInTheSleepPattern(t *testing.T) {
+	controlled := settings.BreathControlled
+	tests := []struct {
+		name string
+		v    Verb
+		o    Opts
+		want string
+	}{
+		{"the wind-down's session", Breathe, Opts{Prompt: 9, Mode: ModeFor(settings.WindDown)}, "breathe --mode sleep --prompt 9"},
+		{"the breath anchor's session uses the day's pattern", Breathe, Opts{Prompt: 9, Mode: ModeFor(settings.Breath)}, "breathe --prompt 9"},
+		{"a pattern chosen by hand", Breathe, Opts{Mode: &controlled}, "breathe --mode controlled"},
+		{"only the breathing session takes a pattern", Move, Opts{Mode: &controlled}, "move"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := strings.Join(Args(tc.v, tc.o), " "); got != tc.want {
+				t.Errorf("Args = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
