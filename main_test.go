@@ -543,7 +543,7 @@ func TestEveryWindowMapsUnderXWithinTwoSeconds(t *testing.T) {
 	// A Fyne app with no session bus address would have libdbus autolaunch
 	// a bus that outlives the test; give it a private one.
 	bus := testdesk.Bus(t)
-	for _, verb := range []string{"settings", "progress", "breathe", "move", "posture", "prompt"} {
+	for _, verb := range []string{"settings", "progress", "breathe", "move", "posture", "prompt", "checkin"} {
 		t.Run(verb, func(t *testing.T) {
 			_, env := testdesk.Home(t)
 			env = append(env, "DISPLAY="+display, "DBUS_SESSION_BUS_ADDRESS="+bus)
