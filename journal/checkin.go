@@ -6,86 +6,50 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
-// Checkin is one daily check-in as the journal keeps it: how stiff, in what
-// mood, how energetic and how well slept a person feels, each 1 to 5 or 0
-// when left unanswered, and the day's training load. Readiness reads these
-// against the person's own last 28 days (DESIGN.md §8); the journal only
-// keeps them. Its fields are those of the engine's check-in, so one
-// converts to the other as it is; the meaning of the scales is the
-// engine's.
-type Checkin struct {
-	// Time is when the person answered, in the local zone of that moment.
-	Time time.Time
-	// Stiffness, Mood, Energy and SleepQuality are answers from 1 to 5; 0
-	// means the item was not answered and is left out of the line.
-	Stiffness, Mood, Energy, SleepQuality int
-	// Load is the day's training load; settings.LoadUnset when not said.
-	Load settings.TrainingLoad
+// Checkin is one daily check-in as the journal keeps it: the engine's
+// check-in, whose fields and scales it shares, written and read in the
+// journal's line format. Readiness reads these against the person's own
+// last 28 days (docs/ARCHITECTURE.md §3); the journal only keeps them.
+type Checkin reminders.Checkin
+
+// lineKeys are the items' keys in a journal line and a CSV header, in the
+// order a line writes them. A line says "sleep" where the engine says
+// "sleep quality", so these are the journal's own and never its String.
+var lineKeys = [...]string{
+	reminders.Stiffness:    "stiffness",
+	reminders.Mood:         "mood",
+	reminders.Energy:       "energy",
+	reminders.SleepQuality: "sleep",
 }
 
-// Item names one of a check-in's 1-to-5 answers, so statistics and charts
-// can walk them without spelling out each field.
-type Item uint8
+// lineKey is the item's key in a journal line and a CSV header.
+func lineKey(it reminders.CheckinItem) string { return lineKeys[it] }
 
-// The items in the order a line writes them.
-const (
-	ItemStiffness Item = iota
-	ItemMood
-	ItemEnergy
-	ItemSleep
-)
+// answer returns the answer c gives for the item, 0 when unanswered.
+func (c Checkin) answer(it reminders.CheckinItem) int { return reminders.Checkin(c).Answer(it) }
 
-// Items lists every item in line order.
-var Items = []Item{ItemStiffness, ItemMood, ItemEnergy, ItemSleep}
-
-var itemKeys = [...]string{"stiffness", "mood", "energy", "sleep"}
-
-// String is the item's key in a journal line and a CSV header.
-func (it Item) String() string {
-	if int(it) < len(itemKeys) {
-		return itemKeys[it]
-	}
-	return fmt.Sprintf("item(%d)", int(it))
-}
-
-// Of returns the answer c gives for the item, 0 when unanswered.
-func (it Item) Of(c Checkin) int {
+// setAnswer is the parser's counterpart of answer.
+func (c *Checkin) setAnswer(it reminders.CheckinItem, v int) {
 	switch it {
-	case ItemStiffness:
-		return c.Stiffness
-	case ItemMood:
-		return c.Mood
-	case ItemEnergy:
-		return c.Energy
-	case ItemSleep:
-		return c.SleepQuality
-	}
-	return 0
-}
-
-func (it Item) set(c *Checkin, v int) {
-	switch it {
-	case ItemStiffness:
+	case reminders.Stiffness:
 		c.Stiffness = v
-	case ItemMood:
+	case reminders.Mood:
 		c.Mood = v
-	case ItemEnergy:
+	case reminders.Energy:
 		c.Energy = v
-	case ItemSleep:
+	case reminders.SleepQuality:
 		c.SleepQuality = v
 	}
 }
 
-// MinAnswer and MaxAnswer bound an item's answer.
-const (
-	MinAnswer = 1
-	MaxAnswer = 5
-)
+// minAnswer is the least answer a line holds: 0 means unanswered, which a
+// line says by leaving the item out. reminders.MaxAnswer is the most.
+const minAnswer = 1
 
 // parseLoad matches bytes first, as parseAnchor does, because converting
 // them for settings.ParseLoad allocates on every line.
@@ -103,18 +67,16 @@ func parseLoad(b []byte) (settings.TrainingLoad, error) {
 var ErrNoAnswers = errors.New("a check-in answers at least one item or the load")
 
 // answered reports whether c says anything at all.
-func (c Checkin) answered() bool {
-	return c.Stiffness != 0 || c.Mood != 0 || c.Energy != 0 || c.SleepQuality != 0 || c.Load != settings.LoadUnset
-}
+func (c Checkin) answered() bool { return !reminders.Checkin(c).Empty() }
 
 // checkCheckin refuses what could not be read back, as checkEntry does.
 func checkCheckin(c Checkin) error {
 	if err := checkTime(c.Time); err != nil {
 		return err
 	}
-	for _, it := range Items {
-		if v := it.Of(c); v != 0 && (v < MinAnswer || v > MaxAnswer) {
-			return &FieldError{it.String(), fmt.Errorf("%d is outside %d to %d", v, MinAnswer, MaxAnswer)}
+	for _, it := range reminders.CheckinItems {
+		if v := c.answer(it); v != 0 && (v < minAnswer || v > reminders.MaxAnswer) {
+			return &FieldError{lineKey(it), fmt.Errorf("%d is outside %d to %d", v, minAnswer, reminders.MaxAnswer)}
 		}
 	}
 	if c.Load != settings.LoadUnset && !c.Load.Valid() {
@@ -139,10 +101,10 @@ func appendCheckin(dst []byte, c Checkin) ([]byte, error) {
 	dst = append(dst, `{"time":"`...)
 	dst = appendTime(dst, c.Time)
 	dst = append(dst, `","kind":"`+kindCheckin+`"`...)
-	for _, it := range Items {
-		if v := it.Of(c); v != 0 {
+	for _, it := range reminders.CheckinItems {
+		if v := c.answer(it); v != 0 {
 			dst = append(dst, `,"`...)
-			dst = append(dst, it.String()...)
+			dst = append(dst, lineKey(it)...)
 			dst = append(dst, `":`...)
 			dst = strconv.AppendInt(dst, int64(v), 10)
 		}
@@ -177,11 +139,11 @@ func (c *Checkin) UnmarshalJSON(b []byte) error {
 // parseAnswer reads an item's JSON value. Any number whose value is a whole
 // number from 1 to 5 counts, so "3.0" reads as encoding/json would read it.
 func parseAnswer(tok []byte) (int, error) {
-	if len(tok) == 1 && tok[0] >= '0'+MinAnswer && tok[0] <= '0'+MaxAnswer {
+	if len(tok) == 1 && tok[0] >= '0'+minAnswer && tok[0] <= '0'+reminders.MaxAnswer {
 		return int(tok[0] - '0'), nil
 	}
 	if len(tok) == 0 || (tok[0] != '-' && (tok[0] < '0' || tok[0] > '9')) {
-		return 0, fmt.Errorf("%s is not a number from %d to %d", tok, MinAnswer, MaxAnswer)
+		return 0, fmt.Errorf("%s is not a number from %d to %d", tok, minAnswer, reminders.MaxAnswer)
 	}
 	// The token is JSON number grammar, so the only error is a range
 	// error, whose ±Inf or 0 the range check refuses.
@@ -189,8 +151,8 @@ func parseAnswer(tok []byte) (int, error) {
 	if f != math.Trunc(f) {
 		return 0, fmt.Errorf("%s is not a whole number", tok)
 	}
-	if f < MinAnswer || f > MaxAnswer {
-		return 0, fmt.Errorf("%s is outside %d to %d", tok, MinAnswer, MaxAnswer)
+	if f < minAnswer || f > reminders.MaxAnswer {
+		return 0, fmt.Errorf("%s is outside %d to %d", tok, minAnswer, reminders.MaxAnswer)
 	}
 	return int(f), nil
 }

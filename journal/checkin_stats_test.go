@@ -77,13 +77,13 @@ func TestAnItemsSeriesFollowsTheDays(t *testing.T) {
 	}
 	s := tally.Stats()
 	for _, tt := range []struct {
-		item Item
+		item reminders.CheckinItem
 		want []int
 	}{
-		{ItemStiffness, []int{0, 2, 0, 0}},
-		{ItemMood, []int{0, 3, 0, 1}},
-		{ItemEnergy, []int{0, 4, 0, 0}},
-		{ItemSleep, []int{0, 5, 0, 0}},
+		{reminders.Stiffness, []int{0, 2, 0, 0}},
+		{reminders.Mood, []int{0, 3, 0, 1}},
+		{reminders.Energy, []int{0, 4, 0, 0}},
+		{reminders.SleepQuality, []int{0, 5, 0, 0}},
 	} {
 		if got := Series(s.Days, tt.item); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.item, got, tt.want)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -59,6 +60,20 @@ func TestACheckinIsWrittenInTheDocumentedLineFormatAndReadsBack(t *testing.T) {
 				t.Errorf("%s read back as %+v, want %+v", got, out, want)
 			}
 		})
+	}
+}
+
+func TestEveryEngineItemHasItsOwnLineKey(t *testing.T) {
+	if len(lineKeys) != len(reminders.CheckinItems) {
+		t.Fatalf("%d line keys for %d engine items", len(lineKeys), len(reminders.CheckinItems))
+	}
+	seen := map[string]bool{}
+	for _, it := range reminders.CheckinItems {
+		k := lineKey(it)
+		if seen[k] || k == "" {
+			t.Errorf("%s has the key %q, which is empty or another item's", it, k)
+		}
+		seen[k] = true
 	}
 }
 

@@ -5,7 +5,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+
+	"github.com/microrest/microrest/reminders"
 )
 
 // csvHeader names the columns people see in a spreadsheet; they match the
@@ -15,8 +18,7 @@ var csvHeader = []string{"time", "anchor", "outcome", "practice", "active_min"}
 // csvLinesHeader adds the kind and the check-in's columns after the
 // outcome's, so a spreadsheet or script that reads the first five columns
 // of an older export reads this one alike.
-var csvLinesHeader = append(csvHeader[:len(csvHeader):len(csvHeader)],
-	"kind", "stiffness", "mood", "energy", "sleep", "load")
+var csvLinesHeader = slices.Concat(csvHeader, []string{"kind"}, lineKeys[:], []string{"load"})
 
 // WriteCSV exports outcomes for spreadsheets, with the same time and
 // minute formats as the journal file. WriteLinesCSV exports check-ins too.
@@ -89,9 +91,9 @@ func csvLineRecord(l Line) ([]string, error) {
 
 func csvCheckinRecord(c Checkin) []string {
 	rec := []string{string(appendTime(nil, c.Time)), "", "", "", "", KindCheckin.String()}
-	for _, it := range Items {
+	for _, it := range reminders.CheckinItems {
 		answer := ""
-		if v := it.Of(c); v != 0 {
+		if v := c.answer(it); v != 0 {
 			answer = strconv.Itoa(v)
 		}
 		rec = append(rec, answer)

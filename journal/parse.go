@@ -110,8 +110,8 @@ func (r *rawEntry) decodeOutcome(fields map[string]json.RawMessage) error {
 // decodeCheckin keeps each item's raw value; checkin judges it, on both
 // paths alike.
 func (r *rawEntry) decodeCheckin(fields map[string]json.RawMessage) error {
-	for _, it := range Items {
-		if v, ok := fields[it.String()]; ok && string(v) != "null" {
+	for _, it := range reminders.CheckinItems {
+		if v, ok := fields[lineKey(it)]; ok && string(v) != "null" {
 			r.items[it] = v
 		}
 	}
@@ -194,17 +194,24 @@ func (s *scanner) field(raw *rawEntry, key []byte) {
 		raw.kind, raw.seen = s.str(), raw.seen|seenKind
 	case "load":
 		raw.load, raw.seen = s.str(), raw.seen|seenLoad
-	case "stiffness":
-		raw.items[ItemStiffness] = s.answer()
-	case "mood":
-		raw.items[ItemMood] = s.answer()
-	case "energy":
-		raw.items[ItemEnergy] = s.answer()
-	case "sleep":
-		raw.items[ItemSleep] = s.answer()
 	default:
-		s.value()
+		if it, ok := itemOfKey(key); ok {
+			raw.items[it] = s.answer()
+		} else {
+			s.value()
+		}
 	}
+}
+
+// itemOfKey finds the item a line key names, comparing bytes so that no
+// line allocates.
+func itemOfKey(key []byte) (reminders.CheckinItem, bool) {
+	for it, k := range lineKeys {
+		if string(key) == k {
+			return reminders.CheckinItem(it), true
+		}
+	}
+	return 0, false
 }
 
 // answer reads a check-in item's number token; any other value (a string,
@@ -421,7 +428,7 @@ type rawEntry struct {
 	active                                      float64
 	// items are the raw JSON numbers of a check-in's answers; nil when
 	// absent or null.
-	items [len(itemKeys)][]byte
+	items [len(lineKeys)][]byte
 }
 
 const (
@@ -467,13 +474,13 @@ func (r *rawEntry) checkin() (Checkin, error) {
 		return Checkin{}, err
 	}
 	c := Checkin{Time: t}
-	for _, it := range Items {
+	for _, it := range reminders.CheckinItems {
 		if tok := r.items[it]; tok != nil {
 			v, err := parseAnswer(tok)
 			if err != nil {
-				return Checkin{}, &FieldError{it.String(), err}
+				return Checkin{}, &FieldError{lineKey(it), err}
 			}
-			it.set(&c, v)
+			c.setAnswer(it, v)
 		}
 	}
 	if r.seen&seenLoad != 0 {

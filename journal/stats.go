@@ -14,7 +14,7 @@ const MaxDays = 3660
 
 // BaselineDays is how far back Stats.Checkins reaches, whatever the
 // window: readiness reads a check-in against the person's own last 28 days
-// (DESIGN.md §8).
+// (docs/ARCHITECTURE.md §3).
 const BaselineDays = 28
 
 // Day is one journal day of the window, the unit the progress view draws.
@@ -242,10 +242,10 @@ func Weeks(days []Day) []Day {
 // Series is one item's answers over days, aligned with them (0 where a
 // day has no check-in or left the item unanswered), for a chart of the
 // item beside the wins.
-func Series(days []Day, it Item) []int {
+func Series(days []Day, it reminders.CheckinItem) []int {
 	out := make([]int, len(days))
 	for i, d := range days {
-		out[i] = it.Of(d.Checkin)
+		out[i] = d.Checkin.answer(it)
 	}
 	return out
 }
