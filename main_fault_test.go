@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -126,42 +125,10 @@ func (s *session) statusFields(t *testing.T) map[string]any {
 	return fields
 }
 
-// mountSmallDisk mounts a tmpfs of 64 KiB on dir, as root can; it is
-// unmounted when the test ends, after the daemon (started later) stops.
-func mountSmallDisk(t *testing.T, dir string) {
-	t.Helper()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=64k,mode=0700"); err != nil {
-		t.Skipf("a full disk needs a small tmpfs, and mounting one needs root or CAP_SYS_ADMIN: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := syscall.Unmount(dir, syscall.MNT_DETACH); err != nil {
-			t.Errorf("unmount %s: %v", dir, err)
-		}
-	})
-}
-
-// fillDisk writes path until the disk says it is full; a bounded loop,
-// since the disk is 64 KiB.
-func fillDisk(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 1024)
-	for range 1024 {
-		if _, err = f.Write(chunk); err != nil {
-			break
-		}
-	}
-	if !errors.Is(err, syscall.ENOSPC) {
-		t.Fatalf("filling the disk ended with %v, want ENOSPC", err)
-	}
-}
+// smallDisk is the journal's disk in testFullDisk, small enough to fill at
+// once. It is unmounted when the test ends, after the daemon (started
+// later) stops.
+const smallDisk = 64 << 10
 
 // Subtest names become temporary directory names, and those go into a
 // D-Bus address, where a comma would end the value: none here has one.
@@ -181,11 +148,10 @@ func testFullDisk(t *testing.T) {
 	home, env, watcher, addr := newDesktop(t)
 	writeSettings(t, home, movementAndPosture)
 	journalDir := filepath.Dir(journalFile(home))
-	mountSmallDisk(t, journalDir)
+	disk := testdesk.MountTmpfs(t, journalDir, smallDisk)
 	s := &session{home: home, addr: addr, env: env, watcher: watcher, daemon: start(t, env)}
 	s.item = waitForTray(t, watcher)
-	filler := filepath.Join(journalDir, "filler")
-	fillDisk(t, filler)
+	filler := disk.Fill(t, "filler")
 
 	for _, anchor := range []string{"movement", "posture"} {
 		stdout, stderr, code := run(t, s.env, "done", anchor)

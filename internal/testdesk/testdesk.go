@@ -1,7 +1,7 @@
 // Package testdesk starts the real desktop pieces integration tests need,
-// each private to the test: a dbus-daemon, an Xvfb server, and doubles of
-// desktop services exported on that bus. Nothing here touches the
-// developer's own session.
+// each private to the test: a dbus-daemon, an Xvfb server, doubles of
+// desktop services exported on that bus, and a small disk to fill. Nothing
+// here touches the developer's own session.
 package testdesk
 
 import (
