@@ -278,38 +278,41 @@ func (m *Monitor) poke() {
 // setLocked records what one lock reporter says, since desktops differ in
 // which of them works, and any one saying "locked" is enough.
 func (m *Monitor) setLocked(by string, on bool) {
-	m.mu.Lock()
-	changed := m.locks[by] != on
-	m.locks[by] = on
-	m.mu.Unlock()
-	if changed {
-		m.log.Debug("activity: lock changed", "by", by, "locked", on)
-		m.poke()
-	}
+	m.change(func() bool { return set(m.locks, by, on) }, "activity: lock changed", "by", by, "locked", on)
 }
 
 // setAsleep records sleep (true) and resume (false).
 func (m *Monitor) setAsleep(on bool) {
-	m.mu.Lock()
-	changed := m.asleep != on
-	m.asleep = on
-	m.mu.Unlock()
-	if changed {
-		m.log.Debug("activity: sleep changed", "asleep", on)
-		m.poke()
-	}
+	m.change(func() bool {
+		changed := m.asleep != on
+		m.asleep = on
+		return changed
+	}, "activity: sleep changed", "asleep", on)
 }
 
 // setFlag records a do-not-disturb reporter's state.
 func (m *Monitor) setFlag(why string, on bool) {
+	m.change(func() bool { return set(m.flags, why, on) }, "activity: do-not-disturb changed", "by", why, "on", on)
+}
+
+// change applies one source's new state under the lock, and says so and
+// wakes the engine only when the state differs, so a source that repeats
+// itself costs no sample.
+func (m *Monitor) change(apply func() (changed bool), msg string, args ...any) {
 	m.mu.Lock()
-	changed := m.flags[why] != on
-	m.flags[why] = on
+	changed := apply()
 	m.mu.Unlock()
 	if changed {
-		m.log.Debug("activity: do-not-disturb changed", "by", why, "on", on)
+		m.log.Debug(msg, args...)
 		m.poke()
 	}
+}
+
+// set sets states[key] and reports whether it changed.
+func set(states map[string]bool, key string, on bool) bool {
+	changed := states[key] != on
+	states[key] = on
+	return changed
 }
 
 // Quiet reports whether prompts should wait because do-not-disturb is on
