@@ -11,6 +11,7 @@
 #   make deb                       dist/microrest_VERSION_ARCH.deb (dpkg-deb; MAINTAINER=… to sign it)
 #   make deb-check                 build the .deb, lintian it, install, run, remove (root; CI)
 #   make windows                   dist/microrest.exe, cross-compiled with mingw-w64
+#   make wine                      run dist/microrest.exe under Wine on Xvfb (scripts/wine-test)
 #   make darwin-vet                vet and build for macOS what needs no cgo
 #   make desktop-validate          desktop-file-validate the .desktop entry
 #
@@ -40,7 +41,7 @@ RELEASE_LDFLAGS := -s -w
 # The Debian package's Maintainer field and changelog signature.
 MAINTAINER ?= microrest developers <maintainers@microrest.invalid>
 
-.PHONY: build test e2e soak bench icons stage install uninstall dist deb deb-check windows darwin-vet desktop-validate clean
+.PHONY: build test e2e soak bench icons stage install uninstall dist deb deb-check windows wine darwin-vet desktop-validate clean
 
 build:
 	$(GO) build -o microrest .
@@ -105,6 +106,11 @@ windows: icons
 		$(GO) build -ldflags '-H=windowsgui $(RELEASE_LDFLAGS)' -o dist/microrest.exe . ; \
 		status=$$?; rm -f $(SYSO); exit $$status
 	@echo "dist/microrest.exe"
+
+# wine builds the .exe (make windows) and runs it under Wine in a fresh
+# prefix with a test-only bcryptprimitives.dll; see scripts/wine-test.
+wine:
+	scripts/wine-test
 
 # darwin-vet vets and builds for macOS every package that needs no cgo;
 # Fyne's driver and fyne.io/systray (so main, cli, ui, tray, daemon) need
