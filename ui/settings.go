@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -61,10 +62,15 @@ type settingsEditor struct {
 }
 
 func showSettings(w fyne.Window, opts Options, e env) {
-	go warmTextFace()
-	loaded, err := settings.Load(opts.SettingsPath)
+	// Reload never writes: opening the window changes no file (the
+	// daemon writes the commented defaults at its first start; Save
+	// writes the rest), and a missing file shows the defaults.
+	loaded, err := settings.Reload(opts.SettingsPath)
 	var fe *settings.FileError
-	if err != nil && !errors.As(err, &fe) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// No file yet: the defaults, written when Save is pressed.
+	case err != nil && !errors.As(err, &fe):
 		opts.Log.Warn("settings", "err", err)
 	}
 	ed := newSettingsEditor(loaded, fe, e)
@@ -73,13 +79,15 @@ func showSettings(w fyne.Window, opts Options, e env) {
 	ed.bindKeys(w)
 }
 
-// warmTextFace loads the regular text face on the other core while this
-// one builds the tab bar, whose bold labels need the bold face first: each
-// face is tens of milliseconds of font parsing before the first frame
-// (issue 13). Fyne caches faces in a sync.Map, so the race is harmless: at
-// worst both load it.
-func warmTextFace() {
-	fyne.MeasureText("x", theme.TextSize(), fyne.TextStyle{})
+// warmFaces loads the regular and the bold text face on other cores while
+// this one opens the window and builds its content: each face is tens of
+// milliseconds of font parsing before the first frame (issue 13). Fyne
+// caches faces in a sync.Map, so the race is harmless: at worst a face is
+// loaded twice.
+func warmFaces() {
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		go fyne.MeasureText("x", theme.TextSize(), style)
+	}
 }
 
 // newSettingsEditor builds the editor over what Load returned; fe is the

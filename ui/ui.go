@@ -7,6 +7,7 @@ package ui
 import (
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,7 +37,12 @@ type Options struct {
 
 // Run shows the window and blocks until it is closed.
 func Run(opts Options) error {
+	// Start-up allocates tens of megabytes of fonts, images and widgets
+	// that all stay live: collecting them at the default rate is work
+	// before the first frame that frees nothing. The process is short-lived.
+	debug.SetGCPercent(400)
 	a := app.NewWithID(opts.AppID)
+	warmFaces()
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
 	w, err := build(a, opts, env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt})
 	if err != nil {
