@@ -26,7 +26,7 @@ type field struct {
 	// entry is the input when it is a text entry, so tests can type into it.
 	entry *entry
 	// check is the input when it is a checkbox.
-	check *widget.Check
+	check *checkbox
 	// choice is the input when it is one of a few words.
 	choice *choice
 	// prefix is put before a problem's message that names no value, e.g.
@@ -92,14 +92,28 @@ func listItem(index string) string {
 	return "Item " + strings.Trim(index, "[]") + ": "
 }
 
-// entry is a text entry that hands Escape to its window. A focused Fyne
-// entry takes every key, and ignores Escape, so without it Escape would
-// close the settings window only while no field has the focus, which is
-// never after a click into one.
+// escaper hands Escape to the window from a focused field. A focused
+// Fyne widget takes every key and ignores Escape, so without it Escape
+// would close the settings window only while no field has the focus,
+// which is never after a click into one.
+type escaper struct {
+	// onEscape runs on Escape; nil leaves the key to the widget.
+	onEscape func()
+}
+
+// escape runs onEscape for Escape and reports whether it did.
+func (x *escaper) escape(k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape || x.onEscape == nil {
+		return false
+	}
+	x.onEscape()
+	return true
+}
+
+// entry is a text entry that hands Escape to its window.
 type entry struct {
 	widget.Entry
-	// onEscape runs on Escape; nil leaves the key to the entry.
-	onEscape func()
+	escaper
 }
 
 func newEntry(multiLine bool) *entry {
@@ -111,19 +125,15 @@ func newEntry(multiLine bool) *entry {
 
 // TypedKey implements fyne.Focusable.
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
+	if !e.escape(k) {
+		e.Entry.TypedKey(k)
 	}
-	e.Entry.TypedKey(k)
 }
 
-// choice is a drop-down that hands Escape to its window, as entry does:
-// a focused Select takes every key too.
+// choice is a drop-down that hands Escape to its window, as entry does.
 type choice struct {
 	widget.Select
-	// onEscape runs on Escape; nil leaves the key to the drop-down.
-	onEscape func()
+	escaper
 }
 
 func newChoice(options []string) *choice {
@@ -135,11 +145,29 @@ func newChoice(options []string) *choice {
 
 // TypedKey implements fyne.Focusable.
 func (c *choice) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && c.onEscape != nil {
-		c.onEscape()
-		return
+	if !c.escape(k) {
+		c.Select.TypedKey(k)
 	}
-	c.Select.TypedKey(k)
+}
+
+// checkbox is a check box that hands Escape to its window, as entry does.
+type checkbox struct {
+	widget.Check
+	escaper
+}
+
+func newCheckbox(text string) *checkbox {
+	c := &checkbox{}
+	c.Text = text
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey implements fyne.Focusable.
+func (c *checkbox) TypedKey(k *fyne.KeyEvent) {
+	if !c.escape(k) {
+		c.Check.TypedKey(k)
+	}
 }
 
 // entryField is a one-line text entry; changed is called on every edit
@@ -210,7 +238,7 @@ func countField(key, label, hint string, get func(*settings.Settings) *int, s *s
 
 func checkField(key, label, text string, get func(*settings.Settings) *bool, s *settings.Settings) *field {
 	f := newField(label, "", key)
-	f.check = widget.NewCheck(text, nil)
+	f.check = newCheckbox(text)
 	f.check.SetChecked(*get(s))
 	f.input = f.check
 	f.apply = func(s *settings.Settings) string {

@@ -198,6 +198,7 @@ func (ed *settingsEditor) watch(f *field) {
 	switch {
 	case f.check != nil:
 		f.check.OnChanged = func(bool) { ed.check() }
+		f.check.onEscape = ed.escape
 	case f.choice != nil:
 		f.choice.OnChanged = func(string) { ed.check() }
 		f.choice.onEscape = ed.escape

@@ -216,6 +216,16 @@ func TestEnterSavesAndEscapeAsksBeforeDiscardingChanges(t *testing.T) {
 	}
 	w.Canvas().Overlays().Top().Hide()
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	// And from a focused check box, which once swallowed it.
+	box := ed.field(t, "sound")
+	ed.tabs.Select(ed.tabOf[box])
+	w.Canvas().Focus(box.check)
+	box.check.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(w.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Escape in a focused check box did not ask before discarding")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	retype(f, "5m")
 	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	wait(t, ed.settled, "the reload reply")
