@@ -211,18 +211,26 @@ func TestPostureDoneWaitsForEveryCheckThenRecordsPosture(t *testing.T) {
 	}
 }
 
-func TestASessionStartedFromAPromptAnswersThatPromptsAnchor(t *testing.T) {
+// finishPostureFromPrompt runs a posture session started from prompt
+// 3 to its end: every check ticked, then Done.
+func finishPostureFromPrompt(t *testing.T, d *fakeDaemon) *postureView {
+	t.Helper()
 	test.NewTempApp(t)
-	d := newFakeDaemon()
 	e := testEnv(d, &fakeClock{now: start})
 	e.prompt = 3
 	v := newPostureView(e, func() {})
 	w := test.NewWindow(v.view)
-	defer w.Close()
+	t.Cleanup(w.Close)
 	for _, c := range v.checks {
 		test.Tap(c)
 	}
 	test.Tap(v.finish)
+	return v
+}
+
+func TestASessionStartedFromAPromptAnswersThatPromptsAnchor(t *testing.T) {
+	d := newFakeDaemon()
+	v := finishPostureFromPrompt(t, d)
 	wait(t, v.rec.settled, "the Done reply")
 	if got := d.recorded(); !slices.Equal(got, []doneCall{{kind: settings.Posture, prompt: 3}}) {
 		t.Fatalf("recorded %v, want posture for prompt 3", got)
@@ -230,18 +238,9 @@ func TestASessionStartedFromAPromptAnswersThatPromptsAnchor(t *testing.T) {
 }
 
 func TestAWinRefusedForItsPromptIsRecordedOnItsOwnOnTryAgain(t *testing.T) {
-	test.NewTempApp(t)
 	d := newFakeDaemon()
 	d.fail(errors.New("that prompt was already answered"))
-	e := testEnv(d, &fakeClock{now: start})
-	e.prompt = 3
-	v := newPostureView(e, func() {})
-	w := test.NewWindow(v.view)
-	defer w.Close()
-	for _, c := range v.checks {
-		test.Tap(c)
-	}
-	test.Tap(v.finish)
+	v := finishPostureFromPrompt(t, d)
 	wait(t, v.rec.settled, "the refused Done")
 	if !strings.HasPrefix(v.rec.status.Text, "Not recorded for its prompt: that prompt was already answered.") || !v.rec.retry.Visible() {
 		t.Fatalf("status %q, retry visible %v", v.rec.status.Text, v.rec.retry.Visible())
