@@ -191,7 +191,7 @@ func writeStatus(w io.Writer, s *control.Status) {
 	if s.Prompt != nil {
 		fmt.Fprintf(w, "Prompt id: %d (done, snooze and skip with --prompt %d answer only this prompt)\n", s.Prompt.ID, s.Prompt.ID)
 	}
-	fmt.Fprintln(w, s.Today())
+	fmt.Fprintln(w, s.WinsLine())
 	if line := s.DayLine(); line != "" {
 		fmt.Fprintln(w, line)
 	}

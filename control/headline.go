@@ -64,8 +64,8 @@ func (s *Status) soonestClock() (AnchorStatus, bool) {
 	return best, found
 }
 
-// Today counts today's wins, with the goals where they are set.
-func (s *Status) Today() string {
+// WinsLine counts today's wins, with the goals where they are set.
+func (s *Status) WinsLine() string {
 	wins := 0
 	var goals []string
 	for _, a := range s.Anchors {

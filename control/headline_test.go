@@ -58,7 +58,7 @@ func TestTodayCountsTheWinsAndTheGoalsOfAnchorsThatAreOn(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := Status{Anchors: tc.anchors}
-			if got := s.Today(); got != tc.want {
+			if got := s.WinsLine(); got != tc.want {
 				t.Errorf("Today() = %q, want %q", got, tc.want)
 			}
 		})

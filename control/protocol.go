@@ -41,10 +41,14 @@ const (
 	VerbQuit   Verb = "quit"
 	// VerbCheckin gives today's check-in (Stiffness … Load).
 	VerbCheckin Verb = "checkin"
+	// VerbSkipToday and VerbMoveToday change one clock time of today's
+	// plan (Anchor, At, Meal; To for a move); tomorrow keeps the settings.
+	VerbSkipToday Verb = "skip-today"
+	VerbMoveToday Verb = "move-today"
 )
 
 // allVerbs is every verb, in the order error messages list them.
-var allVerbs = []Verb{VerbStatus, VerbPause, VerbResume, VerbNow, VerbDone, VerbSnooze, VerbSkip, VerbReload, VerbQuit, VerbCheckin}
+var allVerbs = []Verb{VerbStatus, VerbPause, VerbResume, VerbNow, VerbDone, VerbSnooze, VerbSkip, VerbReload, VerbQuit, VerbCheckin, VerbSkipToday, VerbMoveToday}
 
 var verbs = func() map[Verb]bool {
 	known := make(map[Verb]bool, len(allVerbs))
@@ -80,6 +84,12 @@ type Request struct {
 	SleepQuality int `json:"sleep_quality,omitempty"`
 	// Load is the check-in's training load: rest, easy or hard ("" = not said).
 	Load string `json:"load,omitempty"`
+	// At names a clock time of today's plan as the settings have it
+	// ("12:45"); for a walk after a meal, with Meal set, the meal's time.
+	At   string `json:"at,omitempty"`
+	Meal bool   `json:"meal,omitempty"`
+	// To is the time a move-today puts the clock time (or the meal) at.
+	To string `json:"to,omitempty"`
 }
 
 // Reply answers one request.
@@ -127,6 +137,33 @@ type Status struct {
 	Day *DayStatus `json:"day,omitempty"`
 	// Memory is what the daemon holds, where the system says.
 	Memory *MemoryStatus `json:"memory,omitempty"`
+	// Today is today's timeline: clock times, wins and what comes next.
+	Today *TodayStatus `json:"today,omitempty"`
+}
+
+// TodayStatus is the day laid out in time, for the progress window's
+// Today card.
+type TodayStatus struct {
+	Timeline []TimelineEntry `json:"timeline"`
+}
+
+// TimelineEntry is one moment of today: a clock time of the plan, a win,
+// or when an interval anchor will come due at today's pace.
+type TimelineEntry struct {
+	Anchor string `json:"anchor"`
+	// Time is when it came or comes; for an interval anchor (no At) a
+	// projection that moves with the time spent at the desk.
+	Time time.Time `json:"time"`
+	// At is the planned clock time as the settings have it ("12:45"; for
+	// a walk after a meal, with Meal set, the meal's time), absent for
+	// wins and interval anchors. It names the entry in skip-today and
+	// move-today.
+	At   string `json:"at,omitempty"`
+	Meal bool   `json:"meal,omitempty"`
+	// Moved is set when Time was moved for today.
+	Moved bool `json:"moved,omitempty"`
+	// State is upcoming, due, done, missed or skipped.
+	State string `json:"state"`
 }
 
 // ActivityStatus says how the daemon tells time at the desk from time
@@ -407,7 +444,7 @@ func shorten(value []byte) string {
 // fieldVerbs says which verbs take each optional field; v and verb go
 // with every verb.
 var fieldVerbs = map[string][]Verb{
-	"anchor":         {VerbNow, VerbDone, VerbSnooze, VerbSkip},
+	"anchor":         {VerbNow, VerbDone, VerbSnooze, VerbSkip, VerbSkipToday, VerbMoveToday},
 	"for":            {VerbPause, VerbSnooze},
 	"until_tomorrow": {VerbPause},
 	"prompt":         {VerbDone, VerbSnooze, VerbSkip},
@@ -416,6 +453,9 @@ var fieldVerbs = map[string][]Verb{
 	"energy":         {VerbCheckin},
 	"sleep_quality":  {VerbCheckin},
 	"load":           {VerbCheckin},
+	"at":             {VerbSkipToday, VerbMoveToday},
+	"meal":           {VerbSkipToday, VerbMoveToday},
+	"to":             {VerbMoveToday},
 }
 
 // check refuses a request with a missing or wrong version, an unknown

@@ -55,6 +55,12 @@ func goldenStatus() Status {
 			Moved: []string{"energy lower than usual"}, LowReadiness: true,
 		},
 		Memory: &MemoryStatus{ResidentKB: 14336, ProgramKB: 6144, AnonKB: 7168},
+		Today: &TodayStatus{Timeline: []TimelineEntry{
+			{Anchor: "posture", Time: at(8, 41, 0), State: "done"},
+			{Anchor: "breath", Time: at(10, 5, 0), State: "upcoming"},
+			{Anchor: "movement", Time: at(13, 15, 0), At: "12:30", Meal: true, Moved: true, State: "upcoming"},
+			{Anchor: "rest", Time: at(15, 0, 0), At: "15:00", State: "skipped"},
+		}},
 	}
 }
 

@@ -71,7 +71,7 @@ func minutesUp(d time.Duration) int { return int((d + time.Minute - 1) / time.Mi
 
 // todayLine counts today's wins, with goals where they are set, in the
 // words of `microrest status`.
-func todayLine(snap reminders.Snapshot) string { return statusFor("", snap, "").Today() }
+func todayLine(snap reminders.Snapshot) string { return statusFor("", snap, "").WinsLine() }
 
 // promptItems offers the prompt's answers in the menu, so a prompt can be
 // answered where notifications cannot carry buttons. Each carries the

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -26,7 +27,7 @@ type Schema struct {
 var keywords = []string{
 	"$schema", "$id", "$comment", "title", "description", "$defs", "$ref",
 	"type", "properties", "required", "additionalProperties", "items",
-	"const", "enum", "format", "minimum",
+	"const", "enum", "format", "minimum", "pattern",
 }
 
 // Parse reads a schema and refuses one that uses a keyword the checker
@@ -51,6 +52,11 @@ func (s *Schema) lint(node map[string]any, at string) error {
 		}
 		if ref, ok := v.(string); ok && k == "$ref" && s.resolve(ref) == nil {
 			errs = append(errs, fmt.Errorf("%s: $ref %q resolves to nothing", at, ref))
+		}
+		if k == "pattern" {
+			if _, err := compilePattern(v); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", at, err))
+			}
 		}
 	}
 	for _, child := range children(node) {
@@ -163,7 +169,21 @@ func (s *Schema) object(node, v map[string]any, at string, fail func(string, ...
 	}
 }
 
-// checkValue applies const, enum, format and minimum.
+// compilePattern reads a pattern keyword. The patterns microrest
+// publishes stay within what both ECMA-262 and RE2 read alike.
+func compilePattern(v any) (*regexp.Regexp, error) {
+	p, ok := v.(string)
+	if !ok {
+		return nil, fmt.Errorf("pattern %s is not a string", shorten(v))
+	}
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, fmt.Errorf("pattern %q: %w", p, err)
+	}
+	return re, nil
+}
+
+// checkValue applies const, enum, format, pattern and minimum.
 func checkValue(node map[string]any, v any) string {
 	if c, ok := node["const"]; ok && !equal(c, v) {
 		return fmt.Sprintf("%s is not the constant %s", shorten(v), shorten(c))
@@ -174,6 +194,11 @@ func checkValue(node map[string]any, v any) string {
 	if str, ok := v.(string); ok && node["format"] == "date-time" {
 		if _, err := time.Parse(time.RFC3339Nano, str); err != nil {
 			return fmt.Sprintf("%q is not an RFC 3339 date-time", str)
+		}
+	}
+	if str, ok := v.(string); ok && node["pattern"] != nil {
+		if re, err := compilePattern(node["pattern"]); err == nil && !re.MatchString(str) {
+			return fmt.Sprintf("%q does not match the pattern %s", str, re)
 		}
 	}
 	if n, ok := v.(json.Number); ok {

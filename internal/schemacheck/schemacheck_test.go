@@ -14,6 +14,7 @@ const schema = `{
   "properties": {
     "v": {"type": "integer", "const": 1},
     "at": {"type": "string", "format": "date-time"},
+    "clock": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
     "items": {"type": "array", "items": {"$ref": "#/$defs/item"}}
   },
   "$defs": {
@@ -41,6 +42,8 @@ func TestCheckNamesWhereADocumentBreaksTheSchema(t *testing.T) {
 		{"another constant", `{"v": 2, "items": []}`, `/v: 2 is not the constant 1`},
 		{"a bad date-time", `{"v": 1, "at": "yesterday", "items": []}`, `/at: "yesterday" is not an RFC 3339 date-time`},
 		{"an item through $ref", `{"v": 1, "items": [{"kind": "c"}]}`, `/items/0/kind: "c" is not one of ["a","b"]`},
+		{"a clock that fits the pattern", `{"v": 1, "clock": "23:59", "items": []}`, ""},
+		{"a clock that breaks the pattern", `{"v": 1, "clock": "24:00", "items": []}`, `/clock: "24:00" does not match the pattern`},
 		{"below the minimum", `{"v": 1, "items": [{"kind": "a", "n": -1}]}`, `/items/0/n: -1 is below the minimum 0`},
 	}
 	s, err := Parse([]byte(schema))
@@ -65,6 +68,7 @@ func TestParseRefusesWhatItCannotCheck(t *testing.T) {
 		name, schema, want string
 	}{
 		{"an unknown keyword", `{"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}}`, `the checker does not know the keyword "maxLength"`},
+		{"a pattern that does not compile", `{"properties": {"a": {"type": "string", "pattern": "(["}}}`, `pattern "([": error parsing regexp`},
 		{"a $ref to nothing", `{"properties": {"a": {"$ref": "#/$defs/none"}}}`, `$ref "#/$defs/none" resolves to nothing`},
 		{"not JSON", `{`, "read the schema"},
 	}
@@ -83,11 +87,11 @@ func TestUncoveredListsThePropertiesADocumentNeverShows(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := s.Uncovered([]byte(`{"v": 1, "items": [{"kind": "a"}, {"kind": "b"}]}`))
-	want := []string{"#/$defs/item/properties/n", "#/properties/at"}
+	want := []string{"#/$defs/item/properties/n", "#/properties/at", "#/properties/clock"}
 	if err != nil || !slices.Equal(got, want) {
 		t.Fatalf("Uncovered = %v, %v; want %v", got, err, want)
 	}
-	if got, _ := s.Uncovered([]byte(`{"v": 1, "at": "2026-12-01T09:00:00Z", "items": [{"kind": "a"}, {"kind": "b", "n": 1}]}`)); len(got) != 0 {
+	if got, _ := s.Uncovered([]byte(`{"v": 1, "at": "2026-12-01T09:00:00Z", "clock": "07:05", "items": [{"kind": "a"}, {"kind": "b", "n": 1}]}`)); len(got) != 0 {
 		t.Fatalf("Uncovered = %v for a document that shows every property", got)
 	}
 }
