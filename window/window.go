@@ -93,6 +93,9 @@ type Opts struct {
 	// Mode is the breathing session's pattern; nil lets the window use
 	// the one the daemon has for today.
 	Mode *settings.BreathMode
+	// Plan opens the settings window on its Your plan page, as the first
+	// start does.
+	Plan bool
 }
 
 // Args is the command line that opens window v.
@@ -100,6 +103,9 @@ func Args(v Verb, o Opts) []string {
 	args := []string{v.String()}
 	if o.Mode != nil && v == Breathe {
 		args = append(args, "--mode", o.Mode.String())
+	}
+	if o.Plan && v == Settings {
+		args = append(args, "--plan")
 	}
 	if o.Prompt != 0 && v.Guided() {
 		args = append(args, "--prompt", strconv.FormatUint(o.Prompt, 10))

@@ -88,3 +88,11 @@ func TestTheWindDownBreathesInTheSleepPattern(t *testing.T) {
 		})
 	}
 }
+
+func TestOnlyTheSettingsWindowOpensOnThePlan(t *testing.T) {
+	for v, want := range map[Verb]string{Settings: "settings --plan", Progress: "progress", Move: "move"} {
+		if got := strings.Join(Args(v, Opts{Plan: true}), " "); got != want {
+			t.Errorf("Args(%s, Plan) = %q, want %q", v, got, want)
+		}
+	}
+}
