@@ -15,6 +15,7 @@ func Encode(s Settings) []byte {
 	e := &encoder{}
 	e.header()
 	e.globals(s)
+	e.day(s)
 	e.escalation(s.Escalation)
 	e.checkin(s.Checkin)
 	e.week(&s.ActiveHours)
@@ -74,6 +75,23 @@ func (e *encoder) globals(s Settings) {
 	e.blank()
 }
 
+// day writes the keys that shape the day and the week around the anchors.
+// They are top-level keys, so they come before the first table.
+func (e *encoder) day(s Settings) {
+	e.comment(fmt.Sprintf(`When you eat, like ["08:00", "12:30", "19:00"]; at most %d. A short, easy`, MaxMeals),
+		"walk after a meal is one of the simplest movement habits, so each meal brings a",
+		"walk prompt (the movement anchor's practice, snooze and clock rules) after_meal later.",
+		"A meal, like any clock time, can be moved or skipped for one day without changing this file.")
+	e.kv("meals", clockList(s.Meals))
+	e.comment("How long after each meal the walk comes, in whole minutes. " + AfterMealLimits.Describe() + ".")
+	e.kv("after_meal", quote(s.AfterMeal.String()))
+	e.comment("Offer last week's review (wins, steady days, how each check-in item moved) at",
+		"the first minute you are at the desk each week. It waits out pause, do-not-disturb",
+		"and hours outside active hours, like the check-in.")
+	e.kv("weekly_review", fmt.Sprint(s.WeeklyReview))
+	e.blank()
+}
+
 func (e *encoder) escalation(x Escalation) {
 	e.comment("What happens to a prompt nobody answers while you keep working.")
 	e.buf.WriteString("[escalation]\n")
@@ -114,7 +132,7 @@ func (e *encoder) anchorsHeader() {
 }
 
 var anchorBlurbs = map[Kind]string{
-	Movement:  "Movement: a short walk or mobility drill after sitting.",
+	Movement:  "Movement: a short walk or mobility drill after sitting; the walks after meals (see meals) are movement prompts too.",
 	Breath:    "Breath: a minute of slow diaphragmatic breathing, 4-6 breaths a minute.",
 	Posture:   "Posture: a desk, monitor and body check.",
 	Hydration: "Hydration: water, and small balanced snacks (protein with a light carbohydrate).",

@@ -125,6 +125,9 @@ func normalize(s *Settings) {
 	if len(s.PauseChoices) == 0 {
 		s.PauseChoices = nil
 	}
+	if len(s.Meals) == 0 {
+		s.Meals = nil
+	}
 	for _, k := range Kinds {
 		a := s.Anchors.Of(k)
 		if len(a.At) == 0 {

@@ -49,6 +49,27 @@ type Settings struct {
 	DayTypes DayTypes `toml:"day_types"`
 	// Breathing paces the guided breath session's patterns.
 	Breathing Breathing `toml:"breathing"`
+	// Meals are the times of day the person eats. A short walk after a
+	// meal is one of the easiest movement habits to keep, so each meal
+	// brings the movement anchor due AfterMeal later.
+	Meals []ClockTime `toml:"meals"`
+	// AfterMeal is how long after each meal the walk comes; "off" turns
+	// the walks after meals off.
+	AfterMeal Duration `toml:"after_meal"`
+	// WeeklyReview offers last week's review at the first active minute of
+	// each week.
+	WeeklyReview bool `toml:"weekly_review"`
+}
+
+// MealWalksOn reports whether meals bring walks: some meal is set and
+// AfterMeal is not off. The movement anchor's own switch still decides.
+func (s Settings) MealWalksOn() bool { return s.AfterMeal > 0 && len(s.Meals) > 0 }
+
+// WalkAfter returns the time of day of the walk after a meal at meal,
+// wrapping past midnight: a 23:50 dinner walks at 00:05.
+func (s Settings) WalkAfter(meal ClockTime) ClockTime {
+	day := int(Clock(24, 0))
+	return ClockTime((int(meal) + int(s.AfterMeal.D()/time.Minute)) % day)
 }
 
 // Escalation re-issues an ignored prompt a few times, then gives up and
@@ -150,19 +171,23 @@ func Defaults() Settings {
 			Rest:      defaultRest(),
 			WindDown:  defaultWindDown(),
 		},
-		Days:      defaultDays(),
-		DayTypes:  defaultDayTypes(),
-		Breathing: defaultBreathing(),
+		Days:         defaultDays(),
+		DayTypes:     defaultDayTypes(),
+		Breathing:    defaultBreathing(),
+		Meals:        []ClockTime{Clock(12, 30)},
+		AfterMeal:    minutes(15),
+		WeeklyReview: true,
 	}
 }
 
 func minutes(n int) Duration { return Duration(time.Duration(n) * time.Minute) }
 
+// defaultMovement has no clock time of its own: the after-lunch walk
+// comes from the 12:30 meal (Settings.Meals), so moving lunch moves it.
 func defaultMovement() Anchor {
 	return Anchor{
 		Enabled:      true,
 		Every:        minutes(60),
-		At:           []ClockTime{Clock(12, 45)},
 		Practice:     minutes(2),
 		Snooze:       minutes(10),
 		NaturalBreak: minutes(3),

@@ -78,7 +78,16 @@ func TestValidateNamesEachBrokenRule(t *testing.T) {
 		{"natural break too short", func(s *Settings) { s.Anchors.Movement.NaturalBreak = Duration(10 * time.Second) }, "anchors.movement.natural_break", "too short"},
 		{"daily goal too high", func(s *Settings) { s.Anchors.Hydration.DailyGoal = 51 }, "anchors.hydration.daily_goal", "0 to 50"},
 		{"enabled anchor that never comes due", func(s *Settings) { s.Anchors.Breath.Every = 0 }, "anchors.breath", "never come due"},
-		{"appointment without clock times", func(s *Settings) { s.Anchors.Movement.Appointment = true; s.Anchors.Movement.At = nil }, "anchors.movement.appointment", `"at" is empty`},
+		{"appointment without clock times", func(s *Settings) { s.Anchors.Movement.Appointment = true; s.AfterMeal = 0 }, "anchors.movement.appointment", `"at" is empty`},
+		{"too many meals", func(s *Settings) {
+			s.Meals = []ClockTime{Clock(7, 0), Clock(9, 0), Clock(11, 0), Clock(13, 0), Clock(15, 0), Clock(17, 0), Clock(19, 0)}
+		}, "meals", "at most 6"},
+		{"meal listed twice", func(s *Settings) { s.Meals = []ClockTime{Clock(12, 30), Clock(12, 30)} }, "meals", "lists 12:30 twice"},
+		{"meal not a time of day", func(s *Settings) { s.Meals = []ClockTime{Clock(24, 10)} }, "meals", "not a time of day"},
+		{"walk after a meal too soon", func(s *Settings) { s.AfterMeal = Duration(2 * time.Minute) }, "after_meal", "5m to 3h"},
+		{"walk after a meal too late", func(s *Settings) { s.AfterMeal = Duration(4 * time.Hour) }, "after_meal", "too long"},
+		{"walk after a meal not in whole minutes", func(s *Settings) { s.AfterMeal = Duration(15*time.Minute + 30*time.Second) }, "after_meal", "whole minutes"},
+		{"movement with meal walks off and no trigger", func(s *Settings) { s.AfterMeal = 0; s.Anchors.Movement.Every = 0 }, "anchors.movement", "never come due"},
 		{"no practices", func(s *Settings) { s.Anchors.Posture.Practices = nil }, "anchors.posture.practices", "at least one"},
 		{"blank practice", func(s *Settings) { s.Anchors.Posture.Practices[1] = "  " }, "anchors.posture.practices[2]", "blank"},
 		{"practice text too long", func(s *Settings) { s.Anchors.Posture.Practices[0] = strings.Repeat("x", 201) }, "anchors.posture.practices[1]", "under 200"},
@@ -115,6 +124,68 @@ func slicesRepeat(s string, n int) []string {
 	return out
 }
 
+func TestDefaultsWalkAfterLunchInsteadOfAFixedClockTime(t *testing.T) {
+	s := Defaults()
+	if len(s.Anchors.Movement.At) != 0 {
+		t.Errorf("movement at = %v, want none: the walk after the 12:30 meal replaces the fixed 12:45", s.Anchors.Movement.At)
+	}
+	if len(s.Meals) != 1 || s.Meals[0] != Clock(12, 30) || s.AfterMeal.D() != 15*time.Minute || !s.MealWalksOn() {
+		t.Errorf("meals %v, after_meal %s; want a walk 15m after a 12:30 lunch", s.Meals, s.AfterMeal)
+	}
+	if !s.WeeklyReview {
+		t.Error("the weekly review starts on")
+	}
+}
+
+func TestMealWalksAreMovementClockTimes(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(s *Settings)
+		ok     bool
+	}{
+		{"movement with only meal walks comes due", func(s *Settings) { s.Anchors.Movement.Every = 0 }, true},
+		{"a movement appointment may rest on meal walks alone", func(s *Settings) { s.Anchors.Movement.Appointment = true }, true},
+		{"no meals and no interval never comes due", func(s *Settings) { s.Anchors.Movement.Every = 0; s.Meals = nil }, false},
+		{"meal walks are movement's alone", func(s *Settings) { s.Anchors.Breath.Every = 0 }, false},
+		{"a day type may clear movement's times while meals walk", func(s *Settings) {
+			s.Anchors.Movement.Every = 0
+			s.Anchors.Movement.At = []ClockTime{Clock(16, 0)}
+			s.DayTypes.Rest.Movement.At = new([]ClockTime)
+		}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Defaults()
+			tc.change(&s)
+			if problems := Validate(s); (len(problems) == 0) != tc.ok {
+				t.Fatalf("valid = %v, want %v: %v", len(problems) == 0, tc.ok, problems)
+			}
+		})
+	}
+}
+
+func TestWalkAfterAMealWrapsPastMidnight(t *testing.T) {
+	s := Defaults()
+	for meal, want := range map[ClockTime]ClockTime{Clock(12, 30): Clock(12, 45), Clock(23, 50): Clock(0, 5), Clock(0, 0): Clock(0, 15)} {
+		if got := s.WalkAfter(meal); got != want {
+			t.Errorf("walk after %s = %s, want %s", meal, got, want)
+		}
+	}
+}
+
+func TestAnOlderFileKeepsItsOwnMovementTimes(t *testing.T) {
+	got, unknown, problems := Parse([]byte("[anchors.movement]\nat = [\"12:45\"]\n"))
+	if len(problems) > 0 || len(unknown) > 0 {
+		t.Fatal(problems, unknown)
+	}
+	if at := got.Anchors.Movement.At; len(at) != 1 || at[0] != Clock(12, 45) {
+		t.Fatalf("movement at = %v, want the file's 12:45", at)
+	}
+	if len(got.Meals) != 1 || !got.WeeklyReview {
+		t.Fatalf("keys the file leaves out take the defaults: meals %v, weekly review %v", got.Meals, got.WeeklyReview)
+	}
+}
+
 func TestDisabledAnchorWithoutTriggersIsAllowed(t *testing.T) {
 	s := Defaults()
 	s.Anchors.Breath.Enabled = false
@@ -133,7 +204,13 @@ func TestEncodeThenParseGivesTheSameSettings(t *testing.T) {
 	custom.Anchors.Posture.Practices = append(custom.Anchors.Posture.Practices, `Quotes "and" back\slashes, tabs	and ünïcode`)
 	custom.Anchors.Movement.Every = Duration(50 * time.Minute)
 	custom.Anchors.Rest.Enabled = false
-	for name, s := range map[string]Settings{"defaults": Defaults(), "customised": custom} {
+	custom.Meals = []ClockTime{Clock(7, 30), Clock(12, 0), Clock(19, 15)}
+	custom.AfterMeal = Duration(20 * time.Minute)
+	custom.WeeklyReview = false
+	noWalks := Defaults()
+	noWalks.Meals = nil
+	noWalks.AfterMeal = 0
+	for name, s := range map[string]Settings{"defaults": Defaults(), "customised": custom, "no walks after meals": noWalks} {
 		t.Run(name, func(t *testing.T) {
 			got, unknown, problems := Parse(Encode(s))
 			if len(unknown) > 0 || len(problems) > 0 {
@@ -148,7 +225,8 @@ func TestEncodeThenParseGivesTheSameSettings(t *testing.T) {
 
 func TestEncodeExplainsEveryKey(t *testing.T) {
 	text := string(Encode(Defaults()))
-	for _, want := range []string{"# Idle shorter than this", "[escalation]", "[active_hours]", "[anchors.wind-down]", "natural_break  time away", "appointment    the clock times"} {
+	for _, want := range []string{"# Idle shorter than this", "[escalation]", "[active_hours]", "[anchors.wind-down]", "natural_break  time away", "appointment    the clock times",
+		"meals = [\"12:30\"]", "after_meal = \"15m\"", "5m to 3h, or \"off\"", "weekly_review = true"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("encoded file lacks %q", want)
 		}
@@ -326,6 +404,7 @@ func FuzzParse(f *testing.F) {
 		"[anchors.breath]\npractices = []\n", "pause_choices = [\"1m\", \"off\"]\n",
 		"[day_types.hard.breath]\nat = []\npractices = []\n", "[breathing.calm]\nrate = nan\n",
 		"[checkin]\nat = \"24:00\"\n", "[days]\nsun = \"\"\n", "[day_types.rest]\nbreathing = \"sleep\"\n",
+		"meals = []\nafter_meal = \"off\"\n", "meals = [\"23:59\"]\nafter_meal = \"90s\"\n", "weekly_review = 1\n",
 	} {
 		f.Add([]byte(seed))
 	}

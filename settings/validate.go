@@ -50,6 +50,7 @@ var (
 	PracticeLimits      = Limits{Min: 10 * time.Second, Max: 2 * time.Hour}
 	SnoozeLimits        = Limits{Min: time.Minute, Max: 2 * time.Hour}
 	NaturalBreakLimits  = Limits{Min: 30 * time.Second, Max: 4 * time.Hour, Off: true}
+	AfterMealLimits     = Limits{Min: 5 * time.Minute, Max: 3 * time.Hour, Off: true}
 )
 
 // Other limits, shared with the settings window.
@@ -58,6 +59,7 @@ const (
 	MaxDailyGoal    = 50
 	MaxPauseChoices = 6
 	MaxClockTimes   = 12
+	MaxMeals        = 6
 	MaxPractices    = 30
 	MaxPracticeText = 200
 )
@@ -96,11 +98,12 @@ func Validate(s Settings) []Problem {
 	v.duration("combine_within", s.CombineWithin, CombineLimits)
 	v.duration("return_quiet", s.ReturnQuiet, ReturnQuietLimits)
 	v.pauseChoices(s.PauseChoices)
+	v.meals(s)
 	v.duration("escalation.after", s.Escalation.After, EscalationLimits)
 	v.count("escalation.repeats", s.Escalation.Repeats, MaxRepeats)
 	v.week(&s.ActiveHours)
 	for _, k := range Kinds {
-		v.anchor("anchors."+k.String(), s.Anchors.Of(k))
+		v.anchor("anchors."+k.String(), s.Anchors.Of(k), s.walks(k))
 	}
 	v.checkin(s.Checkin)
 	v.days(&s.Days)
@@ -156,7 +159,31 @@ func (v *validator) week(w *Week) {
 
 func dayKey(day time.Weekday) string { return strings.ToLower(day.String()[:3]) }
 
-func (v *validator) anchor(key string, a *Anchor) {
+// meals checks the meal times and the walk after them. The walk is a
+// clock time, so its delay is whole minutes.
+func (v *validator) meals(s Settings) {
+	if len(s.Meals) > MaxMeals {
+		v.add("meals", "has %d meals; use at most %d", len(s.Meals), MaxMeals)
+	}
+	seen := map[ClockTime]bool{}
+	for _, c := range s.Meals {
+		v.clock("meals", c)
+		if seen[c] {
+			v.add("meals", "lists %s twice", c)
+		}
+		seen[c] = true
+	}
+	v.duration("after_meal", s.AfterMeal, AfterMealLimits)
+	if s.AfterMeal.D()%time.Minute != 0 {
+		v.add("after_meal", "%s is not whole minutes; the walk comes at a time of day, to the minute", s.AfterMeal)
+	}
+}
+
+// walks reports whether anchor k has walks after meals besides its own
+// clock times: only movement does, while meals bring walks.
+func (s Settings) walks(k Kind) bool { return k == Movement && s.MealWalksOn() }
+
+func (v *validator) anchor(key string, a *Anchor, walks bool) {
 	v.duration(key+".every", a.Every, EveryLimits)
 	v.clockTimes(key+".at", a.At)
 	v.duration(key+".practice", a.Practice, PracticeLimits)
@@ -164,10 +191,10 @@ func (v *validator) anchor(key string, a *Anchor) {
 	v.duration(key+".natural_break", a.NaturalBreak, NaturalBreakLimits)
 	v.count(key+".daily_goal", a.DailyGoal, MaxDailyGoal)
 	v.practices(key+".practices", a.Practices)
-	if a.Enabled && a.Every == 0 && len(a.At) == 0 {
+	if never(a, walks) {
 		v.add(key, `is enabled but has neither "every" nor "at", so it would never come due; set one, or set enabled = false`)
 	}
-	if a.Appointment && len(a.At) == 0 {
+	if a.Appointment && len(a.At) == 0 && !walks {
 		v.add(key+".appointment", `applies to clock times, but "at" is empty; add a time like "22:00"`)
 	}
 }
@@ -252,8 +279,9 @@ func (v *validator) dayTypes(s *Settings) {
 		day, _ := s.ForDay(load, false)
 		low, _ := s.ForDay(load, true)
 		for _, k := range Kinds {
-			v.layer(seen, "day_types."+load.String()+"."+k.String(), load.String()+" days", s.Anchors.Of(k), day.Anchors.Of(k))
-			v.layer(seen, "day_types.low_readiness."+k.String(), "low readiness "+load.String()+" days", day.Anchors.Of(k), low.Anchors.Of(k))
+			walks := s.walks(k)
+			v.layer(seen, "day_types."+load.String()+"."+k.String(), load.String()+" days", s.Anchors.Of(k), day.Anchors.Of(k), walks)
+			v.layer(seen, "day_types.low_readiness."+k.String(), "low readiness "+load.String()+" days", day.Anchors.Of(k), low.Anchors.Of(k), walks)
 		}
 	}
 }
@@ -278,19 +306,23 @@ func (v *validator) override(key string, o *Override) {
 
 // layer reports an anchor that a day type leaves enabled with no trigger,
 // or an appointment with no time, unless the plan it was laid on already
-// did (that is reported where it came from). Each key is said once.
-func (v *validator) layer(seen map[string]bool, key, day string, under, plan *Anchor) {
-	if never(plan) && !never(under) && !seen[key] {
+// did (that is reported where it came from). Each key is said once. Walks
+// after meals are clock times the anchor keeps whatever the day.
+func (v *validator) layer(seen map[string]bool, key, day string, under, plan *Anchor, walks bool) {
+	if never(plan, walks) && !never(under, walks) && !seen[key] {
 		seen[key] = true
 		v.add(key, `leaves the anchor enabled on %s with neither "every" nor "at", so it would never come due; set one, or set enabled = false`, day)
 	}
-	if plan.Appointment && len(plan.At) == 0 && len(under.At) > 0 && !seen[key+".at"] {
+	if plan.Appointment && len(plan.At) == 0 && len(under.At) > 0 && !walks && !seen[key+".at"] {
 		seen[key+".at"] = true
 		v.add(key+".at", "is empty on %s, but the anchor is an appointment, which needs clock times", day)
 	}
 }
 
-func never(a *Anchor) bool { return a.Enabled && a.Every == 0 && len(a.At) == 0 }
+// never reports whether an enabled anchor has no trigger at all.
+func never(a *Anchor, walks bool) bool {
+	return a.Enabled && a.Every == 0 && len(a.At) == 0 && !walks
+}
 
 func (v *validator) breathing(b *Breathing) {
 	for _, m := range BreathModes {
