@@ -36,8 +36,9 @@ func WriteCSV(w io.Writer, entries []Entry) error {
 //
 //	time,anchor,outcome,practice,active_min,kind,stiffness,mood,energy,sleep,load
 //
-// where kind is "outcome" or "checkin", and each row leaves the other
-// kind's columns empty, as it does an unanswered item.
+// where kind is "outcome", "checkin" or "wake", and each row leaves the
+// other kinds' columns empty, as it does an unanswered item; a wake row
+// has only its time.
 func WriteLinesCSV(w io.Writer, lines []Line) error {
 	return writeCSV(w, csvLinesHeader, lines, csvLineRecord)
 }
@@ -85,6 +86,11 @@ func csvLineRecord(l Line) ([]string, error) {
 			return nil, err
 		}
 		return csvCheckinRecord(l.Checkin), nil
+	case KindWake:
+		if err := checkTime(l.Wake); err != nil {
+			return nil, err
+		}
+		return []string{string(appendTime(nil, l.Wake)), "", "", "", "", l.Kind.String(), "", "", "", "", ""}, nil
 	}
 	return nil, &FieldError{"kind", fmt.Errorf("unknown kind %d", int(l.Kind))}
 }

@@ -85,8 +85,9 @@ func TestAnExportStopsAtAnInvalidEntry(t *testing.T) {
 
 var update = flag.Bool("update", false, "rewrite testdata/export.* from exportLines")
 
-// exportLines is a record of both kinds as a morning and an evening write
-// it: every item answered, a subset, a load alone, and outcomes between.
+// exportLines is a record of every kind as a morning and an evening write
+// it: every item answered, a subset, a load alone, outcomes between, and
+// the next morning's wake time.
 func exportLines() []Line {
 	entries := exportEntries()
 	return []Line{
@@ -95,6 +96,7 @@ func exportLines() []Line {
 		CheckinLine(checkin(time.Date(2026, 11, 27, 12, 30, 0, 0, plusOne), 0, 3, 0, 0, settings.LoadUnset)),
 		OutcomeLine(entries[1]),
 		CheckinLine(checkin(time.Date(2026, 11, 28, 9, 1, 0, 0, time.UTC), 0, 0, 0, 0, settings.LoadRest)),
+		WakeLine(time.Date(2026, 11, 29, 7, 12, 0, 0, time.UTC)),
 	}
 }
 
@@ -145,8 +147,9 @@ func TestTheCSVExportOfTheWholeRecordReadsAsDocumented(t *testing.T) {
 		{"2026-11-27T08:55:00+01:00", "", "", "", "", "checkin", "2", "4", "3", "4", "hard"},
 		{"2026-11-27T12:30:00+01:00", "", "", "", "", "checkin", "", "3", "", "", ""},
 		{"2026-11-27T22:00:00+01:00", "wind-down", "missed", "", "0", "outcome", "", "", "", "", ""},
+		{"2026-11-29T07:12:00Z", "", "", "", "", "wake", "", "", "", "", ""},
 	}
-	for i, row := range [][]string{records[1], records[3], records[4]} {
+	for i, row := range [][]string{records[1], records[3], records[4], records[6]} {
 		if !reflect.DeepEqual(row, want[i]) {
 			t.Errorf("row %q, want %q", row, want[i])
 		}
@@ -164,7 +167,7 @@ func TestTheJSONLExportOfTheWholeRecordReadsBackInOrder(t *testing.T) {
 		out = append(out, l)
 		return nil
 	})
-	if err != nil || report.Skipped != 0 || report.Entries != 2 || report.Checkins != 3 || len(out) != len(in) {
+	if err != nil || report.Skipped != 0 || report.Entries != 2 || report.Checkins != 3 || report.Wakes != 1 || len(out) != len(in) {
 		t.Fatalf("read %d of %d, report %+v, %v", len(out), len(in), report, err)
 	}
 	for i := range in {
@@ -186,7 +189,7 @@ func TestAnExportOfTheWholeRecordStopsAtAnInvalidLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.write(&bytes.Buffer{}, bad)
 			var fe *FieldError
-			if !errors.As(err, &fe) || fe.Field != "mood" || !strings.Contains(err.Error(), "entry 6") {
+			if !errors.As(err, &fe) || fe.Field != "mood" || !strings.Contains(err.Error(), "entry 7") {
 				t.Errorf("got %v", err)
 			}
 		})

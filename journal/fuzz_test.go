@@ -14,6 +14,9 @@ func FuzzParseLine(f *testing.F) {
 	for _, tt := range checkinLineCases {
 		f.Add([]byte(tt.line))
 	}
+	for _, tt := range wakeLineCases {
+		f.Add([]byte(tt.line))
+	}
 	for _, l := range exportLines() {
 		line, err := appendAny(nil, l)
 		if err != nil {
@@ -64,13 +67,16 @@ func checkFastPathAgrees(t *testing.T, line []byte, l Line, err error) {
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(goodLine1 + "\n" + goodLine2 + "\n{\"ti"))
 	f.Add([]byte("\n\n" + goodLine1 + "\r\n"))
-	f.Add([]byte(goodLine1 + "\n" + checkinLine + "\n" + futureLine + "\n" + `{"time":"2026-12-01T09:00:00Z","kind":"checkin","mood":9}`))
+	f.Add([]byte(wakeLine + "\n" + goodLine1 + "\n" + checkinLine + "\n" + futureLine + "\n" + `{"time":"2026-12-01T09:00:00Z","kind":"checkin","mood":9}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var outcomes, checkins int
+		var outcomes, checkins, wakes int
 		report, err := ReadLines(bytes.NewReader(data), func(l Line) error {
-			if l.Kind == KindCheckin {
+			switch l.Kind {
+			case KindCheckin:
 				checkins++
-			} else {
+			case KindWake:
+				wakes++
+			default:
 				outcomes++
 			}
 			return nil
@@ -82,8 +88,8 @@ func FuzzRead(f *testing.F) {
 		if len(data) > 0 && data[len(data)-1] != '\n' {
 			lines++
 		}
-		if report.Lines != lines || report.Entries != outcomes || report.Checkins != checkins ||
-			report.Entries+report.Checkins+report.Other+report.Skipped > report.Lines {
+		if report.Lines != lines || report.Entries != outcomes || report.Checkins != checkins || report.Wakes != wakes ||
+			report.Entries+report.Checkins+report.Wakes+report.Other+report.Skipped > report.Lines {
 			t.Fatalf("%d lines, report %+v, %d outcomes, %d check-ins", lines, report, outcomes, checkins)
 		}
 	})

@@ -49,15 +49,25 @@ func sameCheckin(a, b Checkin) bool {
 	return sameTime && a == b
 }
 
-// sameLine compares lines of either kind.
+// sameLine compares lines of any kind.
 func sameLine(a, b Line) bool {
 	if a.Kind != b.Kind {
 		return false
 	}
-	if a.Kind == KindCheckin {
+	switch a.Kind {
+	case KindCheckin:
 		return sameCheckin(a.Checkin, b.Checkin)
+	case KindWake:
+		return sameInstant(a.Wake, b.Wake)
 	}
 	return sameEntry(a.Entry, b.Entry)
+}
+
+// sameInstant compares as sameEntry does its time.
+func sameInstant(a, b time.Time) bool {
+	_, offA := a.Zone()
+	_, offB := b.Zone()
+	return a.Equal(b) && offA == offB
 }
 
 func checkin(t time.Time, stiffness, mood, energy, sleep int, load settings.TrainingLoad) Checkin {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // syncFile is the part of *os.File a Journal writes through. It exists so
@@ -161,6 +162,13 @@ func (j *Journal) Append(e Entry) error {
 // as Append; a check-in that answers nothing is ErrNoAnswers.
 func (j *Journal) AppendCheckin(c Checkin) error {
 	return j.append(CheckinLine(c))
+}
+
+// AppendWake records t as the first active minute of its journal day, the
+// wake-time proxy, as durably and with the same errors as Append. Readers
+// older than wake lines skip them as a kind they do not know.
+func (j *Journal) AppendWake(t time.Time) error {
+	return j.append(WakeLine(t))
 }
 
 func (j *Journal) append(l Line) error {

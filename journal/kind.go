@@ -15,6 +15,9 @@ type Kind uint8
 const (
 	KindOutcome Kind = iota
 	KindCheckin
+	// KindWake marks the first active minute of a journal day, the
+	// wake-time proxy that bedtime and wake-time steadiness are read from.
+	KindWake
 )
 
 // String is the kind as the CSV export's kind column names it.
@@ -24,25 +27,32 @@ func (k Kind) String() string {
 		return "outcome"
 	case KindCheckin:
 		return kindCheckin
+	case KindWake:
+		return kindWake
 	}
 	return fmt.Sprintf("kind(%d)", int(k))
 }
 
 // Line is one journal line of a kind this version knows, so a reader that
-// wants the whole record gets outcomes and check-ins in the order they
-// were written.
+// wants the whole record gets outcomes, check-ins and wake times in the
+// order they were written.
 type Line struct {
 	Kind Kind
 	// Entry is the outcome when Kind is KindOutcome.
 	Entry Entry
 	// Checkin is the check-in when Kind is KindCheckin.
 	Checkin Checkin
+	// Wake is the first active minute of the day when Kind is KindWake.
+	Wake time.Time
 }
 
 // Time is when the line's event happened, whatever its kind.
 func (l Line) Time() time.Time {
-	if l.Kind == KindCheckin {
+	switch l.Kind {
+	case KindCheckin:
 		return l.Checkin.Time
+	case KindWake:
+		return l.Wake
 	}
 	return l.Entry.Time
 }
@@ -53,6 +63,9 @@ func OutcomeLine(e Entry) Line { return Line{Kind: KindOutcome, Entry: e} }
 // CheckinLine wraps c as a Line.
 func CheckinLine(c Checkin) Line { return Line{Kind: KindCheckin, Checkin: c} }
 
+// WakeLine wraps the first active minute of a day as a Line.
+func WakeLine(t time.Time) Line { return Line{Kind: KindWake, Wake: t} }
+
 // appendAny writes a line of either kind.
 func appendAny(dst []byte, l Line) ([]byte, error) {
 	switch l.Kind {
@@ -60,6 +73,8 @@ func appendAny(dst []byte, l Line) ([]byte, error) {
 		return appendLine(dst, l.Entry)
 	case KindCheckin:
 		return appendCheckin(dst, l.Checkin)
+	case KindWake:
+		return appendWake(dst, l.Wake)
 	}
 	return dst, &FieldError{"kind", fmt.Errorf("unknown kind %d", int(l.Kind))}
 }
@@ -71,4 +86,18 @@ type otherKindError struct{ kind string }
 
 func (e *otherKindError) Error() string {
 	return fmt.Sprintf("field \"kind\": %q is a kind of line this version of microrest does not know", e.kind)
+}
+
+// kindWake is the "kind" of a wake line.
+const kindWake = "wake"
+
+// appendWake writes a wake line, {"time":...,"kind":"wake"}, without the
+// trailing newline.
+func appendWake(dst []byte, t time.Time) ([]byte, error) {
+	if err := checkTime(t); err != nil {
+		return dst, err
+	}
+	dst = append(dst, `{"time":"`...)
+	dst = appendTime(dst, t)
+	return append(dst, `","kind":"`+kindWake+`"}`...), nil
 }

@@ -63,9 +63,12 @@ func decodeLine(b []byte) (Line, error) {
 	if err != nil {
 		return Line{}, err
 	}
-	if kind == KindCheckin {
+	switch kind {
+	case KindCheckin:
 		err = raw.decodeCheckin(fields)
-	} else {
+	case KindWake:
+		err = raw.decodeStrings(fields, stringField{"time", seenTime, &raw.time})
+	default:
 		err = raw.decodeOutcome(fields)
 	}
 	if err != nil {
@@ -446,22 +449,29 @@ func (r *rawEntry) line(practices interner) (Line, error) {
 	if err != nil {
 		return Line{}, err
 	}
-	if kind == KindCheckin {
+	switch kind {
+	case KindCheckin:
 		c, err := r.checkin()
 		return Line{Kind: KindCheckin, Checkin: c}, err
+	case KindWake:
+		t, err := r.timeField()
+		return Line{Kind: KindWake, Wake: t}, err
 	}
 	e, err := r.entry(practices)
 	return Line{Kind: KindOutcome, Entry: e}, err
 }
 
 // kindOf reads "kind": absent or "outcome" for an outcome, "checkin" for
-// a check-in, and anything else is a kind of the future.
+// a check-in, "wake" for a wake time, and anything else is a kind of the
+// future.
 func (r *rawEntry) kindOf() (Kind, error) {
 	switch {
 	case r.seen&seenKind == 0 || string(r.kind) == "outcome":
 		return KindOutcome, nil
 	case string(r.kind) == kindCheckin:
 		return KindCheckin, nil
+	case string(r.kind) == kindWake:
+		return KindWake, nil
 	}
 	return 0, &otherKindError{kind: string(r.kind)}
 }

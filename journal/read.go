@@ -42,6 +42,8 @@ type ReadReport struct {
 	// Checkins counts the check-in lines that parsed, also when the
 	// caller asked only for outcomes.
 	Checkins int
+	// Wakes counts the wake lines that parsed, likewise.
+	Wakes int
 	// Other counts lines of a kind this version does not know, which a
 	// newer microrest wrote: they are left out, but they are not damage.
 	Other int
@@ -60,8 +62,8 @@ func (r *ReadReport) skip(line int, reason string) {
 
 // Read streams the outcomes of a journal to fn, in file order, so the
 // statistics of years of history can be computed without holding it all.
-// Check-ins are checked and counted but not passed on; ReadLines passes
-// them too. Torn, malformed and overlong lines are skipped and reported;
+// Check-ins and wake lines are checked and counted but not passed on; ReadLines passes
+// them and wake lines too. Torn, malformed and overlong lines are skipped and reported;
 // blank lines are ignored. The error is a read failure, or fn's own error
 // returned unchanged, which stops the read early.
 func Read(r io.Reader, fn func(Entry) error) (ReadReport, error) {
@@ -78,8 +80,8 @@ func outcomesOnly(fn func(Entry) error) func(Line) error {
 	}
 }
 
-// ReadLines is Read for the whole record: it streams outcomes and
-// check-ins to fn in file order. Lines of a kind this version does not
+// ReadLines is Read for the whole record: it streams outcomes, check-ins
+// and wake lines to fn in file order. Lines of a kind this version does not
 // know are counted in ReadReport.Other and left out without being called
 // damage, so a journal a newer microrest wrote still reads.
 func ReadLines(r io.Reader, fn func(Line) error) (ReadReport, error) {
@@ -143,9 +145,12 @@ func (rd *lineReader) line(line []byte, complete bool, fn func(Line) error) erro
 		rd.problem(line, complete, err)
 		return nil
 	}
-	if l.Kind == KindCheckin {
+	switch l.Kind {
+	case KindCheckin:
 		rd.report.Checkins++
-	} else {
+	case KindWake:
+		rd.report.Wakes++
+	default:
 		rd.report.Entries++
 	}
 	return fn(l)
@@ -183,8 +188,8 @@ func ReadFile(path string, since time.Time) ([]Entry, ReadReport, error) {
 	return entries, report, err
 }
 
-// ReadFileLines is ReadFile for the whole record: outcomes and check-ins
-// at or after since, in file order, as `microrest journal` exports them.
+// ReadFileLines is ReadFile for the whole record: outcomes, check-ins and
+// wake lines at or after since, in file order, as `microrest journal` exports them.
 func ReadFileLines(path string, since time.Time) ([]Line, ReadReport, error) {
 	var lines []Line
 	report, err := readPath(path, func(l Line) error {

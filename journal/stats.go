@@ -27,17 +27,37 @@ type Day struct {
 	// Of several on one day the latest counts: a second answer corrects
 	// the first, though the file keeps both.
 	Checkin Checkin
+	// Bedtime is when the day's last wind-down win came (done, natural or
+	// auto-done), zero when there was none. A wind-down answered at 00:30
+	// belongs to the day before when the day starts at 04:00.
+	Bedtime time.Time
+	// Wake is the day's first active minute as its wake line recorded it,
+	// else its check-in's time, else zero: the wake-time proxy.
+	Wake time.Time
 }
 
 // Checked reports whether the day has a check-in.
 func (d Day) Checked() bool { return !d.Checkin.Time.IsZero() }
 
 func (d *Day) add(e Entry) {
-	if e.Outcome.Win() {
-		if d.Wins == nil {
-			d.Wins = make(map[settings.Kind]int)
-		}
-		d.Wins[e.Anchor]++
+	if !e.Outcome.Win() {
+		return
+	}
+	if d.Wins == nil {
+		d.Wins = make(map[settings.Kind]int)
+	}
+	d.Wins[e.Anchor]++
+	if e.Anchor == settings.WindDown && e.Time.After(d.Bedtime) {
+		d.Bedtime = e.Time
+	}
+}
+
+// wake keeps the earliest wake line of the day: the engine writes one a
+// day, and of two (a restart that lost its state) the first is the
+// truer first active minute.
+func (d *Day) wake(t time.Time) {
+	if d.Wake.IsZero() || t.Before(d.Wake) {
+		d.Wake = t
 	}
 }
 
@@ -163,11 +183,24 @@ func (t *Tally) AddCheckin(c Checkin) {
 	}
 }
 
-// AddLine counts a line of either kind, for a Tally fed by ReadLines.
+// AddWake counts a wake line: the first active minute of its journal day.
+// Wake lines outside the window or dated after today are not kept.
+func (t *Tally) AddWake(w time.Time) {
+	age := t.today - dayNumber(w, t.rollover)
+	if age < 0 || age >= int64(len(t.recent)) {
+		return
+	}
+	t.recent[age].wake(w)
+}
+
+// AddLine counts a line of any kind, for a Tally fed by ReadLines.
 func (t *Tally) AddLine(l Line) {
-	if l.Kind == KindCheckin {
+	switch l.Kind {
+	case KindCheckin:
 		t.AddCheckin(l.Checkin)
-	} else {
+	case KindWake:
+		t.AddWake(l.Wake)
+	default:
 		t.Add(l.Entry)
 	}
 }
@@ -191,10 +224,14 @@ func (t *Tally) Stats() Stats {
 	return s
 }
 
-// day is a copy of the day age days ago with its check-in.
+// day is a copy of the day age days ago with its check-in, whose time
+// stands in for a wake line the day lacks.
 func (t *Tally) day(age int) Day {
 	d := t.recent[age].clone()
 	d.Checkin = t.checkins[age]
+	if d.Wake.IsZero() {
+		d.Wake = d.Checkin.Time
+	}
 	return d
 }
 
