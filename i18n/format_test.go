@@ -1,0 +1,92 @@
+package i18n
+
+import (
+	"testing"
+	"time"
+)
+
+func TestClocksFollowTheRegion(t *testing.T) {
+	tests := []struct {
+		lang, region string
+		at           string // 15:04
+		want         string
+	}{
+		{"en", "US", "13:30", "1:30 PM"},
+		{"en", "US", "00:05", "12:05 AM"},
+		{"en", "US", "12:00", "12:00 PM"},
+		{"en", "", "09:05", "9:05 AM"}, // English without a region reads as the US
+		{"en", "GB", "13:30", "13:30"},
+		{"en", "IE", "09:05", "09:05"},
+		{"en", "AU", "13:30", "1:30 PM"},
+		{"en", "CA", "13:30", "1:30 PM"},
+		{"de", "", "09:05", "09:05"},
+		{"de", "AT", "13:30", "13:30"},
+		{"fr", "FR", "13:30", "13:30"},
+		{"fr", "CA", "13:30", "13:30"}, // French Canada keeps 24 hours
+		{"es", "ES", "09:05", "9:05"},
+		{"es", "MX", "13:30", "1:30 p.m."},
+		{"it", "", "13:30", "13:30"},
+		{"pt-BR", "", "09:05", "09:05"},
+		{"nl", "BE", "13:30", "13:30"},
+	}
+	for _, tc := range tests {
+		at, err := time.Parse("15:04", tc.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := &Translator{lang: tc.lang, region: tc.region}
+		if got := tr.Clock(at); got != tc.want {
+			t.Errorf("%s-%s %s: %q, want %q", tc.lang, tc.region, tc.at, got, tc.want)
+		}
+	}
+}
+
+func TestShortDatesFollowTheLocale(t *testing.T) {
+	at := time.Date(2026, time.December, 5, 10, 0, 0, 0, time.UTC)
+	tests := []struct{ lang, region, want string }{
+		{"en", "US", "12/5/26"},
+		{"en", "", "12/5/26"},
+		{"en", "GB", "05/12/2026"},
+		{"en", "DE", "05/12/2026"},
+		{"en", "AU", "5/12/26"},
+		{"en", "CA", "2026-12-05"},
+		{"de", "", "05.12.26"},
+		{"fr", "", "05/12/2026"},
+		{"fr", "CA", "2026-12-05"},
+		{"es", "", "5/12/26"},
+		{"es", "MX", "05/12/26"},
+		{"it", "", "05/12/26"},
+		{"pt-BR", "", "05/12/2026"},
+		{"pt-BR", "PT", "05/12/26"},
+		{"nl", "", "05-12-2026"},
+		{"nl", "BE", "5/12/2026"},
+	}
+	for _, tc := range tests {
+		tr := &Translator{lang: tc.lang, region: tc.region}
+		if got := tr.Date(at); got != tc.want {
+			t.Errorf("%s-%s: %q, want %q", tc.lang, tc.region, got, tc.want)
+		}
+	}
+}
+
+// A language added without a date pattern would write ISO dates; the
+// table should say how it writes them.
+func TestEveryLanguageHasADatePattern(t *testing.T) {
+	for _, lang := range shipped() {
+		if _, ok := datePatterns[lang]; !ok {
+			t.Errorf("%s has no entry in datePatterns: add its CLDR short date format", lang)
+		}
+	}
+}
+
+func TestThePackageLevelClockUsesTheCurrentLanguage(t *testing.T) {
+	withSystem(t, locale{lang: "en", region: "US"})
+	at := time.Date(2026, time.March, 1, 18, 45, 0, 0, time.UTC)
+	if got := Clock(at); got != "6:45 PM" {
+		t.Fatalf("en-US %q", got)
+	}
+	SetLanguage("de")
+	if got, date := Clock(at), Date(at); got != "18:45" || date != "01.03.26" {
+		t.Fatalf("de %q %q", got, date)
+	}
+}
