@@ -148,7 +148,9 @@ func (r *chartRenderer) layoutBar(d journal.Day, stack []*canvas.Rectangle, x, s
 	}
 }
 
-func (r *chartRenderer) MinSize() fyne.Size { return fyne.NewSize(280, 180) }
+// MinSize leaves room below the chart for the check-in items in the
+// window's height.
+func (r *chartRenderer) MinSize() fyne.Size { return fyne.NewSize(280, 150) }
 
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 

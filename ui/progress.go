@@ -33,8 +33,9 @@ type progressData struct {
 	err                  error
 }
 
-// loadProgress streams the journal once into both spans, holding no
-// entries, so a year of history loads in a fraction of a second.
+// loadProgress streams the journal once into every span, outcomes and
+// check-ins, holding no entries, so a year of history loads in a fraction
+// of a second.
 func loadProgress(path string, now time.Time, rollover settings.ClockTime) progressData {
 	week := journal.NewTally(now, rollover, 7)
 	month := journal.NewTally(now, rollover, 30)
@@ -46,10 +47,10 @@ func loadProgress(path string, now time.Time, rollover settings.ClockTime) progr
 	case err != nil:
 		d.err = fmt.Errorf("read journal: %w", err)
 	default:
-		d.report, d.err = journal.Read(f, func(e journal.Entry) error {
-			week.Add(e)
-			month.Add(e)
-			quarter.Add(e)
+		d.report, d.err = journal.ReadLines(f, func(l journal.Line) error {
+			week.AddLine(l)
+			month.AddLine(l)
+			quarter.AddLine(l)
 			return nil
 		})
 		f.Close()
@@ -58,15 +59,22 @@ func loadProgress(path string, now time.Time, rollover settings.ClockTime) progr
 	return d
 }
 
-// progressView is the progress window: today against goals and what comes
-// next, then a chart and totals over the last 7 or 30 days.
+// progressView is the progress window, in tabs: Today (today against
+// goals and what comes next) and History (wins and the check-in items
+// over the last 7 or 30 days or 12 weeks). A tab other than Today is built when it is first shown, so the
+// window opens as fast as it did with one page.
 type progressView struct {
 	data     progressData
 	settings settings.Settings
 	next     *widget.Label
 	active   *widget.Label
+	tabs     *container.AppTabs
+	// unbuilt holds the tabs not shown yet, with what builds their content.
+	unbuilt  map[*container.TabItem]func() fyne.CanvasObject
+	history  *container.TabItem
 	span     *widget.RadioGroup
 	chart    *winsChart
+	items    *itemCharts
 	summary  *widget.Label
 	outcomes *widget.Label
 	note     *widget.Label
@@ -105,17 +113,11 @@ func showProgress(w fyne.Window, opts Options, e env) {
 }
 
 func newProgressView(data progressData, s settings.Settings) *progressView {
-	v := &progressView{data: data, settings: s, settled: make(chan struct{}, 1)}
+	v := &progressView{data: data, settings: s, settled: make(chan struct{}, 1), unbuilt: map[*container.TabItem]func() fyne.CanvasObject{}}
 	v.next = wrapped("Asking microrest what comes next…")
-	v.chart = newWinsChart(data.week.Days)
-	v.summary = wrapped("")
-	v.outcomes = wrapped("")
 	v.note = wrapped(readNote(data))
 	v.note.Importance = widget.WarningImportance
 	v.note.Hidden = v.note.Text == ""
-	v.span = widget.NewRadioGroup([]string{spanWeek, spanMonth, spanQuarter}, v.showSpan)
-	v.span.Horizontal = true
-	v.span.Required = true
 	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), nil)
 	v.pause = widget.NewButtonWithIcon(v.pauseLabel(), theme.MediaPauseIcon(), nil)
 	v.pause.Disable()
@@ -123,11 +125,51 @@ func newProgressView(data progressData, s settings.Settings) *progressView {
 	v.active = wrapped("")
 	v.active.Hide()
 	today := widget.NewCard("Today", "", newVBox(v.todayGrid(), v.active, v.next))
-	history := widget.NewCard("History", "", newVBox(v.span, v.chart, legend(), v.summary, v.outcomes))
+	v.history = v.lazyTab("History", v.historyContent)
+	v.tabs = container.NewAppTabs(container.NewTabItem("Today", container.NewVScroll(today)), v.history)
+	v.tabs.OnSelected = v.build
 	footer := container.NewHBox(v.pause, v.openSettings, layout.NewSpacer(), v.export)
-	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, container.NewVScroll(newVBox(today, history)))
-	v.span.SetSelected(spanWeek)
+	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, v.tabs)
 	return v
+}
+
+// lazyTab is a tab whose content is built when it is first shown.
+func (v *progressView) lazyTab(title string, content func() fyne.CanvasObject) *container.TabItem {
+	item := container.NewTabItem(title, container.NewVScroll(container.NewStack()))
+	v.unbuilt[item] = content
+	return item
+}
+
+// build fills a tab the first time it is shown.
+func (v *progressView) build(item *container.TabItem) {
+	content, ok := v.unbuilt[item]
+	if !ok {
+		return
+	}
+	delete(v.unbuilt, item)
+	scroll := item.Content.(*container.Scroll)
+	scroll.Content = content()
+	scroll.Refresh()
+}
+
+// show selects a tab, building it first if need be.
+func (v *progressView) show(item *container.TabItem) {
+	v.build(item)
+	v.tabs.Select(item)
+}
+
+// historyContent is the History tab: the span, the wins chart and its
+// legend, the check-in items over the same span, and the totals.
+func (v *progressView) historyContent() fyne.CanvasObject {
+	v.chart = newWinsChart(v.data.week.Days)
+	v.items = newItemCharts()
+	v.summary = wrapped("")
+	v.outcomes = wrapped("")
+	v.span = widget.NewRadioGroup([]string{spanWeek, spanMonth, spanQuarter}, v.showSpan)
+	v.span.Horizontal = true
+	v.span.Required = true
+	v.span.SetSelected(spanWeek)
+	return newVBox(v.span, v.chart, legend(), v.summary, v.outcomes, heading("How the check-ins went"), v.items.view)
 }
 
 // todayGrid lists each anchor that is on or has wins today, two to a row
@@ -187,6 +229,7 @@ func (v *progressView) showSpan(choice string) {
 		s, bars, span = v.data.quarter, journal.Weeks(v.data.quarter.Days), fmt.Sprintf("%d weeks", quarterWeeks)
 	}
 	v.chart.setDays(bars)
+	v.items.setDays(s.Days, choice == spanQuarter)
 	v.summary.SetText(fmt.Sprintf("%s in %s. Consistency: %d of %d days with at least one win.",
 		plural(s.Window.Wins, "win"), span, s.WinDays, len(s.Days)))
 	v.outcomes.SetText(outcomeLine(s.Window))

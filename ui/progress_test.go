@@ -33,6 +33,10 @@ func texts(obj fyne.CanvasObject) []string {
 		out = append(out, texts(o.Content)...)
 	case *container.Scroll:
 		out = append(out, texts(o.Content)...)
+	case *container.AppTabs:
+		for _, item := range o.Items {
+			out = append(out, texts(item.Content)...)
+		}
 	case *fyne.Container:
 		for _, c := range o.Objects {
 			out = append(out, texts(c)...)
@@ -80,6 +84,7 @@ func TestProgressShowsTodayAgainstGoalsAndTheLastSevenAndThirtyDays(t *testing.T
 	v := newProgressView(data, settings.Defaults())
 	w := test.NewWindow(v.view)
 	defer w.Close()
+	v.show(v.history)
 	all := strings.Join(texts(v.view), "\n")
 	for _, want := range []string{
 		"Hydration\n2 of 8", "Movement\n1 win", "Breath\n0 wins", "Posture\n0 wins",
