@@ -3,6 +3,7 @@ package tray
 import (
 	"fmt"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/sessionbus"
 )
 
@@ -14,13 +15,13 @@ import (
 func HostPresent() (bool, error) {
 	conn, err := sessionbus.Connect()
 	if err != nil {
-		return false, fmt.Errorf("connect to the session bus: %w", err)
+		return false, fmt.Errorf("%s: %w", i18n.T("tray.err_session_bus"), err)
 	}
 	defer conn.Close()
 	var has bool
 	err = conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.kde.StatusNotifierWatcher").Store(&has)
 	if err != nil {
-		return false, fmt.Errorf("ask for a tray host: %w", err)
+		return false, fmt.Errorf("%s: %w", i18n.T("tray.err_tray_host"), err)
 	}
 	return has, nil
 }
