@@ -23,8 +23,9 @@ import (
 // of tabs.
 var settingsSize = fyne.NewSize(760, 600)
 
-// settingsEditor is the settings window: one tab for the general options,
-// one for active hours, one for the training days and one per anchor. Every
+// settingsEditor is the settings window: the Your plan page, one tab for
+// the general options, one for active hours, one for the training days
+// and one per anchor. Every
 // edit builds a candidate Settings and runs settings.Validate on it, so the
 // window and the daemon can never disagree about what is valid.
 //
@@ -55,7 +56,17 @@ type settingsEditor struct {
 	broken   bool
 	banner   *widget.Label
 	problems int
-	view     fyne.CanvasObject
+	// plan is the Your plan page; firstRun says it starts from the
+	// suggested plan and holds a plan to three to five actions from the
+	// start. planNote counts the actions chosen, nil until the page is
+	// built.
+	plan     *container.TabItem
+	firstRun bool
+	planNote *widget.Label
+	// mirroring is set while a field's value is copied to its twins, the
+	// fields of other tabs that edit the same key.
+	mirroring bool
+	view      fyne.CanvasObject
 	// settled receives once the daemon's reply to a save is shown, after
 	// the last write to the note; tests wait on it before reading.
 	settled chan struct{}
@@ -73,10 +84,37 @@ func showSettings(w fyne.Window, opts Options, e env) {
 	case err != nil && !errors.As(err, &fe):
 		opts.Log.Warn("settings", "err", err)
 	}
-	ed := newSettingsEditor(loaded, fe, e)
+	ed := newSettingsEditor(loaded, fe, startOf(opts.Plan, loaded, err), e)
 	w.SetContent(ed.view)
 	w.Resize(settingsSize)
 	ed.bindKeys(w)
+}
+
+// editorStart is the page the settings window opens on.
+type editorStart int
+
+const (
+	// startGeneral opens on General, as the window always has.
+	startGeneral editorStart = iota
+	// startPlan opens on Your plan, as asked.
+	startPlan
+	// startFirstRun opens on Your plan with the suggested plan ticked:
+	// there is no settings file yet, or the plan was asked for over the
+	// defaults the first start just wrote.
+	startFirstRun
+)
+
+// startOf picks the page from the --plan flag and what loading found.
+func startOf(plan bool, loaded settings.Loaded, err error) editorStart {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return startFirstRun
+	case !plan:
+		return startGeneral
+	case err == nil && bytes.Equal(settings.Encode(loaded.Settings), settings.Encode(settings.Defaults())):
+		return startFirstRun
+	}
+	return startPlan
 }
 
 // warmFaces loads the regular and the bold text face on other cores while
@@ -92,11 +130,15 @@ func warmFaces() {
 
 // newSettingsEditor builds the editor over what Load returned; fe is the
 // reason the file was not used, if it was not.
-func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, e env) *settingsEditor {
+func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start editorStart, e env) *settingsEditor {
 	ed := &settingsEditor{path: loaded.Path, base: loaded.Settings, daemon: e.daemon, autostart: e.autostart, tabOf: map[*field]*container.TabItem{}, unbuilt: map[*container.TabItem]tabContent{}, settled: make(chan struct{}, 1)}
+	ed.firstRun = start == startFirstRun
 	ed.readAutostart(&ed.base)
+	ed.plan = ed.tab("Your plan", ed.planContent)
+	general := ed.tab("General", formContent(ed.generalFields))
 	items := []*container.TabItem{
-		ed.tab("General", formContent(ed.generalFields)),
+		ed.plan,
+		general,
 		ed.tab("Active hours", formContent(weekFields)),
 		ed.tab("Days", daysContent),
 	}
@@ -108,6 +150,9 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, e env) *s
 	// Nine tabs do not fit across the window, and at 200% scale even less;
 	// a column of them does, and reads like a settings sidebar.
 	ed.tabs.SetTabLocation(container.TabLocationLeading)
+	if start == startGeneral {
+		ed.tabs.Select(general)
+	}
 	ed.tabs.OnSelected = ed.build
 	ed.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), ed.trySave)
 	ed.save.Importance = widget.HighImportance
@@ -175,6 +220,9 @@ func (ed *settingsEditor) build(item *container.TabItem) {
 	delete(ed.unbuilt, item)
 	fields, obj := content(&ed.base)
 	for _, f := range fields {
+		if twins := ed.twins(f); len(twins) > 0 {
+			copyValue(twins[0], f)
+		}
 		ed.tabOf[f] = item
 		ed.watch(f)
 	}
@@ -197,17 +245,55 @@ func (ed *settingsEditor) footer() fyne.CanvasObject {
 func (ed *settingsEditor) watch(f *field) {
 	switch {
 	case f.check != nil:
-		f.check.OnChanged = func(bool) { ed.check() }
+		f.check.OnChanged = func(bool) { ed.edited(f) }
 		f.check.onEscape = ed.escape
 	case f.choice != nil:
-		f.choice.OnChanged = func(string) { ed.check() }
+		f.choice.OnChanged = func(string) { ed.edited(f) }
 		f.choice.onEscape = ed.escape
 	case f.entry != nil:
-		f.entry.OnChanged = func(string) { ed.check() }
+		f.entry.OnChanged = func(string) { ed.edited(f) }
 		f.entry.onEscape = ed.escape
 		if !f.entry.MultiLine {
 			f.entry.OnSubmitted = func(string) { ed.trySave() }
 		}
+	}
+}
+
+// edited shows an edit in the field's twins, then re-validates.
+func (ed *settingsEditor) edited(f *field) {
+	if ed.mirroring {
+		return
+	}
+	ed.mirroring = true
+	for _, twin := range ed.twins(f) {
+		copyValue(f, twin)
+	}
+	ed.mirroring = false
+	ed.check()
+}
+
+// twins are the other fields built so far that edit f's key: Your plan
+// shares its keys with the anchor tabs.
+func (ed *settingsEditor) twins(f *field) []*field {
+	var out []*field
+	for _, g := range ed.fields {
+		if g != f && g.keys[0] == f.keys[0] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// copyValue shows from's input in to's, as typed; both are built the same
+// way for the same key.
+func copyValue(from, to *field) {
+	switch {
+	case from.check != nil && to.check != nil:
+		to.check.SetChecked(from.check.Checked)
+	case from.choice != nil && to.choice != nil:
+		to.choice.SetSelected(from.choice.Selected)
+	case from.entry != nil && to.entry != nil:
+		to.entry.SetText(from.entry.Text)
 	}
 }
 
@@ -246,9 +332,17 @@ func (ed *settingsEditor) check() {
 		f.show(msg)
 		shown[ed.tabOf[f]] = shown[ed.tabOf[f]] || msg != ""
 	}
-	ed.markTabs(shown)
+	others := unowned(problems, owned)
 	ed.problems = len(unread) + len(problems)
-	ed.updateNote(s, unowned(problems, owned))
+	plan := ed.planProblem(s)
+	ed.showPlan(s, plan)
+	if plan != "" {
+		shown[ed.plan] = true
+		others = append(others, plan)
+		ed.problems++
+	}
+	ed.markTabs(shown)
+	ed.updateNote(s, others)
 }
 
 // messageFor joins the problems a field owns and marks them owned.
@@ -320,7 +414,7 @@ func (ed *settingsEditor) changed(s settings.Settings) bool {
 // trySave saves when the candidate is valid and differs from the file.
 func (ed *settingsEditor) trySave() {
 	s, unread := ed.candidate()
-	if len(unread) > 0 || len(settings.Validate(s)) > 0 || !ed.changed(s) {
+	if len(unread) > 0 || len(settings.Validate(s)) > 0 || ed.planProblem(s) != "" || !ed.changed(s) {
 		return
 	}
 	if err := settings.Save(ed.path, s); err != nil {
@@ -329,6 +423,7 @@ func (ed *settingsEditor) trySave() {
 	}
 	ed.base = s
 	ed.broken = false
+	ed.firstRun = false
 	if ed.banner != nil {
 		ed.banner.Hide()
 	}
@@ -411,6 +506,7 @@ func (ed *settingsEditor) generalFields(s *settings.Settings) []*field {
 		checkField("sound", "Sound", "Play the notification sound", func(s *settings.Settings) *bool { return &s.Sound }, s),
 		checkField("respect_dnd", "Do not disturb", "Hold prompts during do-not-disturb and fullscreen", func(s *settings.Settings) *bool { return &s.RespectDND }, s),
 		checkField("autostart", "Start at login", "Start microrest when I log in", func(s *settings.Settings) *bool { return &s.Autostart }, s),
+		checkField("weekly_review", "Weekly review", "Offer last week's review at the start of each week", func(s *settings.Settings) *bool { return &s.WeeklyReview }, s),
 		durationListField("pause_choices", "Pause choices", "Lengths in the tray's Pause menu, comma-separated", func(s *settings.Settings) *[]settings.Duration { return &s.PauseChoices }, s),
 		durationField("escalation.after", "Re-show ignored prompt after", settings.EscalationLimits, func(s *settings.Settings) *settings.Duration { return &s.Escalation.After }, s),
 		countField("escalation.repeats", "Re-show at most", fmt.Sprintf("Times, 0 to %d; then it counts as missed", settings.MaxRepeats), func(s *settings.Settings) *int { return &s.Escalation.Repeats }, s),
@@ -430,20 +526,22 @@ func weekFields(s *settings.Settings) []*field {
 func anchorFields(k settings.Kind, s *settings.Settings) []*field {
 	key := "anchors." + k.String()
 	of := func(s *settings.Settings) *settings.Anchor { return s.Anchors.Of(k) }
-	enabled := checkField(key+".enabled", "Enabled", "Remind me of "+strings.ToLower(k.Title()), func(s *settings.Settings) *bool { return &of(s).Enabled }, s)
-	enabled.keys = append(enabled.keys, key)
-	enabled.prefix = k.Title()
-	return []*field{
-		enabled,
+	fields := []*field{
+		enabledField(k, "Remind me of "+strings.ToLower(k.Title()), s),
 		durationField(key+".every", "Every (active time)", settings.EveryLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Every }, s),
 		clockListField(key+".at", func(s *settings.Settings) *[]settings.ClockTime { return &of(s).At }, s),
+	}
+	if k == settings.Movement {
+		fields = append(fields, mealFields(s)...)
+	}
+	return append(fields,
 		durationField(key+".practice", "Practice length", settings.PracticeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Practice }, s),
 		durationField(key+".snooze", "Snooze", settings.SnoozeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Snooze }, s),
 		durationField(key+".natural_break", "Natural break", settings.NaturalBreakLimits, func(s *settings.Settings) *settings.Duration { return &of(s).NaturalBreak }, s),
 		countField(key+".daily_goal", "Daily goal", fmt.Sprintf("Wins a day, 0 (no goal) to %d", settings.MaxDailyGoal), func(s *settings.Settings) *int { return &of(s).DailyGoal }, s),
 		checkField(key+".appointment", "Appointment", "Clock times come even when paused", func(s *settings.Settings) *bool { return &of(s).Appointment }, s),
 		practicesField(key+".practices", func(s *settings.Settings) *[]string { return &of(s).Practices }, s),
-	}
+	)
 }
 
 // problemBanner names a file that could not be used, so the person knows

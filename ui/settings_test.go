@@ -25,7 +25,14 @@ func openEditor(t *testing.T, path string, d *fakeDaemon) (*settingsEditor, fyne
 	if err != nil && fe == nil {
 		t.Fatal(err)
 	}
-	ed := newSettingsEditor(loaded, fe, testEnv(d, &fakeClock{now: start}))
+	return showEditor(t, loaded, fe, startGeneral, d)
+}
+
+// showEditor opens the editor over loaded on the start page in a test
+// window.
+func showEditor(t *testing.T, loaded settings.Loaded, fe *settings.FileError, at editorStart, d *fakeDaemon) (*settingsEditor, fyne.Window) {
+	t.Helper()
+	ed := newSettingsEditor(loaded, fe, at, testEnv(d, &fakeClock{now: start}))
 	w := test.NewWindow(ed.view)
 	w.Resize(settingsSize)
 	t.Cleanup(w.Close)
@@ -291,7 +298,7 @@ func TestTheAutostartBoxShowsAndSetsTheSystemEntry(t *testing.T) {
 	sys := &fakeAutostart{on: true}
 	e := testEnv(newFakeDaemon(), &fakeClock{now: start})
 	e.autostart = sys
-	ed := newSettingsEditor(loaded, nil, e)
+	ed := newSettingsEditor(loaded, nil, startGeneral, e)
 	box := ed.field(t, "autostart").check
 	if !box.Checked {
 		t.Fatal("the box shows the file's autostart = false, not the system's entry")
@@ -336,7 +343,7 @@ func TestOnlyTheShownTabIsBuiltUntilAnotherIsSelected(t *testing.T) {
 	ed, _ := openEditor(t, settingsPath(t), newFakeDaemon())
 	days := tabNamed(t, ed, "Days")
 	for _, f := range ed.fields {
-		if ed.tabOf[f] != ed.tabs.Items[0] {
+		if ed.tabOf[f] != tabNamed(t, ed, "General") {
 			t.Fatalf("field %s of tab %q is built before its tab is shown", f.keys[0], ed.tabOf[f].Text)
 		}
 	}

@@ -32,6 +32,9 @@ type Options struct {
 	Prompt uint64
 	// Mode is the breathing session's pattern; nil for today's.
 	Mode *settings.BreathMode
+	// Plan opens the settings window on its Your plan page, as the
+	// daemon's first start asks; a missing settings file does too.
+	Plan bool
 	Log  *slog.Logger
 }
 
