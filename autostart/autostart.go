@@ -7,13 +7,15 @@ package autostart
 import (
 	"fmt"
 	"os"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Executable returns the path the entry should start: this binary.
 func Executable() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return "", fmt.Errorf("find microrest's own binary: %w", err)
+		return "", fmt.Errorf("%s: %w", i18n.T("autostart.err_own_binary"), err)
 	}
 	return exe, nil
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/adrg/xdg"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 func tempConfig(t *testing.T) string {
@@ -83,6 +85,41 @@ func TestTheEntryValidates(t *testing.T) {
 	}
 	if out, err := exec.Command(validator, path).CombinedOutput(); err != nil || len(out) > 0 {
 		t.Fatalf("desktop-file-validate: %v\n%s", err, out)
+	}
+}
+
+func TestTheEntryDescribesMicrorestInEveryLanguage(t *testing.T) {
+	entry := string(desktopEntry("/usr/bin/microrest"))
+	for _, line := range []string{
+		"GenericName=Recovery reminders",
+		"GenericName[de]=Pausenerinnerungen",
+		"GenericName[pt_BR]=Lembretes de pausa",
+		"Comment=Short movement, breathing and posture breaks through the working day",
+		"Comment[fr]=De courtes pauses pour bouger, respirer et se redresser tout au long de la journée de travail",
+	} {
+		if !strings.Contains(entry, "\n"+line+"\n") {
+			t.Errorf("the entry lacks the line %q:\n%s", line, entry)
+		}
+	}
+	for _, l := range i18n.Languages() {
+		key := "Comment[" + strings.ReplaceAll(l.Tag, "-", "_") + "]="
+		if l.Tag != i18n.English && !strings.Contains(entry, "\n"+key) {
+			t.Errorf("no %s line for %s", key, l.Name)
+		}
+	}
+}
+
+func TestAFailureIsSaidInThePersonsLanguage(t *testing.T) {
+	dir := tempConfig(t)
+	// A file where the autostart directory should be: it cannot be made.
+	if err := os.WriteFile(filepath.Join(dir, "autostart"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	i18n.SetLanguage("es")
+	t.Cleanup(func() { i18n.SetLanguage(i18n.System) })
+	err := Set(true, "/usr/bin/microrest")
+	if want := "activar el inicio automático: "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("err = %v, want it to start with %q", err, want)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"golang.org/x/sys/windows/registry"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 const runKey = `Software\Microsoft\Windows\CurrentVersion\Run`
@@ -14,11 +16,11 @@ func where() string { return `HKCU\` + runKey + `\microrest` }
 func enable(exe string) error {
 	k, _, err := registry.CreateKey(registry.CURRENT_USER, runKey, registry.SET_VALUE)
 	if err != nil {
-		return fmt.Errorf("turn autostart on: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("autostart.err_on"), err)
 	}
 	defer k.Close()
 	if err := k.SetStringValue("microrest", `"`+exe+`"`); err != nil {
-		return fmt.Errorf("turn autostart on: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("autostart.err_on"), err)
 	}
 	return nil
 }
@@ -29,11 +31,11 @@ func disable() error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("turn autostart off: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("autostart.err_off"), err)
 	}
 	defer k.Close()
 	if err := k.DeleteValue("microrest"); err != nil && !errors.Is(err, registry.ErrNotExist) {
-		return fmt.Errorf("turn autostart off: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("autostart.err_off"), err)
 	}
 	return nil
 }
@@ -44,7 +46,7 @@ func enabled() (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("read autostart: %w", err)
+		return false, fmt.Errorf("%s: %w", i18n.T("autostart.err_read"), err)
 	}
 	defer k.Close()
 	_, _, err = k.GetStringValue("microrest")

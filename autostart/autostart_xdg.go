@@ -12,25 +12,52 @@ import (
 	"strings"
 
 	"github.com/adrg/xdg"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 func where() string { return filepath.Join(xdg.ConfigHome, "autostart", "microrest.desktop") }
 
 // desktopEntry follows the Desktop Entry Specification; Exec arguments with
-// spaces are quoted as it requires.
+// spaces are quoted as it requires. The description is written in every
+// shipped language, so the desktop's list of startup programs shows it in
+// the session's language, not in the one microrest spoke when it wrote
+// the entry.
 func desktopEntry(exe string) []byte {
-	return []byte(`[Desktop Entry]
-Type=Application
-Version=1.4
-Name=microrest
-GenericName=Recovery reminders
-Comment=Short movement, breathing and posture breaks through the working day
-Exec=` + quoteExec(exe) + `
-Icon=io.github.microrest
-Terminal=false
-Categories=Utility;
-X-GNOME-Autostart-enabled=true
-`)
+	lines := []string{"[Desktop Entry]", "Type=Application", "Version=1.4", "Name=microrest"}
+	lines = append(lines, descriptions()...)
+	lines = append(lines,
+		"Exec="+quoteExec(exe),
+		"Icon=io.github.microrest",
+		"Terminal=false",
+		"Categories=Utility;",
+		"X-GNOME-Autostart-enabled=true",
+	)
+	return []byte(strings.Join(lines, "\n") + "\n")
+}
+
+// descriptions are the GenericName and Comment keys: English as the
+// default value, then one localized key per other language
+// (Comment[pt_BR]=...).
+func descriptions() []string {
+	var generic, comment []string
+	add := func(tr *i18n.Translator, locale string) {
+		generic = append(generic, "GenericName"+locale+"="+escapeValue(tr.T("autostart.generic_name")))
+		comment = append(comment, "Comment"+locale+"="+escapeValue(tr.T("autostart.comment")))
+	}
+	add(i18n.For(i18n.English), "")
+	for _, l := range i18n.Languages() {
+		if l.Tag != i18n.English {
+			add(i18n.For(l.Tag), "["+strings.ReplaceAll(l.Tag, "-", "_")+"]")
+		}
+	}
+	return append(generic, comment...)
+}
+
+// escapeValue escapes what a string value may not hold as is (Desktop
+// Entry Specification, "Possible value types").
+func escapeValue(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`).Replace(s)
 }
 
 func quoteExec(s string) string {
@@ -54,7 +81,7 @@ func enabled() (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("read autostart entry: %w", err)
+		return false, fmt.Errorf("%s: %w", i18n.T("autostart.err_read"), err)
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
