@@ -13,6 +13,7 @@ import (
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/journal"
+	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -101,4 +102,74 @@ func TestTheHistoryTabRendersAsRecorded(t *testing.T) {
 	w.Resize(progressSize)
 	v.show(v.history)
 	test.AssertRendersToMarkup(t, "progress_history.xml", w.Canvas())
+}
+
+// at is h:m on the journal day daysAgo, the next calendar day for a time
+// before the 04:00 rollover.
+func at(daysAgo, h, m int) time.Time {
+	t := now.AddDate(0, 0, -daysAgo).Truncate(24 * time.Hour).Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+	if h < 4 {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
+}
+
+// rhythmLines are two weeks of bedtimes (wind-down answered) and wake
+// lines: steady but for a late night, one after midnight and a lie-in.
+func rhythmLines() []journal.Line {
+	beds := [][2]int{{22, 30}, {22, 40}, {22, 20}, {22, 35}, {0, 20}, {22, 30}, {22, 45}, {22, 25}, {23, 40}, {22, 30}, {22, 15}, {22, 50}, {22, 30}}
+	wakes := [][2]int{{7, 0}, {7, 10}, {6, 55}, {7, 5}, {9, 30}, {7, 0}, {7, 15}, {6, 50}, {7, 0}, {7, 20}, {7, 5}, {6, 45}, {7, 0}, {7, 5}}
+	var lines []journal.Line
+	for i, b := range beds {
+		lines = append(lines, journal.OutcomeLine(journal.Entry{Time: at(13-i, b[0], b[1]), Anchor: settings.WindDown, Outcome: reminders.OutcomeDone}))
+	}
+	for i, w := range wakes {
+		lines = append(lines, journal.WakeLine(at(13-i, w[0], w[1])))
+	}
+	// A wind-down skipped is no bedtime.
+	return append(lines, journal.OutcomeLine(journal.Entry{Time: at(0, 1, 30), Anchor: settings.WindDown, Outcome: reminders.OutcomeSkipped}))
+}
+
+func TestBedtimeAndWakeTimeShowTheLastTwoWeeksAndHowSteadyTheyWere(t *testing.T) {
+	test.NewTempApp(t)
+	v := newProgressView(loadProgress(writeLines(t, rhythmLines()), now, settings.Clock(4, 0)), settings.Defaults())
+	w := test.NewWindow(v.view)
+	defer w.Close()
+	v.show(v.rhythm)
+	r := v.bedtimes
+	if want := "Bedtime within ±25 min on 11 of 13 days, typically 22:30."; r.bedLine.Text != want {
+		t.Errorf("bedtime: %q\nwant      %q", r.bedLine.Text, want)
+	}
+	if want := "Wake time within ±25 min on 13 of 14 days, typically 07:03."; r.wakeLine.Text != want {
+		t.Errorf("wake time: %q\nwant        %q", r.wakeLine.Text, want)
+	}
+	bed := r.bedtime
+	if len(bed.values) != 14 || !math.IsNaN(bed.values[13]) || bed.values[4] != 24+20.0/60 || bed.values[0] != 22.5 {
+		t.Fatalf("bedtimes %v: want 14 days, 00:20 as 24h20m on day 5, none today", bed.values)
+	}
+	if bed.lo != 22 || bed.hi != 25 || bed.band != [2]float64{22.5 - 25.0/60, 22.5 + 25.0/60} {
+		t.Fatalf("bedtime scale %v to %v, band %v", bed.lo, bed.hi, bed.band)
+	}
+	if clockLabel(bed.hi) != "01:00" || clockLabel(bed.lo) != "22:00" {
+		t.Fatalf("the scale reads %s to %s", clockLabel(bed.lo), clockLabel(bed.hi))
+	}
+}
+
+func TestBedtimeAndWakeTimeSayWhatTheyWaitForWithoutData(t *testing.T) {
+	test.NewTempApp(t)
+	v := newProgressView(loadProgress(filepath.Join(t.TempDir(), "none.jsonl"), now, settings.Clock(4, 0)), settings.Defaults())
+	v.show(v.rhythm)
+	if got := v.bedtimes.bedLine.Text; got != "No bedtime yet: it is when you answer the wind-down." {
+		t.Fatalf("bedtime line %q", got)
+	}
+}
+
+func TestTheBedtimeTabRendersAsRecorded(t *testing.T) {
+	test.NewTempApp(t)
+	v := newProgressView(loadProgress(writeLines(t, rhythmLines()), now, settings.Clock(4, 0)), settings.Defaults())
+	w := test.NewWindow(v.view)
+	defer w.Close()
+	w.Resize(progressSize)
+	v.show(v.rhythm)
+	test.AssertRendersToMarkup(t, "progress_rhythm.xml", w.Canvas())
 }

@@ -60,8 +60,9 @@ func loadProgress(path string, now time.Time, rollover settings.ClockTime) progr
 }
 
 // progressView is the progress window, in tabs: Today (today against
-// goals and what comes next) and History (wins and the check-in items
-// over the last 7 or 30 days or 12 weeks). A tab other than Today is built when it is first shown, so the
+// goals and what comes next), History (wins and the check-in items over
+// the last 7 or 30 days or 12 weeks) and Bedtime & wake (the last 14
+// days). A tab other than Today is built when it is first shown, so the
 // window opens as fast as it did with one page.
 type progressView struct {
 	data     progressData
@@ -70,8 +71,11 @@ type progressView struct {
 	active   *widget.Label
 	tabs     *container.AppTabs
 	// unbuilt holds the tabs not shown yet, with what builds their content.
-	unbuilt  map[*container.TabItem]func() fyne.CanvasObject
-	history  *container.TabItem
+	unbuilt map[*container.TabItem]func() fyne.CanvasObject
+	history *container.TabItem
+	rhythm  *container.TabItem
+	// bedtimes is the Bedtime & wake tab once built.
+	bedtimes *rhythmView
 	span     *widget.RadioGroup
 	chart    *winsChart
 	items    *itemCharts
@@ -126,7 +130,8 @@ func newProgressView(data progressData, s settings.Settings) *progressView {
 	v.active.Hide()
 	today := widget.NewCard("Today", "", newVBox(v.todayGrid(), v.active, v.next))
 	v.history = v.lazyTab("History", v.historyContent)
-	v.tabs = container.NewAppTabs(container.NewTabItem("Today", container.NewVScroll(today)), v.history)
+	v.rhythm = v.lazyTab("Bedtime & wake", v.rhythmContent)
+	v.tabs = container.NewAppTabs(container.NewTabItem("Today", container.NewVScroll(today)), v.history, v.rhythm)
 	v.tabs.OnSelected = v.build
 	footer := container.NewHBox(v.pause, v.openSettings, layout.NewSpacer(), v.export)
 	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, v.tabs)
@@ -156,6 +161,12 @@ func (v *progressView) build(item *container.TabItem) {
 func (v *progressView) show(item *container.TabItem) {
 	v.build(item)
 	v.tabs.Select(item)
+}
+
+// rhythmContent is the Bedtime & wake tab over the last 14 days.
+func (v *progressView) rhythmContent() fyne.CanvasObject {
+	v.bedtimes = newRhythmView(v.data.month.Days)
+	return container.NewPadded(v.bedtimes.view)
 }
 
 // historyContent is the History tab: the span, the wins chart and its
