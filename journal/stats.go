@@ -82,16 +82,42 @@ type Totals struct {
 	Outcomes map[reminders.Outcome]int
 }
 
-func (t *Totals) add(e Entry) {
-	t.Entries++
-	t.Outcomes[e.Outcome]++
-	if e.Outcome.Win() {
-		t.Wins++
-	}
+// counts is Totals while a Tally counts: outcomes in an array, because a
+// map write for every line of every span shows on a 100,000-line read.
+type counts struct {
+	entries, wins int
+	outcomes      [8]int // indexed by outcome; reminders.Outcomes all fit
+	// other counts an outcome outside the array, which only a caller of
+	// Add can hand in; the reader refuses it.
+	other map[reminders.Outcome]int
 }
 
-func (t Totals) clone() Totals {
-	t.Outcomes = maps.Clone(t.Outcomes)
+func (c *counts) add(e Entry) {
+	c.entries++
+	if e.Outcome.Win() {
+		c.wins++
+	}
+	if o := e.Outcome; o >= 0 && int(o) < len(c.outcomes) {
+		c.outcomes[o]++
+		return
+	}
+	if c.other == nil {
+		c.other = map[reminders.Outcome]int{}
+	}
+	c.other[e.Outcome]++
+}
+
+// totals gives the counts as Totals, each outcome seen once in the map.
+func (c *counts) totals() Totals {
+	t := Totals{Entries: c.entries, Wins: c.wins, Outcomes: maps.Clone(c.other)}
+	if t.Outcomes == nil {
+		t.Outcomes = map[reminders.Outcome]int{}
+	}
+	for o, n := range c.outcomes {
+		if n > 0 {
+			t.Outcomes[reminders.Outcome(o)] = n
+		}
+	}
 	return t
 }
 
@@ -126,8 +152,8 @@ type Tally struct {
 	days     int
 	recent   []Day     // indexed by age in days, 0 is today
 	checkins []Checkin // indexed by age, at least BaselineDays long
-	window   Totals
-	all      Totals
+	window   counts
+	all      counts
 	first    int64
 }
 
@@ -147,15 +173,13 @@ func NewTally(now time.Time, rollover settings.ClockTime, days int) *Tally {
 		days:     days,
 		recent:   recent,
 		checkins: make([]Checkin, max(len(recent), BaselineDays)),
-		window:   Totals{Outcomes: map[reminders.Outcome]int{}},
-		all:      Totals{Outcomes: map[reminders.Outcome]int{}},
 	}
 }
 
 // Add counts one entry; the order of entries does not matter.
 func (t *Tally) Add(e Entry) {
 	day := dayNumber(e.Time, t.rollover)
-	if t.all.Entries == 0 || day < t.first {
+	if t.all.entries == 0 || day < t.first {
 		t.first = day
 	}
 	t.all.add(e)
@@ -210,12 +234,12 @@ func (t *Tally) Stats() Stats {
 	s := Stats{
 		Today:    t.day(0),
 		Days:     make([]Day, t.days),
-		Window:   t.window.clone(),
-		All:      t.all.clone(),
+		Window:   t.window.totals(),
+		All:      t.all.totals(),
 		WinDays:  t.daysWithWins(t.days),
 		Checkins: t.baseline(),
 	}
-	if t.all.Entries > 0 {
+	if t.all.entries > 0 {
 		s.First = dateOf(t.first)
 	}
 	for i := range s.Days {

@@ -207,6 +207,20 @@ func TestTotalsAreCountedByOutcome(t *testing.T) {
 	})
 }
 
+func TestAnOutcomeTheReaderWouldRefuseIsStillCountedWhenAddedByHand(t *testing.T) {
+	now := at(plusOne, 2026, 11, 27, 10, 0)
+	odd := reminders.Outcome(99)
+	tally := NewTally(now, four, 1)
+	tally.Add(entry(now, settings.Breath, odd, 0))
+	tally.Add(entry(now, settings.Breath, odd, 0))
+	first := tally.Stats()
+	tally.Add(entry(now, settings.Breath, odd, 0))
+	want := Totals{Entries: 2, Outcomes: map[reminders.Outcome]int{odd: 2}}
+	if !reflect.DeepEqual(first.All, want) || !reflect.DeepEqual(first.Window, want) {
+		t.Errorf("all %+v, window %+v; want %+v in both, unchanged by a later Add", first.All, first.Window, want)
+	}
+}
+
 func TestTheWindowIsClampedAndHasNoGaps(t *testing.T) {
 	now := at(plusOne, 2026, 11, 27, 10, 0)
 	tests := []struct {
