@@ -16,20 +16,24 @@ type ISOWeek struct {
 // ParseISOWeek reads a week written YYYY-Www, such as 2026-W48; the week
 // must exist in that year (2026 has a week 53, 2025 does not).
 func ParseISOWeek(s string) (ISOWeek, error) {
-	var w ISOWeek
+	w, ok := splitWeek(s)
+	if !ok {
+		return ISOWeek{}, fmt.Errorf("%q is not an ISO week YYYY-Www, such as 2026-W48", s)
+	}
+	if n := WeeksIn(w.Year); w.Week < 1 || w.Week > n {
+		return ISOWeek{}, fmt.Errorf("%q is not an ISO week YYYY-Www: %04d has weeks 01 to %02d", s, w.Year, n)
+	}
+	return w, nil
+}
+
+// splitWeek reads the digits of YYYY-Www, whatever their values.
+func splitWeek(s string) (ISOWeek, bool) {
 	if len(s) != len("2026-W48") || s[4] != '-' || s[5] != 'W' {
-		return w, fmt.Errorf("%q is not a week written like 2026-W48", s)
+		return ISOWeek{}, false
 	}
 	year, yok := decimal([]byte(s[:4]))
 	week, wok := decimal([]byte(s[6:]))
-	if !yok || !wok {
-		return w, fmt.Errorf("%q is not a week written like 2026-W48", s)
-	}
-	w = ISOWeek{int(year), int(week)}
-	if n := WeeksIn(w.Year); w.Week < 1 || w.Week > n {
-		return ISOWeek{}, fmt.Errorf("%q is not a week: %04d has weeks 01 to %02d", s, w.Year, n)
-	}
-	return w, nil
+	return ISOWeek{int(year), int(week)}, yok && wok
 }
 
 // WeeksIn returns how many ISO weeks year has, 52 or 53: 28 December is

@@ -18,13 +18,13 @@ var weekCases = []struct {
 	{"2025 has no week 53", "2025-W53", ISOWeek{}, "2025 has weeks 01 to 52"},
 	{"week 60 is named", "2026-W60", ISOWeek{}, "2026 has weeks 01 to 53"},
 	{"week 00 is named", "2026-W00", ISOWeek{}, "2026 has weeks 01 to 53"},
-	{"a week without its W", "2026-48", ISOWeek{}, "like 2026-W48"},
-	{"a week without its year", "W48", ISOWeek{}, "like 2026-W48"},
-	{"a one-digit week", "2026-W4", ISOWeek{}, "like 2026-W48"},
-	{"a lower-case w", "2026-w48", ISOWeek{}, "like 2026-W48"},
-	{"a sign in the week", "2026-W+4", ISOWeek{}, "like 2026-W48"},
-	{"a two-digit year", "26-W48", ISOWeek{}, "like 2026-W48"},
-	{"nothing", "", ISOWeek{}, "like 2026-W48"},
+	{"a week without its W", "2026-48", ISOWeek{}, "is not an ISO week YYYY-Www, such as 2026-W48"},
+	{"a week without its year", "W48", ISOWeek{}, "is not an ISO week YYYY-Www, such as 2026-W48"},
+	{"a one-digit week", "2026-W4", ISOWeek{}, "is not an ISO week YYYY-Www, such as 2026-W48"},
+	{"a lower-case w", "2026-w48", ISOWeek{}, "is not an ISO week YYYY-Www, such as 2026-W48"},
+	{"a sign in the week", "2026-W+4", ISOWeek{}, "is not an ISO week YYYY-Www, such as 2026-W48"},
+	{"a two-digit year", "26-W48", ISOWeek{}, "is not an ISO week YYYY-Www, such as 2026-W48"},
+	{"nothing", "", ISOWeek{}, "is not an ISO week YYYY-Www, such as 2026-W48"},
 }
 
 func TestAnISOWeekIsParsedOrRefusedWithTheFormItTakes(t *testing.T) {
