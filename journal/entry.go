@@ -1,7 +1,7 @@
-// Package journal keeps the record of small wins and daily check-ins: one
-// JSON line per prompt outcome or check-in, appended durably, read
-// tolerantly, and summarised into the statistics people see over days and
-// weeks.
+// Package journal keeps the record of small wins, daily check-ins and wake
+// times: one JSON line per prompt outcome, check-in or first active minute
+// of a day, appended durably, read tolerantly, and summarised into the
+// statistics people see over days and weeks and the weekly review.
 package journal
 
 import "github.com/microrest/microrest/reminders"
