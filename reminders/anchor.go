@@ -22,6 +22,22 @@ type anchor struct {
 	// breakFrom is the start of the away stretch that last gave a natural
 	// break: one stretch is one break, whatever it satisfies.
 	breakFrom time.Time
+	// round holds today's clock times the anchor's open round answers (a
+	// clock time waiting, a prompt on screen, a snooze), so they cannot be
+	// moved once come; meal is set when one is a walk after a meal.
+	round []time.Time
+	meal  bool
+}
+
+// join makes clock time t part of the anchor's open round. A day and a
+// catch-up have fewer clock times than the bound; it only keeps a state
+// the engine writes one it reads back.
+func (a *anchor) join(t time.Time, meal bool) {
+	if len(a.round) >= maxStatePlan {
+		a.round = a.round[1:]
+	}
+	a.round = append(a.round, t)
+	a.meal = a.meal || meal
 }
 
 // accrued returns the active time since the anchor's previous outcome.
@@ -94,12 +110,19 @@ func (e *Engine) fireClocks(now time.Time) {
 
 // occur handles clock time t of anchor k. Outside active hours an ordinary
 // clock time is dropped rather than missed: a Saturday is not a failure.
+// A clock time that comes while the anchor is on screen or already waits
+// is answered with it.
 func (e *Engine) occur(k settings.Kind, t time.Time) {
 	a := &e.anchors[k]
 	a.lastClock = t
 	a.nextClock = e.nextOccurrence(k, t)
 	cfg := e.cfg.Anchors.Of(k)
-	if !e.live(k) || e.inPrompt(k) || !a.clockDue.IsZero() || (!cfg.Appointment && !e.inHours(t)) {
+	if !e.live(k) || (!cfg.Appointment && !e.inHours(t)) {
+		return
+	}
+	meal := e.mealAt(k, t)
+	if e.inPrompt(k) || !a.clockDue.IsZero() {
+		a.join(t, meal)
 		return
 	}
 	if e.away && a.breakFrom.Equal(e.awayStart) {
@@ -110,6 +133,7 @@ func (e *Engine) occur(k settings.Kind, t time.Time) {
 	}
 	a.clockDue = t
 	a.deadline = t.Add(e.cfg.ClockGrace.D())
+	a.join(t, meal)
 }
 
 // natural credits anchor k with a natural break once the away stretch is
@@ -177,6 +201,8 @@ func (e *Engine) close(k settings.Kind, end ending) {
 	a.start, a.clockDue, a.snoozed = e.active, time.Time{}, false
 	if end.outcome == OutcomeSnoozed {
 		a.snoozed, a.snoozeAt = true, e.active+end.snooze
+	} else {
+		a.round, a.meal = nil, false
 	}
 	if end.outcome.Win() {
 		a.wins++

@@ -144,20 +144,9 @@ func (e *Engine) askCheckin(now time.Time) {
 	if e.away || e.dndHolds() || e.paused(now) || e.quietAt(now) {
 		return
 	}
-	if at.Mode == settings.CheckinAtClock && now.Before(e.checkinFrom(at.Clock)) {
+	if at.Mode == settings.CheckinAtClock && now.Before(e.todayAt(at.Clock)) {
 		return
 	}
 	e.checkinAsked = true
 	e.emit(CheckinDue{Day: e.dayStart})
-}
-
-// checkinFrom returns when a check-in set for clock time c may be asked
-// today. A time before the day's start belongs to the small hours that
-// end the day, so it is read on the next calendar date.
-func (e *Engine) checkinFrom(c settings.ClockTime) time.Time {
-	t := dayAt(e.dayStart, c, 0, e.loc)
-	if t.Before(e.dayStart) {
-		t = dayAt(e.dayStart, c, 1, e.loc)
-	}
-	return t
 }

@@ -85,6 +85,9 @@ type Engine struct {
 	checkinLoad                   settings.TrainingLoad
 	low                           bool
 
+	// Today's plan changes; a new day clears them.
+	changes map[Slot]change
+
 	evs []Event
 }
 
@@ -266,8 +269,10 @@ func (e *Engine) newDay(now time.Time) {
 	for k := range e.anchors {
 		a := &e.anchors[k]
 		a.wins, a.start, a.snoozed = 0, e.active, false
+		a.round, a.meal = nil, false
 	}
 	e.checkinAsked, e.checkinAnswered, e.checkinLoad, e.low = false, false, settings.LoadUnset, false
+	e.changes = nil
 }
 
 // paused reports whether a pause is in force.

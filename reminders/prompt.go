@@ -31,6 +31,9 @@ type Item struct {
 	Practice string
 	// Appointment marks a clock time that cannot be skipped.
 	Appointment bool
+	// Meal marks a walk after a meal, so the notifier can title it so
+	// ("Walk after your meal") rather than as plain movement.
+	Meal bool
 	// Snooze is how long a Snooze without a length puts the anchor off:
 	// the engine's own choice, shown on the buttons that ask for it.
 	Snooze time.Duration
@@ -116,7 +119,7 @@ func (e *Engine) show(kinds []settings.Kind, now time.Time) {
 	e.nextID++
 	o := &open{Prompt: Prompt{ID: e.nextID, Shown: now}}
 	for _, k := range kinds {
-		o.Items = append(o.Items, Item{Anchor: k, Practice: e.nextPractice(k), Appointment: e.appointmentDue(k)})
+		o.Items = append(o.Items, Item{Anchor: k, Practice: e.nextPractice(k), Appointment: e.appointmentDue(k), Meal: e.anchors[k].meal})
 	}
 	e.cur = o
 	e.refit()

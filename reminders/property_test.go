@@ -16,6 +16,7 @@ type invariants struct {
 	last  time.Time
 	items map[uint64]map[settings.Kind]bool // anchors each prompt offered
 	ended map[uint64]map[settings.Kind]int  // outcomes journaled per prompt and anchor
+	steps int
 }
 
 func watch(t testing.TB, s *sim) *invariants {
@@ -31,6 +32,14 @@ func (inv *invariants) step(smp Sample, evs []Event) {
 	inv.last = smp.Now
 	if inv.s.e.active > inv.wall {
 		inv.t.Fatalf("%s: active %s exceeds wall time %s", inv.s.clock(), inv.s.e.active, inv.wall)
+	}
+	// The state changes with events; between them a
+	// sample now and then is enough, and keeps the traces quick.
+	if inv.steps++; len(evs) == 0 && inv.steps%60 != 0 {
+		return
+	}
+	if err := inv.s.e.State().check(); err != nil {
+		inv.t.Fatalf("%s: the engine would save a state it refuses to read: %v", inv.s.clock(), err)
 	}
 	snap := inv.s.snap()
 	for _, ev := range evs {
@@ -110,7 +119,9 @@ func trace(s *sim, inv *invariants, data []byte) {
 		case 9:
 			inv.try(s, SetDND{On: data[i+1]%2 == 0})
 		case 10:
-			inv.try(s, []Command{Done{}, Snooze{}, Skip{}, Resume{}, PauseUntilTomorrow{}}[data[i+1]%5])
+			to := settings.ClockTime(int(data[i+1]) * 1440 / 256)
+			inv.try(s, []Command{Done{}, Snooze{}, Skip{}, Resume{}, PauseUntilTomorrow{},
+				SkipToday{Slot: lunch}, MoveToday{Slot: lunch, To: to}, SkipToday{Slot: rest1430}, MoveToday{Slot: rest1430, To: to}}[data[i+1]%9])
 		case 11:
 			inv.try(s, TakeNow{Anchor: settings.Kinds[int(data[i+1])%len(settings.Kinds)]})
 		}

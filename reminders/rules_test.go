@@ -27,6 +27,8 @@ func TestClockTimes(t *testing.T) {
 	clockOnly := func(nb time.Duration) settings.Settings {
 		cfg := only(settings.Movement)
 		cfg.Anchors.Movement.Every = 0
+		cfg.Anchors.Movement.At = []settings.ClockTime{settings.Clock(12, 45)}
+		cfg.Meals = nil
 		cfg.Anchors.Movement.NaturalBreak = settings.Duration(nb)
 		return cfg
 	}
@@ -129,6 +131,7 @@ func TestClockTimesAreDSTCorrect(t *testing.T) {
 			cfg := only(settings.Movement)
 			cfg.Anchors.Movement.Every = 0
 			cfg.Anchors.Movement.At = []settings.ClockTime{tt.at}
+			cfg.Meals = nil
 			s := newSim(t, cfg, tt.date)
 			s.answer = doneAll
 			s.work(13 * time.Hour)

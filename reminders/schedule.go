@@ -72,19 +72,3 @@ func (e *Engine) nextHoursChange(now time.Time) time.Time {
 	}
 	return time.Time{}
 }
-
-// nextOccurrence returns the first clock time of anchor k after t, or the
-// zero time when the anchor has none or is off.
-func (e *Engine) nextOccurrence(k settings.Kind, t time.Time) time.Time {
-	cfg := e.cfg.Anchors.Of(k)
-	var next time.Time
-	if !cfg.Enabled {
-		return next
-	}
-	for _, c := range cfg.At {
-		if x := nextAfter(c, t, e.loc); next.IsZero() || x.Before(next) {
-			next = x
-		}
-	}
-	return next
-}

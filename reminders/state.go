@@ -2,12 +2,14 @@ package reminders
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/microrest/microrest/internal/atomicfile"
@@ -42,6 +44,19 @@ type State struct {
 	CheckinAnswered bool                  `json:"checkin_answered,omitempty"`
 	CheckinLoad     settings.TrainingLoad `json:"checkin_load,omitzero"`
 	ReadinessLow    bool                  `json:"readiness_low,omitempty"`
+	// Plan holds today's skipped and moved clock times. A new day clears
+	// it.
+	Plan []PlanChange `json:"plan,omitempty"`
+}
+
+// PlanChange is one change to today's plan as the state file keeps it:
+// a slot skipped, or moved to To.
+type PlanChange struct {
+	Anchor settings.Kind       `json:"anchor"`
+	At     settings.ClockTime  `json:"at"`
+	Meal   bool                `json:"meal,omitempty"`
+	Skip   bool                `json:"skip,omitempty"`
+	To     *settings.ClockTime `json:"to,omitempty"`
 }
 
 // AnchorState is one anchor's saved progress.
@@ -55,6 +70,10 @@ type AnchorState struct {
 	LastClock  time.Time     `json:"last_clock,omitzero"`
 	Practice   int           `json:"practice"`
 	Wins       int           `json:"wins"`
+	// Round holds the clock times the anchor's open round answers, and
+	// Meal whether one is a walk after a meal.
+	Round []time.Time `json:"round,omitempty"`
+	Meal  bool        `json:"meal,omitempty"`
 }
 
 // State returns what to save. A prompt on screen is not saved: its
@@ -65,16 +84,58 @@ func (e *Engine) State() State {
 		TodayActive: max(0, e.active-e.dayActive), PausedUntil: e.pausedUntil,
 		CheckinAsked: e.checkinAsked, CheckinAnswered: e.checkinAnswered,
 		CheckinLoad: e.checkinLoad, ReadinessLow: e.low,
+		Plan: e.planState(),
 	}
 	for _, k := range settings.Kinds {
 		a := &e.anchors[k]
 		st.Anchors = append(st.Anchors, AnchorState{
 			Kind: k, Accrued: e.accrued(k), Snoozed: a.snoozed, SnoozeLeft: max(0, a.snoozeAt-e.active),
 			ClockDue: a.clockDue, Deadline: a.deadline, LastClock: a.lastClock,
-			Practice: a.practice, Wins: a.wins,
+			Practice: a.practice, Wins: a.wins, Round: slices.Clone(a.round), Meal: a.meal,
 		})
 	}
 	return st
+}
+
+// planState lists today's plan changes in a steady order, so a state
+// that did not change saves the same.
+func (e *Engine) planState() []PlanChange {
+	var out []PlanChange
+	for s, ch := range e.changes {
+		pc := PlanChange{Anchor: s.Anchor, At: s.At, Meal: s.Meal, Skip: ch.skip}
+		if ch.moved {
+			pc.To = &ch.to
+		}
+		out = append(out, pc)
+	}
+	slices.SortFunc(out, func(a, b PlanChange) int {
+		return cmp.Or(cmp.Compare(a.Anchor, b.Anchor), cmp.Compare(a.At, b.At), boolCompare(a.Meal, b.Meal))
+	})
+	return out
+}
+
+func boolCompare(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// restorePlan reads today's plan changes back.
+func (e *Engine) restorePlan(plan []PlanChange) {
+	for _, pc := range plan {
+		ch := change{skip: pc.Skip}
+		if pc.To != nil {
+			ch.moved, ch.to = true, *pc.To
+		}
+		if e.changes == nil {
+			e.changes = map[Slot]change{}
+		}
+		e.changes[Slot{Anchor: pc.Anchor, At: pc.At, Meal: pc.Meal}] = ch
+	}
 }
 
 // restore loads a saved state into a new engine.
@@ -86,6 +147,7 @@ func (e *Engine) restore(st State) {
 		e.dayActive = -st.TodayActive
 		e.checkinAsked, e.checkinAnswered = st.CheckinAsked, st.CheckinAnswered
 		e.checkinLoad, e.low = st.CheckinLoad, st.ReadinessLow
+		e.restorePlan(st.Plan)
 	}
 	for _, as := range st.Anchors {
 		if checkKind(as.Kind) != nil {
@@ -94,7 +156,7 @@ func (e *Engine) restore(st State) {
 		e.anchors[as.Kind] = anchor{
 			start: -as.Accrued, snoozed: as.Snoozed, snoozeAt: as.SnoozeLeft,
 			clockDue: as.ClockDue, deadline: as.Deadline, lastClock: as.LastClock,
-			practice: as.Practice, wins: as.Wins,
+			practice: as.Practice, wins: as.Wins, round: slices.Clone(as.Round), meal: as.Meal,
 		}
 	}
 }
@@ -163,6 +225,10 @@ const (
 	maxStatePractice = 1 << 16 // an index into a practice list
 	maxStateWins     = 1 << 16
 	maxStateID       = 1 << 53 // exact in every JSON reader
+	// maxStatePlan bounds today's plan changes and an open round: twice
+	// every clock time and meal a day can have, so a round that spans a
+	// catch-up of yesterday's fits too.
+	maxStatePlan = 2 * (6*settings.MaxClockTimes + settings.MaxMeals)
 )
 
 // Times outside these years are not readings of a working clock.
@@ -186,6 +252,9 @@ func (st State) check() error {
 		return fmt.Errorf("paused_until %s is more than %s after the save", st.PausedUntil.Format(time.RFC3339), settings.Duration(MaxPause))
 	}
 	if err := st.checkCheckin(); err != nil {
+		return err
+	}
+	if err := st.checkToday(); err != nil {
 		return err
 	}
 	if n := len(st.Pending) + len(st.PendingCheckins); n > MaxPending {
@@ -229,6 +298,45 @@ func (st State) checkCheckin() error {
 	return nil
 }
 
+// checkToday refuses a plan the engine could not have written: with no
+// day, out of range, or a slot twice.
+func (st State) checkToday() error {
+	if len(st.Plan) > 0 && st.DayStart.IsZero() {
+		return errors.New("today's plan is set, but there is no day_start")
+	}
+	if len(st.Plan) > maxStatePlan {
+		return fmt.Errorf("%d plan changes; a day has at most %d clock times", len(st.Plan), maxStatePlan)
+	}
+	seen := map[Slot]bool{}
+	for _, pc := range st.Plan {
+		s := Slot{Anchor: pc.Anchor, At: pc.At, Meal: pc.Meal}
+		if err := pc.check(); err != nil {
+			return fmt.Errorf("plan change for %s: %w", s, err)
+		}
+		if seen[s] {
+			return fmt.Errorf("plan changes %s twice", s)
+		}
+		seen[s] = true
+	}
+	return nil
+}
+
+func (pc PlanChange) check() error {
+	switch {
+	case checkKind(pc.Anchor) != nil:
+		return checkKind(pc.Anchor)
+	case !validClock(pc.At) || (pc.To != nil && !validClock(*pc.To)):
+		return errors.New("a time is not a time of day")
+	case pc.Meal && pc.Anchor != settings.Movement:
+		return errMealAnchor
+	case !pc.Skip && pc.To == nil:
+		return errors.New("neither skipped nor moved")
+	}
+	return nil
+}
+
+func validClock(c settings.ClockTime) bool { return c >= 0 && c < settings.Clock(24, 0) }
+
 func (a AnchorState) check() error {
 	if err := inRange("accrued", a.Accrued, maxStateActive); err != nil {
 		return err
@@ -241,6 +349,14 @@ func (a AnchorState) check() error {
 	}
 	if a.Wins < 0 || a.Wins > maxStateWins {
 		return fmt.Errorf("wins %d is out of range", a.Wins)
+	}
+	if len(a.Round) > maxStatePlan {
+		return fmt.Errorf("round of %d clock times is out of range", len(a.Round))
+	}
+	for _, t := range a.Round {
+		if err := checkTimes(map[string]time.Time{"round": t}); err != nil || t.IsZero() {
+			return fmt.Errorf("round time %q is not a time a clock could read", t.Format(time.RFC3339))
+		}
 	}
 	return checkTimes(map[string]time.Time{"clock_due": a.ClockDue, "deadline": a.Deadline, "last_clock": a.LastClock})
 }

@@ -72,6 +72,14 @@ func TestLoadState(t *testing.T) {
 		{"a pending check-in without a time is set aside", `{"version":1,"pending_checkins":[{"mood":3}]}`, "no time", true},
 		{"a pending outcome with a bad kind is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"juggling","outcome":"done"}]}`, "juggling", true},
 		{"trailing data is set aside", `{"version":1} {}`, "after the state", true},
+		{"today's plan loads", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00",` +
+			`"plan":[{"anchor":"movement","at":"12:30","meal":true,"to":"13:00"},{"anchor":"rest","at":"14:30","skip":true}],` +
+			`"anchors":[{"kind":"movement","accrued":0,"practice":0,"wins":0,"round":["2026-03-10T12:45:00+01:00"],"meal":true}]}`, "", false},
+		{"a plan without a day is set aside", `{"version":1,"plan":[{"anchor":"rest","at":"14:30","skip":true}]}`, "no day_start", true},
+		{"a plan change that changes nothing is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30"}]}`, "neither skipped nor moved", true},
+		{"a meal walk of rest is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"12:30","meal":true,"skip":true}]}`, "only movement", true},
+		{"a slot changed twice is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30","skip":true},{"anchor":"rest","at":"14:30","to":"15:00"}]}`, "twice", true},
+		{"a plan moved to 25:00 is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30","to":"25:00"}]}`, "not a time of day", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +107,9 @@ func FuzzParseState(f *testing.F) {
 	s.work(time.Hour)
 	f.Add([]byte(`{"version":1}`))
 	f.Add([]byte(`{"version":1,"anchors":[{"kind":"movement","accrued":60000000000,"snoozed":true}]}`))
+	f.Add([]byte(`{"version":1,"day_start":"2026-03-10T04:00:00+01:00",` +
+		`"plan":[{"anchor":"movement","at":"12:30","meal":true,"to":"13:00"},{"anchor":"rest","at":"14:30","skip":true}],` +
+		`"anchors":[{"kind":"movement","accrued":0,"practice":0,"wins":0,"round":["2026-03-10T12:45:00+01:00"],"meal":true}]}`))
 	path := filepath.Join(f.TempDir(), "state.json")
 	if err := SaveState(path, s.e.State()); err != nil {
 		f.Fatal(err)
@@ -113,6 +124,7 @@ func FuzzParseState(f *testing.F) {
 		e := New(settings.Defaults(), st, Options{Location: berlin})
 		now := tuesday(10, 0)
 		e.Step(Sample{Now: now})
+		e.Do(now, MoveToday{Slot: lunch, To: settings.Clock(15, 0)})
 		// Two prompts of every anchor walk the practice lists, where an
 		// unchecked index once crashed the daemon at every start.
 		for range 2 {
