@@ -85,8 +85,12 @@ type Engine struct {
 	checkinLoad                   settings.TrainingLoad
 	low                           bool
 
-	// Today's plan changes; a new day clears them.
+	// Today's plan changes and its first active minute; a new day clears
+	// them.
 	changes map[Slot]change
+	wokeAt  time.Time
+	// reviewed is the start of the last week whose review was offered.
+	reviewed time.Time
 
 	evs []Event
 }
@@ -119,7 +123,9 @@ func (e *Engine) Step(s Sample) []Event {
 		e.comeBack(now)
 	}
 	e.roll(now)
+	e.noteWake(now)
 	e.askCheckin(now)
+	e.offerReview(now)
 	e.expire(now)
 	e.escalate(now)
 	e.offer(now)
@@ -137,7 +143,9 @@ func (e *Engine) begin(now time.Time) {
 		e.last = now
 	}
 	if e.dayStart.IsZero() {
+		// A first start: there is no last week to review yet.
 		e.newDay(now)
+		e.reviewed = e.weekStart()
 	}
 	e.cfg, e.breathing = e.plan()
 	e.recount()
@@ -272,7 +280,7 @@ func (e *Engine) newDay(now time.Time) {
 		a.round, a.meal = nil, false
 	}
 	e.checkinAsked, e.checkinAnswered, e.checkinLoad, e.low = false, false, settings.LoadUnset, false
-	e.changes = nil
+	e.changes, e.wokeAt = nil, time.Time{}
 }
 
 // paused reports whether a pause is in force.

@@ -17,6 +17,7 @@ type flakyJournal struct {
 	full     bool
 	entries  []Record
 	checkins []Checkin
+	wakes    []time.Time
 	order    []string
 }
 
@@ -28,6 +29,17 @@ func (j *flakyJournal) AppendCheckin(c Checkin) error {
 	}
 	j.checkins = append(j.checkins, c)
 	j.order = append(j.order, "checkin")
+	return nil
+}
+
+func (j *flakyJournal) AppendWake(t time.Time) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.full {
+		return errDiskFull
+	}
+	j.wakes = append(j.wakes, t)
+	j.order = append(j.order, "wake")
 	return nil
 }
 
@@ -300,11 +312,12 @@ func TestACheckinTheJournalRefusesIsKeptWithTheOutcomesAndWrittenInOrder(t *test
 		t.Fatalf("a refused check-in replied %v, want the journal's error and that it is kept", err)
 	}
 	st, err := LoadState(path)
-	if err != nil || len(st.Pending) != 1 || len(st.PendingCheckins) != 1 || st.PendingCheckins[0].Mood != 2 {
-		t.Fatalf("state keeps %d outcomes and %+v (%v), want one of each", len(st.Pending), st.PendingCheckins, err)
+	if err != nil || len(st.Pending) != 1 || len(st.PendingCheckins) != 1 || st.PendingCheckins[0].Mood != 2 ||
+		len(st.PendingWakes) != 1 || !st.PendingWakes[0].Equal(tuesday(9, 0)) {
+		t.Fatalf("state keeps %d outcomes, %+v and wakes %v (%v), want one of each", len(st.Pending), st.PendingCheckins, st.PendingWakes, err)
 	}
-	if snap, _ := r.Snapshot(ctx); snap.Unjournaled != 2 {
-		t.Fatalf("snapshot counts %d waiting lines, want 2", snap.Unjournaled)
+	if snap, _ := r.Snapshot(ctx); snap.Unjournaled != 3 {
+		t.Fatalf("snapshot counts %d waiting lines, want 3", snap.Unjournaled)
 	}
 	j.set(false)
 	if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
@@ -319,7 +332,7 @@ func TestACheckinTheJournalRefusesIsKeptWithTheOutcomesAndWrittenInOrder(t *test
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	equal(t, "journal order", j.order, []string{"posture done", "checkin"})
+	equal(t, "journal order", j.order, []string{"wake", "posture done", "checkin"})
 }
 
 func TestCheckinsLeftWaitingByALastRunAreWritten(t *testing.T) {
@@ -372,5 +385,48 @@ func TestTheCheckinIsAskedOnScreenOnceAndTakenOffWhenAnswered(t *testing.T) {
 	j.mu.Unlock()
 	if closed != 1 || written != 1 {
 		t.Fatalf("after the answer: %d check-in notifications closed, %d check-ins journaled; want 1 and 1", closed, written)
+	}
+}
+
+func TestWakesLeftWaitingByALastRunAreWrittenFirst(t *testing.T) {
+	clock := newFakeClock(tuesday(9, 0))
+	j := &flakyJournal{}
+	left := []time.Time{tuesday(7, 58)}
+	st := State{Version: stateVersion, Saved: tuesday(8, 30), DayStart: tuesday(4, 0), WokeAt: tuesday(7, 58)}
+	e := New(only(settings.Posture), st, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Journal: j, PendingWakes: left})
+	ctx := startRunner(t, r, clock)
+	if err := takeAndAnswer(ctx, r, settings.Posture); err != nil {
+		t.Fatal(err)
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	equal(t, "journal order", j.order, []string{"wake", "posture done"})
+	if len(j.wakes) != 1 || !j.wakes[0].Equal(tuesday(7, 58)) {
+		t.Fatalf("wakes written %v, want the waiting one only: the day had woken", j.wakes)
+	}
+}
+
+func TestTheWeeklyReviewIsOfferedOnScreenOnce(t *testing.T) {
+	monday := day(2026, time.March, 9, 9, 0)
+	clock := newFakeClock(monday)
+	d := &desk{}
+	st := State{Version: stateVersion, Saved: monday.Add(-time.Hour), DayStart: day(2026, time.March, 9, 4, 0)}
+	e := New(only(settings.Posture), st, Options{Location: berlin})
+	r := NewRunner(e, Config{Clock: clock, Activity: d, Journal: d, Notifier: d})
+	ctx := startRunner(t, r, clock)
+	for range 4 {
+		clock.Advance(DefaultSampleEvery)
+		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Snapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.reviews) != 1 || !d.reviews[0].Equal(day(2026, time.March, 9, 4, 0)) {
+		t.Fatalf("reviews offered %v, want this Monday's once", d.reviews)
 	}
 }

@@ -53,6 +53,8 @@ type EventDriven interface {
 type Journal interface {
 	Append(Record) error
 	AppendCheckin(Checkin) error
+	// AppendWake records a day's first active minute (Woke).
+	AppendWake(time.Time) error
 }
 
 // Notifier puts prompts on screen and takes them off; Show with an ID
@@ -64,6 +66,13 @@ type Notifier interface {
 	// screen once answered.
 	ShowCheckin(day time.Time) error
 	CloseCheckin() error
+}
+
+// ReviewNotifier is a Notifier that can also offer the weekly review
+// (ReviewDue); week is that week's Monday day start. A notifier without
+// it leaves the review to the tray and the progress window.
+type ReviewNotifier interface {
+	ShowReview(week time.Time) error
 }
 
 // Config wires the Run loop to the world.
@@ -91,10 +100,12 @@ type Config struct {
 	// the machine going to sleep and saved the state, so the monitor can
 	// let the sleep it was delaying go ahead; nil for none.
 	SleepReady func()
-	// Pending and PendingCheckins are what a previous run could not
-	// journal (from the saved State); they are written first, in order.
+	// Pending, PendingCheckins and PendingWakes are what a previous run
+	// could not journal (from the saved State); they are written first,
+	// in order.
 	Pending         []Record
 	PendingCheckins []Checkin
+	PendingWakes    []time.Time
 	// Logf reports errors the loop goes on after; nil means log.Printf.
 	Logf func(format string, args ...any)
 	// Infof reports what the loop recovered from, such as a journal that
@@ -161,6 +172,9 @@ func NewRunner(e *Engine, cfg Config) *Runner {
 	}
 	for _, c := range cfg.PendingCheckins {
 		r.pending = append(r.pending, journalLine{checkin: &c})
+	}
+	for _, t := range cfg.PendingWakes {
+		r.pending = append(r.pending, journalLine{wake: t})
 	}
 	return r
 }
@@ -363,6 +377,13 @@ func (r *Runner) deliver(ev Event) error {
 	case CheckinJournaled:
 		r.queue(journalLine{checkin: &ev.Checkin})
 		_ = r.flush()
+	case Woke:
+		r.queue(journalLine{wake: ev.At})
+		_ = r.flush()
+	case ReviewDue:
+		if n, ok := r.cfg.Notifier.(ReviewNotifier); ok {
+			return n.ShowReview(ev.Week)
+		}
 	case PromptShown:
 		return r.show(ev.Prompt)
 	case PromptReissued:
@@ -390,22 +411,30 @@ func (r *Runner) show(p Prompt) error {
 	return r.cfg.Notifier.Show(p)
 }
 
-// journalLine is one line for the journal: an outcome, or a check-in.
+// journalLine is one line for the journal: an outcome, a check-in, or a
+// day's first active minute.
 type journalLine struct {
 	record  Record
 	checkin *Checkin
+	wake    time.Time
 }
 
 func (l journalLine) String() string {
-	if l.checkin != nil {
+	switch {
+	case l.checkin != nil:
 		return "the check-in at " + l.checkin.Time.Format(time.DateTime)
+	case !l.wake.IsZero():
+		return "the first active minute at " + l.wake.Format(time.DateTime)
 	}
 	return fmt.Sprintf("%s %s at %s", l.record.Anchor, l.record.Outcome, l.record.Time.Format(time.DateTime))
 }
 
 func (l journalLine) appendTo(j Journal) error {
-	if l.checkin != nil {
+	switch {
+	case l.checkin != nil:
 		return j.AppendCheckin(*l.checkin)
+	case !l.wake.IsZero():
+		return j.AppendWake(l.wake)
 	}
 	return j.Append(l.record)
 }
@@ -415,11 +444,15 @@ func (r *Runner) waiting(ev Event) bool {
 	for _, l := range r.pending {
 		switch ev := ev.(type) {
 		case Journaled:
-			if l.checkin == nil && l.record == ev.Record {
+			if l.checkin == nil && l.wake.IsZero() && l.record == ev.Record {
 				return true
 			}
 		case CheckinJournaled:
 			if l.checkin != nil && *l.checkin == ev.Checkin {
+				return true
+			}
+		case Woke:
+			if !l.wake.IsZero() && l.wake.Equal(ev.At) {
 				return true
 			}
 		}
@@ -474,9 +507,12 @@ func (r *Runner) persist(now time.Time, force bool) {
 	}
 	st := r.e.State()
 	for _, l := range r.pending {
-		if l.checkin != nil {
+		switch {
+		case l.checkin != nil:
 			st.PendingCheckins = append(st.PendingCheckins, *l.checkin)
-		} else {
+		case !l.wake.IsZero():
+			st.PendingWakes = append(st.PendingWakes, l.wake)
+		default:
 			st.Pending = append(st.Pending, l.record)
 		}
 	}

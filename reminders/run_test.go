@@ -21,6 +21,8 @@ type desk struct {
 	entries []Record
 	// checkins and checkinsClosed count the check-in notifications.
 	checkins, checkinsClosed int
+	// reviews are the weeks whose review was offered.
+	reviews []time.Time
 }
 
 func (d *desk) Sample(now time.Time) (Sample, error) { return Sample{Now: now}, nil }
@@ -47,6 +49,15 @@ func (d *desk) Append(en Record) error {
 }
 
 func (d *desk) AppendCheckin(Checkin) error { return nil }
+
+func (d *desk) AppendWake(time.Time) error { return nil }
+
+func (d *desk) ShowReview(week time.Time) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.reviews = append(d.reviews, week)
+	return nil
+}
 
 func (d *desk) ShowCheckin(time.Time) error {
 	d.mu.Lock()

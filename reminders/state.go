@@ -37,6 +37,8 @@ type State struct {
 	Pending []Record `json:"pending,omitempty"`
 	// PendingCheckins are check-ins the journal did not take, in order.
 	PendingCheckins []Checkin `json:"pending_checkins,omitempty"`
+	// PendingWakes are first active minutes the journal did not take.
+	PendingWakes []time.Time `json:"pending_wakes,omitempty"`
 	// Today's check-in, for the day that began at DayStart: whether it
 	// was asked (it is asked once a day), answered, the load the answer
 	// gave, and whether readiness read low. A new day clears them.
@@ -44,9 +46,14 @@ type State struct {
 	CheckinAnswered bool                  `json:"checkin_answered,omitempty"`
 	CheckinLoad     settings.TrainingLoad `json:"checkin_load,omitzero"`
 	ReadinessLow    bool                  `json:"readiness_low,omitempty"`
-	// Plan holds today's skipped and moved clock times. A new day clears
-	// it.
-	Plan []PlanChange `json:"plan,omitempty"`
+	// Plan holds today's skipped and moved clock times, and WokeAt the
+	// day's first active minute (it is marked once a day). A new day
+	// clears them.
+	Plan   []PlanChange `json:"plan,omitempty"`
+	WokeAt time.Time    `json:"woke_at,omitzero"`
+	// ReviewedWeek is the start of the last week whose review was
+	// offered, so it comes once a week.
+	ReviewedWeek time.Time `json:"reviewed_week,omitzero"`
 }
 
 // PlanChange is one change to today's plan as the state file keeps it:
@@ -84,7 +91,7 @@ func (e *Engine) State() State {
 		TodayActive: max(0, e.active-e.dayActive), PausedUntil: e.pausedUntil,
 		CheckinAsked: e.checkinAsked, CheckinAnswered: e.checkinAnswered,
 		CheckinLoad: e.checkinLoad, ReadinessLow: e.low,
-		Plan: e.planState(),
+		Plan: e.planState(), WokeAt: e.wokeAt, ReviewedWeek: e.reviewed,
 	}
 	for _, k := range settings.Kinds {
 		a := &e.anchors[k]
@@ -148,7 +155,9 @@ func (e *Engine) restore(st State) {
 		e.checkinAsked, e.checkinAnswered = st.CheckinAsked, st.CheckinAnswered
 		e.checkinLoad, e.low = st.CheckinLoad, st.ReadinessLow
 		e.restorePlan(st.Plan)
+		e.wokeAt = st.WokeAt
 	}
+	e.reviewed = st.ReviewedWeek
 	for _, as := range st.Anchors {
 		if checkKind(as.Kind) != nil {
 			continue
@@ -245,7 +254,8 @@ func (st State) check() error {
 	if st.NextID > maxStateID {
 		return fmt.Errorf("next_prompt_id %d is out of range", st.NextID)
 	}
-	if err := checkTimes(map[string]time.Time{"saved": st.Saved, "day_start": st.DayStart, "paused_until": st.PausedUntil}); err != nil {
+	if err := checkTimes(map[string]time.Time{"saved": st.Saved, "day_start": st.DayStart, "paused_until": st.PausedUntil,
+		"woke_at": st.WokeAt, "reviewed_week": st.ReviewedWeek}); err != nil {
 		return err
 	}
 	if !st.PausedUntil.IsZero() && !st.Saved.IsZero() && st.PausedUntil.Sub(st.Saved) > MaxPause+time.Hour {
@@ -257,8 +267,13 @@ func (st State) check() error {
 	if err := st.checkToday(); err != nil {
 		return err
 	}
-	if n := len(st.Pending) + len(st.PendingCheckins); n > MaxPending {
+	if n := len(st.Pending) + len(st.PendingCheckins) + len(st.PendingWakes); n > MaxPending {
 		return fmt.Errorf("%d pending lines; at most %d are kept", n, MaxPending)
+	}
+	for _, t := range st.PendingWakes {
+		if err := checkTimes(map[string]time.Time{"pending wake": t}); err != nil || t.IsZero() {
+			return fmt.Errorf("pending wake %q is not a time a clock could read", t.Format(time.RFC3339))
+		}
 	}
 	for _, c := range st.PendingCheckins {
 		if err := c.Check(); err != nil {
@@ -298,11 +313,11 @@ func (st State) checkCheckin() error {
 	return nil
 }
 
-// checkToday refuses a plan the engine could not have written: with no
-// day, out of range, or a slot twice.
+// checkToday refuses a plan or a wake the engine could not have written:
+// with no day, out of range, or a slot twice.
 func (st State) checkToday() error {
-	if len(st.Plan) > 0 && st.DayStart.IsZero() {
-		return errors.New("today's plan is set, but there is no day_start")
+	if (len(st.Plan) > 0 || !st.WokeAt.IsZero()) && st.DayStart.IsZero() {
+		return errors.New("today's plan or wake are set, but there is no day_start")
 	}
 	if len(st.Plan) > maxStatePlan {
 		return fmt.Errorf("%d plan changes; a day has at most %d clock times", len(st.Plan), maxStatePlan)

@@ -72,14 +72,17 @@ func TestLoadState(t *testing.T) {
 		{"a pending check-in without a time is set aside", `{"version":1,"pending_checkins":[{"mood":3}]}`, "no time", true},
 		{"a pending outcome with a bad kind is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"juggling","outcome":"done"}]}`, "juggling", true},
 		{"trailing data is set aside", `{"version":1} {}`, "after the state", true},
-		{"today's plan loads", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00",` +
+		{"today's plan and wake load", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","woke_at":"2026-03-10T08:00:00+01:00","reviewed_week":"2026-03-09T04:00:00+01:00",` +
 			`"plan":[{"anchor":"movement","at":"12:30","meal":true,"to":"13:00"},{"anchor":"rest","at":"14:30","skip":true}],` +
-			`"anchors":[{"kind":"movement","accrued":0,"practice":0,"wins":0,"round":["2026-03-10T12:45:00+01:00"],"meal":true}]}`, "", false},
+			`"anchors":[{"kind":"movement","accrued":0,"practice":0,"wins":0,"round":["2026-03-10T12:45:00+01:00"],"meal":true}],` +
+			`"pending_wakes":["2026-03-09T07:58:00+01:00"]}`, "", false},
 		{"a plan without a day is set aside", `{"version":1,"plan":[{"anchor":"rest","at":"14:30","skip":true}]}`, "no day_start", true},
+		{"a wake without a day is set aside", `{"version":1,"woke_at":"2026-03-10T08:00:00+01:00"}`, "no day_start", true},
 		{"a plan change that changes nothing is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30"}]}`, "neither skipped nor moved", true},
 		{"a meal walk of rest is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"12:30","meal":true,"skip":true}]}`, "only movement", true},
 		{"a slot changed twice is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30","skip":true},{"anchor":"rest","at":"14:30","to":"15:00"}]}`, "twice", true},
 		{"a plan moved to 25:00 is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30","to":"25:00"}]}`, "not a time of day", true},
+		{"a pending wake without a time is set aside", `{"version":1,"pending_wakes":["0001-01-01T00:00:00Z"]}`, "pending wake", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +110,7 @@ func FuzzParseState(f *testing.F) {
 	s.work(time.Hour)
 	f.Add([]byte(`{"version":1}`))
 	f.Add([]byte(`{"version":1,"anchors":[{"kind":"movement","accrued":60000000000,"snoozed":true}]}`))
-	f.Add([]byte(`{"version":1,"day_start":"2026-03-10T04:00:00+01:00",` +
+	f.Add([]byte(`{"version":1,"day_start":"2026-03-10T04:00:00+01:00","woke_at":"2026-03-10T08:00:00+01:00",` +
 		`"plan":[{"anchor":"movement","at":"12:30","meal":true,"to":"13:00"},{"anchor":"rest","at":"14:30","skip":true}],` +
 		`"anchors":[{"kind":"movement","accrued":0,"practice":0,"wins":0,"round":["2026-03-10T12:45:00+01:00"],"meal":true}]}`))
 	path := filepath.Join(f.TempDir(), "state.json")
