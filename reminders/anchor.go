@@ -23,8 +23,8 @@ type anchor struct {
 	// break: one stretch is one break, whatever it satisfies.
 	breakFrom time.Time
 	// round holds today's clock times the anchor's open round answers (a
-	// clock time waiting, a prompt on screen, a snooze), so they cannot be
-	// moved once come; meal is set when one is a walk after a meal.
+	// clock time waiting, a prompt on screen, a snooze), so its outcome is
+	// theirs on the timeline; meal is set when one is a walk after a meal.
 	round []time.Time
 	meal  bool
 }
@@ -129,6 +129,7 @@ func (e *Engine) occur(k settings.Kind, t time.Time) {
 		// Away since before this clock time, and that break is already
 		// journaled: a lunch out that met the hourly walk also is the
 		// 12:45 walk, one win and not two.
+		e.tick(Tick{Anchor: k, Clock: t, Time: t, Outcome: OutcomeNatural})
 		return
 	}
 	a.clockDue = t
@@ -202,11 +203,24 @@ func (e *Engine) close(k settings.Kind, end ending) {
 	if end.outcome == OutcomeSnoozed {
 		a.snoozed, a.snoozeAt = true, e.active+end.snooze
 	} else {
-		a.round, a.meal = nil, false
+		e.settle(k, end)
 	}
 	if end.outcome.Win() {
 		a.wins++
 	}
+}
+
+// settle gives a round's outcome to the clock times it answered, or
+// keeps a win that answered none, for today's timeline.
+func (e *Engine) settle(k settings.Kind, end ending) {
+	a := &e.anchors[k]
+	if len(a.round) == 0 && end.outcome.Win() {
+		e.tick(Tick{Anchor: k, Time: end.at, Outcome: end.outcome})
+	}
+	for _, t := range a.round {
+		e.tick(Tick{Anchor: k, Clock: t, Time: end.at, Outcome: end.outcome})
+	}
+	a.round, a.meal = nil, false
 }
 
 // nextPractice returns anchor k's next suggestion, rotating through the

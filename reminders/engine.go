@@ -85,9 +85,10 @@ type Engine struct {
 	checkinLoad                   settings.TrainingLoad
 	low                           bool
 
-	// Today's plan changes and its first active minute; a new day clears
-	// them.
+	// Today's plan changes, its outcomes for the timeline, and its first
+	// active minute; a new day clears them.
 	changes map[Slot]change
+	ticks   []Tick
 	wokeAt  time.Time
 	// reviewed is the start of the last week whose review was offered.
 	reviewed time.Time
@@ -280,7 +281,7 @@ func (e *Engine) newDay(now time.Time) {
 		a.round, a.meal = nil, false
 	}
 	e.checkinAsked, e.checkinAnswered, e.checkinLoad, e.low = false, false, settings.LoadUnset, false
-	e.changes, e.wokeAt = nil, time.Time{}
+	e.changes, e.ticks, e.wokeAt = nil, nil, time.Time{}
 }
 
 // paused reports whether a pause is in force.

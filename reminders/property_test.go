@@ -33,7 +33,7 @@ func (inv *invariants) step(smp Sample, evs []Event) {
 	if inv.s.e.active > inv.wall {
 		inv.t.Fatalf("%s: active %s exceeds wall time %s", inv.s.clock(), inv.s.e.active, inv.wall)
 	}
-	// The state changes with events; between them a
+	// The state and the timeline change with events; between them a
 	// sample now and then is enough, and keeps the traces quick.
 	if inv.steps++; len(evs) == 0 && inv.steps%60 != 0 {
 		return
@@ -42,6 +42,11 @@ func (inv *invariants) step(smp Sample, evs []Event) {
 		inv.t.Fatalf("%s: the engine would save a state it refuses to read: %v", inv.s.clock(), err)
 	}
 	snap := inv.s.snap()
+	for i := 1; i < len(snap.Timeline); i++ {
+		if snap.Timeline[i].Time.Before(snap.Timeline[i-1].Time) {
+			inv.t.Fatalf("%s: the timeline is out of order: %+v", inv.s.clock(), snap.Timeline)
+		}
+	}
 	for _, ev := range evs {
 		var p Prompt
 		switch ev := ev.(type) {

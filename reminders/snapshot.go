@@ -47,6 +47,11 @@ type Snapshot struct {
 	// answered, so the tray can keep offering it; CheckedIn once answered.
 	CheckinOpen bool
 	CheckedIn   bool
+	// Timeline is today's practice in time order: the clock times (walks
+	// after meals too) where today's plan puts them, the wins that
+	// answered no clock time, and each interval anchor's next prompt as
+	// projected at today's pace.
+	Timeline []TimelineItem
 }
 
 // AnchorStatus is one anchor's progress.
@@ -97,6 +102,7 @@ func (e *Engine) Snapshot(now time.Time) Snapshot {
 	for _, k := range settings.Kinds {
 		s.Anchors = append(s.Anchors, e.status(k))
 	}
+	s.Timeline = e.timeline(now)
 	return s
 }
 

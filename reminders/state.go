@@ -46,10 +46,11 @@ type State struct {
 	CheckinAnswered bool                  `json:"checkin_answered,omitempty"`
 	CheckinLoad     settings.TrainingLoad `json:"checkin_load,omitzero"`
 	ReadinessLow    bool                  `json:"readiness_low,omitempty"`
-	// Plan holds today's skipped and moved clock times, and WokeAt the
-	// day's first active minute (it is marked once a day). A new day
-	// clears them.
+	// Plan holds today's skipped and moved clock times, Ticks today's
+	// outcomes for the timeline, and WokeAt the day's first active minute
+	// (it is marked once a day). A new day clears them.
 	Plan   []PlanChange `json:"plan,omitempty"`
+	Ticks  []Tick       `json:"ticks,omitempty"`
 	WokeAt time.Time    `json:"woke_at,omitzero"`
 	// ReviewedWeek is the start of the last week whose review was
 	// offered, so it comes once a week.
@@ -91,7 +92,7 @@ func (e *Engine) State() State {
 		TodayActive: max(0, e.active-e.dayActive), PausedUntil: e.pausedUntil,
 		CheckinAsked: e.checkinAsked, CheckinAnswered: e.checkinAnswered,
 		CheckinLoad: e.checkinLoad, ReadinessLow: e.low,
-		Plan: e.planState(), WokeAt: e.wokeAt, ReviewedWeek: e.reviewed,
+		Plan: e.planState(), Ticks: slices.Clone(e.ticks), WokeAt: e.wokeAt, ReviewedWeek: e.reviewed,
 	}
 	for _, k := range settings.Kinds {
 		a := &e.anchors[k]
@@ -155,7 +156,7 @@ func (e *Engine) restore(st State) {
 		e.checkinAsked, e.checkinAnswered = st.CheckinAsked, st.CheckinAnswered
 		e.checkinLoad, e.low = st.CheckinLoad, st.ReadinessLow
 		e.restorePlan(st.Plan)
-		e.wokeAt = st.WokeAt
+		e.ticks, e.wokeAt = slices.Clone(st.Ticks), st.WokeAt
 	}
 	e.reviewed = st.ReviewedWeek
 	for _, as := range st.Anchors {
@@ -313,11 +314,11 @@ func (st State) checkCheckin() error {
 	return nil
 }
 
-// checkToday refuses a plan or a wake the engine could not have written:
-// with no day, out of range, or a slot twice.
+// checkToday refuses a plan, ticks or a wake the engine could not have
+// written: with no day, out of range, or a slot twice.
 func (st State) checkToday() error {
-	if (len(st.Plan) > 0 || !st.WokeAt.IsZero()) && st.DayStart.IsZero() {
-		return errors.New("today's plan or wake are set, but there is no day_start")
+	if (len(st.Plan) > 0 || len(st.Ticks) > 0 || !st.WokeAt.IsZero()) && st.DayStart.IsZero() {
+		return errors.New("today's plan, ticks or wake are set, but there is no day_start")
 	}
 	if len(st.Plan) > maxStatePlan {
 		return fmt.Errorf("%d plan changes; a day has at most %d clock times", len(st.Plan), maxStatePlan)
@@ -332,6 +333,14 @@ func (st State) checkToday() error {
 			return fmt.Errorf("plan changes %s twice", s)
 		}
 		seen[s] = true
+	}
+	if len(st.Ticks) > maxTicks {
+		return fmt.Errorf("%d ticks; at most %d are kept", len(st.Ticks), maxTicks)
+	}
+	for _, t := range st.Ticks {
+		if err := t.check(); err != nil {
+			return fmt.Errorf("tick: %w", err)
+		}
 	}
 	return nil
 }
@@ -351,6 +360,19 @@ func (pc PlanChange) check() error {
 }
 
 func validClock(c settings.ClockTime) bool { return c >= 0 && c < settings.Clock(24, 0) }
+
+func (t Tick) check() error {
+	if err := checkKind(t.Anchor); err != nil {
+		return err
+	}
+	if !t.Outcome.Valid() {
+		return fmt.Errorf("unknown outcome %d", int(t.Outcome))
+	}
+	if err := checkTimes(map[string]time.Time{"clock": t.Clock, "time": t.Time}); err != nil || t.Time.IsZero() {
+		return fmt.Errorf("time %q is not a time a clock could read", t.Time.Format(time.RFC3339))
+	}
+	return nil
+}
 
 func (a AnchorState) check() error {
 	if err := inRange("accrued", a.Accrued, maxStateActive); err != nil {

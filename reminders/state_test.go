@@ -72,8 +72,9 @@ func TestLoadState(t *testing.T) {
 		{"a pending check-in without a time is set aside", `{"version":1,"pending_checkins":[{"mood":3}]}`, "no time", true},
 		{"a pending outcome with a bad kind is set aside", `{"version":1,"pending":[{"time":"2026-03-10T09:00:00Z","anchor":"juggling","outcome":"done"}]}`, "juggling", true},
 		{"trailing data is set aside", `{"version":1} {}`, "after the state", true},
-		{"today's plan and wake load", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","woke_at":"2026-03-10T08:00:00+01:00","reviewed_week":"2026-03-09T04:00:00+01:00",` +
+		{"today's plan, ticks and wake load", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","woke_at":"2026-03-10T08:00:00+01:00","reviewed_week":"2026-03-09T04:00:00+01:00",` +
 			`"plan":[{"anchor":"movement","at":"12:30","meal":true,"to":"13:00"},{"anchor":"rest","at":"14:30","skip":true}],` +
+			`"ticks":[{"anchor":"movement","clock":"2026-03-10T12:45:00+01:00","time":"2026-03-10T12:47:00+01:00","outcome":"done"}],` +
 			`"anchors":[{"kind":"movement","accrued":0,"practice":0,"wins":0,"round":["2026-03-10T12:45:00+01:00"],"meal":true}],` +
 			`"pending_wakes":["2026-03-09T07:58:00+01:00"]}`, "", false},
 		{"a plan without a day is set aside", `{"version":1,"plan":[{"anchor":"rest","at":"14:30","skip":true}]}`, "no day_start", true},
@@ -82,6 +83,8 @@ func TestLoadState(t *testing.T) {
 		{"a meal walk of rest is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"12:30","meal":true,"skip":true}]}`, "only movement", true},
 		{"a slot changed twice is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30","skip":true},{"anchor":"rest","at":"14:30","to":"15:00"}]}`, "twice", true},
 		{"a plan moved to 25:00 is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","plan":[{"anchor":"rest","at":"14:30","to":"25:00"}]}`, "not a time of day", true},
+		{"a tick without an outcome is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","ticks":[{"anchor":"rest","time":"2026-03-10T12:47:00+01:00"}]}`, "unknown outcome", true},
+		{"a tick in year 9999 is set aside", `{"version":1,"day_start":"2026-03-10T04:00:00+01:00","ticks":[{"anchor":"rest","time":"9999-03-10T12:47:00Z","outcome":"done"}]}`, "not a time a clock could read", true},
 		{"a pending wake without a time is set aside", `{"version":1,"pending_wakes":["0001-01-01T00:00:00Z"]}`, "pending wake", true},
 	}
 	for _, tt := range tests {
@@ -112,6 +115,7 @@ func FuzzParseState(f *testing.F) {
 	f.Add([]byte(`{"version":1,"anchors":[{"kind":"movement","accrued":60000000000,"snoozed":true}]}`))
 	f.Add([]byte(`{"version":1,"day_start":"2026-03-10T04:00:00+01:00","woke_at":"2026-03-10T08:00:00+01:00",` +
 		`"plan":[{"anchor":"movement","at":"12:30","meal":true,"to":"13:00"},{"anchor":"rest","at":"14:30","skip":true}],` +
+		`"ticks":[{"anchor":"movement","clock":"2026-03-10T12:45:00+01:00","time":"2026-03-10T12:47:00+01:00","outcome":"done"}],` +
 		`"anchors":[{"kind":"movement","accrued":0,"practice":0,"wins":0,"round":["2026-03-10T12:45:00+01:00"],"meal":true}]}`))
 	path := filepath.Join(f.TempDir(), "state.json")
 	if err := SaveState(path, s.e.State()); err != nil {
@@ -127,6 +131,7 @@ func FuzzParseState(f *testing.F) {
 		e := New(settings.Defaults(), st, Options{Location: berlin})
 		now := tuesday(10, 0)
 		e.Step(Sample{Now: now})
+		e.Snapshot(now)
 		e.Do(now, MoveToday{Slot: lunch, To: settings.Clock(15, 0)})
 		// Two prompts of every anchor walk the practice lists, where an
 		// unchecked index once crashed the daemon at every start.
