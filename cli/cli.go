@@ -63,6 +63,7 @@ func verbs() []verb {
 		{name: "reload", summary: "re-read the settings file", run: runSimple(control.VerbReload)},
 		{name: "quit", summary: "stop the daemon", run: runSimple(control.VerbQuit)},
 		{name: "journal", args: "[--since 7d] [--format csv|json]", summary: "export the journal (works without the daemon)", run: runJournal},
+		{name: "review", args: "[--week YYYY-Www]", summary: "a week's wins, consistency and check-in, by default last week's (works without the daemon)", run: runReview},
 		{name: "autostart", args: "on|off|status", summary: "start microrest at login", run: runAutostart},
 	}
 }

@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+
+	"github.com/microrest/microrest/daemon"
+	"github.com/microrest/microrest/journal"
+	"github.com/microrest/microrest/settings"
+)
+
+// reviewNow is the clock the default week is read from; tests fix it.
+var reviewNow = time.Now
+
+// runReview prints the review of one ISO week, by default the last
+// complete one. Like `microrest journal` it reads the files directly, so
+// it works without a daemon.
+func runReview(e *env, args []string) int {
+	flags := flag.NewFlagSet("review", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	week := flags.String("week", "", "the ISO week to review, YYYY-Www")
+	if err := flags.Parse(args); err != nil || flags.NArg() > 0 {
+		return usageErr(e, "review takes only --week YYYY-Www, such as --week 2026-W48.")
+	}
+	paths := daemon.DefaultPaths()
+	rollover := dayStart(e, paths.Settings)
+	today := journal.DayOf(reviewNow(), rollover)
+	w := journal.WeekOf(today).Prev()
+	if *week != "" {
+		var err error
+		if w, err = journal.ParseISOWeek(*week); err != nil {
+			return usageErr(e, "review: --week %v.", err)
+		}
+	}
+	if today.Sub(w.Monday()) < 0 {
+		fmt.Fprintf(e.stdout, "%s has not begun yet; the last complete week is %s.\n", w, journal.WeekOf(today).Prev())
+		return ExitOK
+	}
+	r, report, err := journal.ReviewFile(paths.Journal, w, rollover)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "microrest:", err)
+		return ExitError
+	}
+	reviewDamage(e, paths.Journal, report)
+	fmt.Fprintln(e.stdout, r.Headline())
+	if today.Sub(w.Sunday()) <= 0 {
+		fmt.Fprintln(e.stdout, "The week is not over yet: these are its numbers so far.")
+	}
+	for _, line := range r.Lines() {
+		fmt.Fprintln(e.stdout, line)
+	}
+	return ExitOK
+}
+
+// dayStart reads day_starts_at from the settings file, as the daemon
+// counts days, without writing a missing file; a file that cannot be used
+// is reported and the default day start read instead.
+func dayStart(e *env, path string) settings.ClockTime {
+	loaded, err := settings.Reload(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(e.stderr, "microrest:", err)
+	}
+	return loaded.Settings.DayStartsAt
+}
+
+// reviewDamage says on stderr which lines the review could not read, so
+// the person knows what its numbers leave out.
+func reviewDamage(e *env, path string, r journal.ReadReport) {
+	if r.Other > 0 {
+		fmt.Fprintf(e.stderr, "microrest: left out %d line(s) of %s of a kind this version does not know; a newer microrest wrote them.\n", r.Other, path)
+	}
+	if r.Skipped == 0 {
+		return
+	}
+	fmt.Fprintf(e.stderr, "microrest: skipped %d damaged line(s) of %s; the review counts the rest:\n", r.Skipped, path)
+	for _, p := range r.Problems {
+		fmt.Fprintln(e.stderr, "  "+p.String())
+	}
+}
