@@ -60,11 +60,14 @@ type State struct {
 // PlanChange is one change to today's plan as the state file keeps it:
 // a slot skipped, or moved to To.
 type PlanChange struct {
-	Anchor settings.Kind       `json:"anchor"`
-	At     settings.ClockTime  `json:"at"`
-	Meal   bool                `json:"meal,omitempty"`
-	Skip   bool                `json:"skip,omitempty"`
-	To     *settings.ClockTime `json:"to,omitempty"`
+	// Anchor, At and Meal name the slot, as Slot does.
+	Anchor settings.Kind      `json:"anchor"`
+	At     settings.ClockTime `json:"at"`
+	Meal   bool               `json:"meal,omitempty"`
+	// Skip drops the slot today; To, when set, moves it (for a meal, the
+	// meal's new time).
+	Skip bool                `json:"skip,omitempty"`
+	To   *settings.ClockTime `json:"to,omitempty"`
 }
 
 // AnchorState is one anchor's saved progress.

@@ -56,12 +56,14 @@ type TimelineItem struct {
 // outcome, or a win that answered no clock time. The state file keeps
 // them, so the timeline survives a restart.
 type Tick struct {
+	// Anchor is the anchor the outcome belongs to.
 	Anchor settings.Kind `json:"anchor"`
 	// Clock is the clock time the outcome answered, zero for none.
 	Clock time.Time `json:"clock,omitzero"`
 	// Time is when the outcome happened.
-	Time    time.Time `json:"time"`
-	Outcome Outcome   `json:"outcome"`
+	Time time.Time `json:"time"`
+	// Outcome is how the round ended.
+	Outcome Outcome `json:"outcome"`
 }
 
 // maxTicks bounds today's ticks: an anchor every minute all day is fewer,
