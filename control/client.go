@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Call sends one request to the daemon listening in dir and waits for its
@@ -27,16 +29,16 @@ func Call(ctx context.Context, dir string, req Request) (Reply, error) {
 		return Reply{}, err
 	}
 	if _, err := conn.Write(line); err != nil {
-		return Reply{}, fmt.Errorf("send to the daemon: %w", err)
+		return Reply{}, fmt.Errorf("%s: %w", i18n.T("control.err_send"), err)
 	}
 	data, err := bufio.NewReaderSize(conn, 4096).ReadBytes('\n')
 	if err != nil {
-		return Reply{}, fmt.Errorf("read the daemon's reply: %w", err)
+		return Reply{}, fmt.Errorf("%s: %w", i18n.T("control.err_read_reply"), err)
 	}
 	var rep Reply
 	if err := json.Unmarshal(data, &rep); err != nil {
 		// A daemon started before an update may send an older status.
-		return Reply{}, fmt.Errorf("the daemon's reply is not valid (%w); if microrest was updated, restart it: `microrest quit`, then `microrest`", err)
+		return Reply{}, &wrapError{i18n.T("control.bad_reply", map[string]any{"Error": err.Error()}), err}
 	}
 	return rep, nil
 }

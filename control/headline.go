@@ -1,27 +1,29 @@
 package control
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Headline is the status in one line: the prompt on screen, what holds
 // prompts back, or what comes next. The tray's first item and the CLI
-// both say it, so the two never word the same state differently.
+// both say it, so the two never word the same state differently. It
+// speaks the process's language; the titles are the daemon's.
 func (s *Status) Headline() string {
 	switch {
 	case s.Prompt != nil:
-		return "Now: " + s.Prompt.Title
+		return i18n.T("status.now", map[string]any{"Title": s.Prompt.title()})
 	case s.Paused && s.PausedUntil != nil:
-		return "Paused until " + s.Clock(*s.PausedUntil)
+		return i18n.T("status.paused_until", map[string]any{"Time": s.Clock(*s.PausedUntil)})
 	case s.Paused:
-		return "Paused"
+		return i18n.T("status.paused")
 	case s.DND:
-		return "Do not disturb: prompts wait until it ends"
+		return i18n.T("status.dnd")
 	case s.Quiet:
-		return "Outside active hours: only appointments come"
+		return i18n.T("status.quiet")
 	}
 	return s.next()
 }
@@ -31,15 +33,16 @@ func (s *Status) Headline() string {
 func (s *Status) next() string {
 	var parts []string
 	if a, ok := s.soonestInterval(); ok {
-		parts = append(parts, fmt.Sprintf("%s in %d min of active time", a.Title, int(math.Ceil(*a.NextInMin))))
+		minutes := int(math.Ceil(*a.NextInMin))
+		parts = append(parts, i18n.N("status.next_in", minutes, map[string]any{"Anchor": a.title()}))
 	}
 	if a, ok := s.soonestClock(); ok {
-		parts = append(parts, fmt.Sprintf("%s at %s", a.Title, a.NextAt.Format("15:04")))
+		parts = append(parts, i18n.T("status.next_at", map[string]any{"Anchor": a.title(), "Time": clock(*a.NextAt)}))
 	}
 	if len(parts) == 0 {
-		return "Nothing scheduled"
+		return i18n.T("status.nothing")
 	}
-	return "Next: " + strings.Join(parts, " · ")
+	return i18n.T("status.next", map[string]any{"Plan": strings.Join(parts, " · ")})
 }
 
 func (s *Status) soonestInterval() (AnchorStatus, bool) {
@@ -71,10 +74,10 @@ func (s *Status) WinsLine() string {
 	for _, a := range s.Anchors {
 		wins += a.TodayWins
 		if a.Enabled && a.Goal > 0 {
-			goals = append(goals, fmt.Sprintf("%s %d/%d", strings.ToLower(a.Title), a.TodayWins, a.Goal))
+			goals = append(goals, i18n.T("status.goal", map[string]any{"Anchor": a.inText(), "Wins": a.TodayWins, "Goal": a.Goal}))
 		}
 	}
-	line := fmt.Sprintf("Today: %d small wins", wins)
+	line := i18n.N("status.wins_today", wins, nil)
 	if len(goals) > 0 {
 		line += " · " + strings.Join(goals, " · ")
 	}
@@ -83,18 +86,22 @@ func (s *Status) WinsLine() string {
 
 // DayLine says today's plan: the day type and why, the breathing
 // pattern, and the check-in or the readiness it gave; "" from a daemon
-// that does not say.
+// that does not say. Why and the reading are the daemon's words; the
+// breathing pattern is read from its key.
 func (s *Status) DayLine() string {
 	d := s.Day
 	if d == nil {
 		return ""
 	}
-	parts := []string{"Day: " + d.Why, "breathing " + d.Breathing}
+	parts := []string{
+		i18n.T("status.day", map[string]any{"Why": d.Why}),
+		i18n.T("status.breathing", map[string]any{"Pattern": BreathingName(d.Breathing)}),
+	}
 	switch {
 	case d.CheckedIn:
-		parts = append(parts, "readiness "+d.ReadinessWords)
+		parts = append(parts, i18n.T("status.readiness", map[string]any{"Reading": d.ReadinessWords}))
 	case d.CheckinOpen:
-		parts = append(parts, "check-in waiting (microrest checkin)")
+		parts = append(parts, i18n.T("status.checkin_waiting"))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -102,9 +109,14 @@ func (s *Status) DayLine() string {
 // Clock says t as a time of day, with the weekday when it is not today.
 func (s *Status) Clock(t time.Time) string {
 	if sameDay(t, s.Now) {
-		return t.Format("15:04")
+		return clock(t)
 	}
-	return t.Format("Mon 15:04")
+	return i18n.T("status.clock_on", map[string]any{"Weekday": weekdayShort(t.Weekday()), "Time": clock(t)})
 }
+
+// clock writes a time of day on the 24-hour clock. i18n.Clock would
+// write English on a 12-hour one wherever the system names no region
+// (LANG=C), which the status has never done.
+func clock(t time.Time) string { return t.Format("15:04") }
 
 func sameDay(t, u time.Time) bool { return t.YearDay() == u.YearDay() && t.Year() == u.Year() }

@@ -15,6 +15,8 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/gofrs/flock"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Timeouts and limits that keep a slow, stuck or hostile client from
@@ -38,10 +40,10 @@ const (
 )
 
 // ErrRunning means another daemon holds the instance lock.
-var ErrRunning = errors.New("microrest is already running")
+var ErrRunning error = &localError{func() string { return i18n.T("control.running") }}
 
 // ErrNotRunning means no daemon answers on the control socket.
-var ErrNotRunning = errors.New("microrest is not running; start it with `microrest` (or from your desktop's menu)")
+var ErrNotRunning error = &localError{func() string { return i18n.T("control.not_running") }}
 
 // DefaultDir is where the socket and the instance lock live:
 // $XDG_RUNTIME_DIR/microrest.
@@ -72,17 +74,17 @@ type Listener struct {
 // the lock owns the socket. Another live daemon yields ErrRunning.
 func Listen(dir string, log *slog.Logger) (*Listener, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create %s: %w", dir, err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_create", map[string]any{"Path": dir}), err)
 	}
 	// MkdirAll keeps an existing directory's mode; the socket must not be
 	// reachable by others, so make sure.
 	if err := os.Chmod(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("secure %s: %w", dir, err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_secure", map[string]any{"Path": dir}), err)
 	}
 	lock := flock.New(filepath.Join(dir, "daemon.lock"))
 	locked, err := lock.TryLock()
 	if err != nil {
-		return nil, fmt.Errorf("take the instance lock: %w", err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_lock"), err)
 	}
 	if !locked {
 		return nil, ErrRunning
@@ -123,7 +125,7 @@ func (l *Listener) Serve(ctx context.Context, h Handler) error {
 
 // pause waits after a failed Accept; false means ctx ended meanwhile.
 func (l *Listener) pause(ctx context.Context, err error, wait time.Duration) bool {
-	l.log.Warn("control socket accept failed; trying again", "err", err, "in", wait)
+	l.log.Warn(i18n.T("control.log_accept_failed"), "err", err, "in", wait)
 	t := time.NewTimer(wait)
 	defer t.Stop()
 	select {
@@ -155,11 +157,11 @@ func (l *Listener) serveConn(ctx context.Context, conn net.Conn, h Handler) {
 	case l.sem <- struct{}{}:
 		defer func() { <-l.sem }()
 	default:
-		writeReply(conn, Fail(errors.New("the daemon is busy with other clients; try again")))
+		writeReply(conn, Fail(errors.New(i18n.T("control.busy"))))
 		return
 	}
 	if err := checkPeer(conn); err != nil {
-		l.log.Warn("control socket: refused a client", "err", err)
+		l.log.Warn(i18n.T("control.log_refused"), "err", err)
 		writeReply(conn, Fail(err))
 		return
 	}
@@ -221,7 +223,7 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 	}
 }
 
-var errTooLong = fmt.Errorf("request is longer than %d bytes", MaxLine)
+var errTooLong error = &localError{func() string { return i18n.T("protocol.too_long", map[string]any{"Limit": MaxLine}) }}
 
 func isTimeout(err error) bool {
 	var ne net.Error

@@ -1,11 +1,14 @@
 package control
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"os"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // checkPeer refuses a client of another user. The socket's 0600 mode
@@ -17,20 +20,20 @@ func checkPeer(conn net.Conn) error {
 	}
 	raw, err := uc.SyscallConn()
 	if err != nil {
-		return fmt.Errorf("read peer credentials: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("control.err_peer"), err)
 	}
 	var cred *unix.Ucred
 	var credErr error
 	if err := raw.Control(func(fd uintptr) {
 		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
 	}); err != nil {
-		return fmt.Errorf("read peer credentials: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("control.err_peer"), err)
 	}
 	if credErr != nil {
-		return fmt.Errorf("read peer credentials: %w", credErr)
+		return fmt.Errorf("%s: %w", i18n.T("control.err_peer"), credErr)
 	}
 	if int(cred.Uid) != os.Getuid() {
-		return fmt.Errorf("uid %d may not control the daemon of uid %d", cred.Uid, os.Getuid())
+		return errors.New(i18n.T("control.other_uid", map[string]any{"Peer": cred.Uid, "Own": os.Getuid()}))
 	}
 	return nil
 }

@@ -9,12 +9,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Version is the protocol version this build speaks. A request with a
@@ -295,7 +297,7 @@ type PromptStatus struct {
 // a value.
 func ParseRequest(line []byte) (Request, error) {
 	if len(line) > MaxLine {
-		return Request{}, fmt.Errorf("request is %d bytes; the limit is %d", len(line), MaxLine)
+		return Request{}, errors.New(i18n.T("protocol.too_big", map[string]any{"Size": len(line), "Limit": MaxLine}))
 	}
 	fields, err := splitObject(line)
 	if err != nil {
@@ -335,7 +337,7 @@ func splitObject(line []byte) ([]rawField, error) {
 			return nil, err
 		}
 		if seen[f.name] {
-			return nil, fmt.Errorf("request has the field %q twice; send it once", f.name)
+			return nil, errors.New(i18n.T("protocol.field_twice", map[string]any{"Field": strconv.Quote(f.name)}))
 		}
 		seen[f.name] = true
 		fields = append(fields, f)
@@ -344,12 +346,14 @@ func splitObject(line []byte) ([]rawField, error) {
 		return nil, errNotObject
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("request has more than one JSON value on its line")
+		return nil, errors.New(i18n.T("protocol.many_values"))
 	}
 	return fields, nil
 }
 
-var errNotObject = errors.New(`request is not valid JSON for this protocol; send one object per line, like {"v":1,"verb":"status"}`)
+var errNotObject error = &localError{func() string {
+	return i18n.T("protocol.not_object", map[string]any{"Example": `{"v":1,"verb":"status"}`})
+}}
 
 func nextField(dec *json.Decoder) (rawField, error) {
 	tok, err := dec.Token()
@@ -383,11 +387,13 @@ func (r *Request) set(f rawField) error {
 		return unknownField(f.name)
 	}
 	if string(f.value) == "null" {
-		return fmt.Errorf("request has %q: null; leave the field out instead", f.name)
+		return errors.New(i18n.T("protocol.null", map[string]any{"Field": strconv.Quote(f.name)}))
 	}
 	field := reflect.ValueOf(r).Elem().Field(i)
 	if err := json.Unmarshal(f.value, field.Addr().Interface()); err != nil {
-		return fmt.Errorf("request has %q: %s, but it must be %s", f.name, shorten(f.value), kindName(field.Kind()))
+		return errors.New(i18n.T("protocol.wrong_type", map[string]any{
+			"Field": strconv.Quote(f.name), "Value": shorten(f.value), "Kind": kindName(field.Kind()),
+		}))
 	}
 	return nil
 }
@@ -397,10 +403,10 @@ func (r *Request) set(f rawField) error {
 func unknownField(name string) error {
 	for known := range requestFields {
 		if strings.EqualFold(name, known) {
-			return fmt.Errorf("request has an unknown field %q; field names are case-sensitive: send %q", name, known)
+			return errors.New(i18n.T("protocol.unknown_field_case", map[string]any{"Field": strconv.Quote(name), "Known": strconv.Quote(known)}))
 		}
 	}
-	return fmt.Errorf("request has an unknown field %q; the fields are %s", name, fieldList())
+	return errors.New(i18n.T("protocol.unknown_field", map[string]any{"Field": strconv.Quote(name), "Fields": fieldList()}))
 }
 
 func fieldList() string {
@@ -423,13 +429,13 @@ func verbList() string {
 func kindName(k reflect.Kind) string {
 	switch k {
 	case reflect.Bool:
-		return "true or false"
+		return i18n.T("protocol.kind_bool")
 	case reflect.String:
-		return "a string"
+		return i18n.T("protocol.kind_string")
 	case reflect.Uint64:
-		return "a whole number from 0 up"
+		return i18n.T("protocol.kind_uint")
 	}
-	return "a whole number"
+	return i18n.T("protocol.kind_int")
 }
 
 // shorten keeps an echoed value readable: a request line may be 64 KiB.
@@ -462,19 +468,19 @@ var fieldVerbs = map[string][]Verb{
 // verb, or a field its verb does not take.
 func (r Request) check(fields []rawField) error {
 	if !slices.ContainsFunc(fields, func(f rawField) bool { return f.name == "v" }) {
-		return errors.New(`request has no protocol version; send "v": 1`)
+		return errors.New(i18n.T("protocol.no_version", map[string]any{"Version": Version}))
 	}
 	switch {
 	case r.V > Version:
-		return fmt.Errorf("request speaks protocol %d; this daemon speaks %d (update microrest)", r.V, Version)
+		return errors.New(i18n.T("protocol.newer", map[string]any{"Got": r.V, "Version": Version}))
 	case r.V != Version:
-		return fmt.Errorf(`request has "v": %d; this daemon speaks protocol %d, so send "v": %d`, r.V, Version, Version)
+		return errors.New(i18n.T("protocol.wrong_version", map[string]any{"Got": r.V, "Version": Version}))
 	case !verbs[r.Verb]:
-		return fmt.Errorf("%q is not a command the daemon knows; send one of %s", r.Verb, verbList())
+		return errors.New(i18n.T("protocol.unknown_verb", map[string]any{"Verb": strconv.Quote(string(r.Verb)), "Verbs": verbList()}))
 	}
 	for _, f := range fields {
 		if allowed, ok := fieldVerbs[f.name]; ok && !slices.Contains(allowed, r.Verb) {
-			return fmt.Errorf("%s does not take the field %q", r.Verb, f.name)
+			return errors.New(i18n.T("protocol.verb_field", map[string]any{"Verb": string(r.Verb), "Field": strconv.Quote(f.name)}))
 		}
 	}
 	return nil

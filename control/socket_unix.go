@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // maxSocketPath is the room in sockaddr_un.sun_path (108 on Linux, 104 on
@@ -22,10 +24,10 @@ func socketPath(dir string) string { return filepath.Join(dir, "control.sock") }
 func listen(dir string) (net.Listener, error) {
 	path := socketPath(dir)
 	if len(path) > maxSocketPath {
-		return nil, fmt.Errorf("the control socket path %s is %d bytes, longer than Unix sockets allow (%d); set XDG_RUNTIME_DIR to a shorter directory", path, len(path), maxSocketPath)
+		return nil, errors.New(i18n.T("control.path_too_long", map[string]any{"Path": path, "Size": len(path), "Limit": maxSocketPath}))
 	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("remove stale control socket: %w", err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_remove_stale"), err)
 	}
 	// The directory is 0700 already; the umask closes the gap between
 	// bind and chmod where the socket could be others' to connect to.
@@ -33,12 +35,12 @@ func listen(dir string) (net.Listener, error) {
 	ln, err := net.Listen("unix", path)
 	syscall.Umask(old)
 	if err != nil {
-		return nil, fmt.Errorf("open control socket %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_open_socket", map[string]any{"Path": path}), err)
 	}
 	ln.(*net.UnixListener).SetUnlinkOnClose(true)
 	if err := os.Chmod(path, 0o600); err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("secure control socket: %w", err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_secure_socket"), err)
 	}
 	return ln, nil
 }

@@ -19,7 +19,7 @@ import (
 // userTextPackages are the packages, as directories under the module
 // root, whose every word a person reads comes from the catalog. Add a
 // package once its text goes through i18n.T and i18n.N.
-var userTextPackages = []string{"tray", "autostart"}
+var userTextPackages = []string{"tray", "autostart", "control"}
 
 // allowedLiterals are strings that look like text but that no person
 // reads as a sentence in their language, each with the reason.
