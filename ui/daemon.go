@@ -41,6 +41,12 @@ type Daemon interface {
 	// Checkin gives today's check-in; items left at 0 and an unset load
 	// are not answered, and answering again the same day replaces it.
 	Checkin(ctx context.Context, c reminders.Checkin) error
+	// SkipToday drops one clock time of today's plan, as `microrest
+	// skip-today` does; tomorrow keeps the settings.
+	SkipToday(ctx context.Context, slot reminders.Slot) error
+	// MoveToday moves one clock time of today's plan to another time of
+	// day, today only; for a walk after a meal, to is the meal's new time.
+	MoveToday(ctx context.Context, slot reminders.Slot, to settings.ClockTime) error
 }
 
 // errNoPromptID refuses an answer that names no prompt: sent without an
@@ -122,6 +128,25 @@ func checkinRequest(c reminders.Checkin) control.Request {
 		Verb: control.VerbCheckin, Stiffness: c.Stiffness, Mood: c.Mood, Energy: c.Energy,
 		SleepQuality: c.SleepQuality, Load: c.Load.String(),
 	}
+}
+
+func (d socketDaemon) SkipToday(ctx context.Context, slot reminders.Slot) error {
+	_, err := d.call(ctx, todayRequest(control.VerbSkipToday, slot))
+	return err
+}
+
+func (d socketDaemon) MoveToday(ctx context.Context, slot reminders.Slot, to settings.ClockTime) error {
+	req := todayRequest(control.VerbMoveToday, slot)
+	req.To = to.String()
+	_, err := d.call(ctx, req)
+	return err
+}
+
+// todayRequest names a clock time of today's plan on the wire as the
+// status's timeline names it: the anchor, the planned time and whether it
+// is a walk after a meal.
+func todayRequest(v control.Verb, slot reminders.Slot) control.Request {
+	return control.Request{Verb: v, Anchor: slot.Anchor.String(), At: slot.At.String(), Meal: slot.Meal}
 }
 
 func (d socketDaemon) Reload(ctx context.Context) error {

@@ -23,7 +23,10 @@ type fakeDaemon struct {
 	answers  []reminders.Command
 	checkins []reminders.Checkin
 	holds    []reminders.Command
-	reloads  chan struct{}
+	// today holds the skip-today and move-today requests, as
+	// reminders.SkipToday and reminders.MoveToday.
+	today   []reminders.Command
+	reloads chan struct{}
 }
 
 // doneCall is one Done the fake took: the anchor, and the prompt it named.
@@ -118,6 +121,66 @@ func (d *fakeDaemon) hold(cmd reminders.Command, paused bool) error {
 		d.status = &st
 	}
 	return nil
+}
+
+// SkipToday records the skip and, like the daemon, shows the clock time
+// skipped in the status's timeline.
+func (d *fakeDaemon) SkipToday(_ context.Context, slot reminders.Slot) error {
+	return d.changeToday(reminders.SkipToday{Slot: slot}, func(e *control.TimelineEntry) {
+		e.State = reminders.TimelineSkipped.String()
+	})
+}
+
+// MoveToday records the move and, like the daemon, shows the clock time
+// at its new time, moved; a meal's walk follows the meal by 15 minutes.
+func (d *fakeDaemon) MoveToday(_ context.Context, slot reminders.Slot, to settings.ClockTime) error {
+	return d.changeToday(reminders.MoveToday{Slot: slot, To: to}, func(e *control.TimelineEntry) {
+		at := to
+		if slot.Meal {
+			at += 15
+		}
+		e.Time = time.Date(e.Time.Year(), e.Time.Month(), e.Time.Day(), at.Hour(), at.Minute(), 0, 0, e.Time.Location())
+		e.Moved = true
+	})
+}
+
+// changeToday records cmd and applies change to the timeline entry of
+// its slot in a copy of the status.
+func (d *fakeDaemon) changeToday(cmd reminders.Command, change func(*control.TimelineEntry)) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err != nil {
+		return d.err
+	}
+	d.today = append(d.today, cmd)
+	var slot reminders.Slot
+	switch c := cmd.(type) {
+	case reminders.SkipToday:
+		slot = c.Slot
+	case reminders.MoveToday:
+		slot = c.Slot
+	}
+	if d.status == nil || d.status.Today == nil {
+		return nil
+	}
+	st := *d.status
+	timeline := slices.Clone(st.Today.Timeline)
+	for i, e := range timeline {
+		if e.Anchor == slot.Anchor.String() && e.At == slot.At.String() && e.Meal == slot.Meal {
+			change(&timeline[i])
+		}
+	}
+	slices.SortStableFunc(timeline, func(a, b control.TimelineEntry) int { return a.Time.Compare(b.Time) })
+	st.Today = &control.TodayStatus{Timeline: timeline}
+	d.status = &st
+	return nil
+}
+
+// changedToday returns the skip-today and move-today requests taken.
+func (d *fakeDaemon) changedToday() []reminders.Command {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.today)
 }
 
 func (d *fakeDaemon) held() []reminders.Command {

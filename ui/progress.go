@@ -69,7 +69,10 @@ type progressView struct {
 	settings settings.Settings
 	next     *widget.Label
 	active   *widget.Label
-	tabs     *container.AppTabs
+	timeline *timelineView
+	// today holds the Today tab's lines.
+	today *fyne.Container
+	tabs  *container.AppTabs
 	// unbuilt holds the tabs not shown yet, with what builds their content.
 	unbuilt map[*container.TabItem]func() fyne.CanvasObject
 	history *container.TabItem
@@ -128,10 +131,13 @@ func newProgressView(data progressData, s settings.Settings) *progressView {
 	v.openSettings = widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), nil)
 	v.active = wrapped("")
 	v.active.Hide()
-	today := widget.NewCard("Today", "", newVBox(v.todayGrid(), v.active, v.next))
+	v.timeline = newTimelineView(s)
+	v.today = newVBox(v.todayGrid(), v.active, v.next, widget.NewSeparator(), heading("Your day"), v.timeline.view)
+	today := container.NewVScroll(container.NewPadded(v.today))
+	v.timeline.relayout = today.Refresh
 	v.history = v.lazyTab("History", v.historyContent)
 	v.rhythm = v.lazyTab("Bedtime & wake", v.rhythmContent)
-	v.tabs = container.NewAppTabs(container.NewTabItem("Today", container.NewVScroll(today)), v.history, v.rhythm)
+	v.tabs = container.NewAppTabs(container.NewTabItem("Today", today), v.history, v.rhythm)
 	v.tabs.OnSelected = v.build
 	footer := container.NewHBox(v.pause, v.openSettings, layout.NewSpacer(), v.export)
 	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, v.tabs)
@@ -273,11 +279,17 @@ func (v *progressView) fetchStatus(d Daemon) {
 	st, err := d.Status(context.Background())
 	fyne.Do(func() {
 		v.next.SetText(nextText(st, err))
+		v.timeline.show(st, err)
+		// The timeline shows what comes next, or why it cannot; the line
+		// stays for a pause and for a daemon that sends no timeline.
+		v.next.Hidden = err != nil || len(v.timeline.rows) > 0 && !st.Paused
+		v.next.Refresh()
 		v.showPause(st, err)
 		if text := activeText(st, err); text != "" {
 			v.active.SetText(text)
 			v.active.Show()
 		}
+		v.timeline.relayout()
 		select {
 		case v.settled <- struct{}{}:
 		default:
@@ -378,7 +390,19 @@ func exportCSV(w io.Writer, journalPath string) (int, error) {
 // connect wires the buttons that reach the daemon and the other windows.
 func (v *progressView) connect(e env) {
 	v.pause.OnTapped = func() { v.togglePause(e.daemon) }
+	v.timeline.send = func(what string, call func(Daemon) error) { v.changeToday(e.daemon, what, call) }
 	v.openSettings.OnTapped = func() { v.showSettings(e.launch) }
+}
+
+// changeToday skips or moves a clock time of today off Fyne's goroutine,
+// then shows the timeline as the daemon has it now.
+func (v *progressView) changeToday(d Daemon, what string, call func(Daemon) error) {
+	go func() {
+		if err := call(d); err != nil {
+			fyne.Do(func() { v.showNote("microrest did not " + what + " today: " + err.Error()) })
+		}
+		v.fetchStatus(d)
+	}()
 }
 
 // pauseFor is the tray's first pause choice, which Pause takes.

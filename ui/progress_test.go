@@ -183,10 +183,13 @@ func TestExportWritesTheWholeJournalAsCSV(t *testing.T) {
 func TestTheProgressWindowRendersAsRecorded(t *testing.T) {
 	test.NewTempApp(t)
 	v := newProgressView(loadProgress(writeJournal(t, sampleJournal()), now, settings.Clock(4, 0)), settings.Defaults())
-	v.next.SetText(nextText(nil, control.ErrNotRunning))
 	w := test.NewWindow(v.view)
 	defer w.Close()
 	w.Resize(progressSize)
+	d := newFakeDaemon()
+	d.fail(control.ErrNotRunning)
+	go v.fetchStatus(d)
+	wait(t, v.settled, "the status")
 	test.AssertRendersToMarkup(t, "progress.xml", w.Canvas())
 }
 

@@ -1,0 +1,376 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/journal"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
+)
+
+// timelineView is the Today tab's timeline from the daemon's status: each
+// clock time of today's plan at its time, ticked when done; each interval
+// anchor at about the time it will come due at today's pace; the wins at
+// other times, one row an anchor. An upcoming clock time offers Skip today
+// and Move…, which change today only.
+type timelineView struct {
+	settings settings.Settings
+	// message stands in for the rows when there are none to show.
+	message *widget.Label
+	list    *fyne.Container
+	rows    []*timelineRow
+	// editor is the row whose Move… is open, nil while none is.
+	editor *timelineRow
+	// now and loc are the daemon's, from the status shown.
+	now time.Time
+	// send runs a skip or a move off Fyne's goroutine and shows the
+	// status after it; set by the progress view.
+	send func(what string, call func(Daemon) error)
+	// relayout lays the window out again after a row grew or shrank;
+	// set by the progress view.
+	relayout func()
+	view     *fyne.Container
+}
+
+// timelineRow is one row of the timeline.
+type timelineRow struct {
+	entry control.TimelineEntry
+	// slot names the entry's clock time for skip and move; nil for a win
+	// at another time or an interval anchor.
+	slot        *reminders.Slot
+	when, what  *widget.Label
+	skip, move  *widget.Button
+	moveTo      *widget.Entry
+	moveButton  *widget.Button
+	moveMessage *widget.Label
+	moveCancel  *widget.Button
+	editor      *fyne.Container
+	view        fyne.CanvasObject
+}
+
+func newTimelineView(s settings.Settings) *timelineView {
+	// Rows sit close, as lines of one list.
+	list := container.New(layout.NewCustomPaddedVBoxLayout(0))
+	v := &timelineView{settings: s, message: wrapped("Asking microrest for today's plan…"), list: list}
+	v.send = func(string, func(Daemon) error) {}
+	v.relayout = func() { v.view.Refresh() }
+	v.view = newVBox(v.message, v.list)
+	return v
+}
+
+// show lays out the status's timeline, or says why there is none.
+func (v *timelineView) show(st *control.Status, err error) {
+	v.list.RemoveAll()
+	v.rows, v.editor = nil, nil
+	switch {
+	case errors.Is(err, control.ErrNotRunning):
+		v.say("microrest is not running, so no prompts are coming and there is no plan for today to show. Start it by running microrest.")
+		return
+	case err != nil:
+		v.say("Today's plan is unknown: " + err.Error())
+		return
+	case st.Today == nil:
+		v.say("This microrest sends no plan for today; restart it to see one here.")
+		return
+	}
+	v.now = st.Now
+	for _, e := range timelineRows(st.Today.Timeline) {
+		row := v.newRow(e)
+		v.rows = append(v.rows, row)
+		v.list.Add(row.view)
+	}
+	if len(v.rows) == 0 {
+		v.say("Nothing is planned for today.")
+		return
+	}
+	v.message.Hide()
+	v.relayout()
+}
+
+func (v *timelineView) say(text string) {
+	v.message.SetText(text)
+	v.message.Show()
+	v.relayout()
+}
+
+// timelineRows folds the wins at other than a clock time into one row an
+// anchor, at its latest win: a day of interval wins would otherwise be
+// dozens of rows, and the goals above count them already. Count holds how
+// many a folded row stands for.
+func timelineRows(entries []control.TimelineEntry) []foldedEntry {
+	var out []foldedEntry
+	wins := map[string]int{}
+	for _, e := range entries {
+		if e.At != "" || e.State != reminders.TimelineDone.String() {
+			out = append(out, foldedEntry{e, 1})
+			continue
+		}
+		if i, ok := wins[e.Anchor]; ok {
+			out[i].Count++
+			if e.Time.After(out[i].Time) {
+				out[i].Time = e.Time
+			}
+			continue
+		}
+		wins[e.Anchor] = len(out)
+		out = append(out, foldedEntry{e, 1})
+	}
+	// A folded row sits at its anchor's latest win.
+	slices.SortStableFunc(out, func(a, b foldedEntry) int { return a.Time.Compare(b.Time) })
+	return out
+}
+
+// foldedEntry is a timeline entry and how many wins it stands for.
+type foldedEntry struct {
+	control.TimelineEntry
+	Count int
+}
+
+// newRow builds a row: its time, what it is and how it stands, and for
+// an upcoming clock time the buttons that change today.
+func (v *timelineView) newRow(e foldedEntry) *timelineRow {
+	row := &timelineRow{entry: e.TimelineEntry, slot: slotOf(e.TimelineEntry)}
+	row.when = widget.NewLabel(whenText(e.TimelineEntry))
+	row.what = widget.NewLabel(whatText(e))
+	switch e.State {
+	case reminders.TimelineMissed.String(), reminders.TimelineDue.String():
+		row.what.Importance = widget.WarningImportance
+	case reminders.TimelineSkipped.String():
+		row.what.Importance = widget.LowImportance
+	}
+	when := container.NewGridWrap(fyne.NewSize(whenWidth(), row.when.MinSize().Height), row.when)
+	line := container.NewHBox(when, row.what, layout.NewSpacer())
+	if row.slot != nil && e.State == reminders.TimelineUpcoming.String() {
+		slot := *row.slot
+		row.skip = widget.NewButton("Skip today", func() {
+			v.send("skip "+slotName(slot), func(d Daemon) error { return d.SkipToday(context.Background(), slot) })
+		})
+		row.skip.Importance = widget.LowImportance
+		row.move = widget.NewButtonWithIcon("Move…", theme.HistoryIcon(), func() { v.openMove(row) })
+		row.move.Importance = widget.LowImportance
+		line.Add(row.skip)
+		line.Add(row.move)
+	}
+	row.editor = newVBox()
+	row.view = newVBox(line, row.editor)
+	return row
+}
+
+// whenWidth fits "about 00:00", so every row's words line up.
+func whenWidth() float32 { return widget.NewLabel("about 00:00").MinSize().Width }
+
+// slotOf names an entry's clock time as skip-today and move-today take it;
+// nil for an entry that is not one.
+func slotOf(e control.TimelineEntry) *reminders.Slot {
+	if e.At == "" {
+		return nil
+	}
+	k, err := settings.ParseKind(e.Anchor)
+	if err != nil {
+		return nil
+	}
+	at, err := settings.ParseClock(e.At)
+	if err != nil {
+		return nil
+	}
+	return &reminders.Slot{Anchor: k, At: at, Meal: e.Meal}
+}
+
+// whenText is the row's time; an interval anchor's is a projection.
+func whenText(e control.TimelineEntry) string {
+	clock := e.Time.Format("15:04")
+	if e.At == "" && e.State == reminders.TimelineUpcoming.String() {
+		return "about " + clock
+	}
+	return clock
+}
+
+// whatText names the row and says how it stands.
+func whatText(e foldedEntry) string {
+	text := titleOf(e.TimelineEntry)
+	switch e.State {
+	case reminders.TimelineDone.String():
+		text += " ✓"
+		if e.Count > 1 {
+			text += fmt.Sprintf(" (%d today)", e.Count)
+		}
+	case reminders.TimelineDue.String():
+		text += ": now"
+	case reminders.TimelineMissed.String():
+		text += ": missed"
+	case reminders.TimelineSkipped.String():
+		text += ": skipped today"
+	}
+	if e.Moved {
+		text += movedText(e.TimelineEntry)
+	}
+	return text
+}
+
+// titleOf is what the row is: the anchor, or the walk after a meal.
+func titleOf(e control.TimelineEntry) string {
+	if e.Meal {
+		if at, err := settings.ParseClock(e.At); err == nil {
+			return "Walk after " + mealName(at)
+		}
+		return "Walk after a meal"
+	}
+	if k, err := settings.ParseKind(e.Anchor); err == nil {
+		return k.Title()
+	}
+	return e.Anchor
+}
+
+// movedText says where a moved clock time was planned.
+func movedText(e control.TimelineEntry) string {
+	if e.Meal {
+		return fmt.Sprintf(" (%s moved from %s)", mealNameOf(e.At), e.At)
+	}
+	return " (moved from " + e.At + ")"
+}
+
+func mealNameOf(at string) string {
+	c, err := settings.ParseClock(at)
+	if err != nil {
+		return "the meal"
+	}
+	return mealName(c)
+}
+
+// mealName names a meal by its time of day, as people speak of them.
+func mealName(at settings.ClockTime) string {
+	switch {
+	case at < settings.Clock(11, 0):
+		return "breakfast"
+	case at < settings.Clock(16, 0):
+		return "lunch"
+	}
+	return "dinner"
+}
+
+// slotName names a clock time in a sentence: "rest at 14:30", "the walk
+// after lunch".
+func slotName(s reminders.Slot) string {
+	if s.Meal {
+		return "the walk after " + mealName(s.At)
+	}
+	return fmt.Sprintf("%s at %s", s.Anchor.Title(), s.At)
+}
+
+// openMove shows the row's Move… editor: a time of day, checked as it is
+// typed, and Move. One row's editor is open at a time.
+func (v *timelineView) openMove(row *timelineRow) {
+	v.closeMove()
+	v.editor = row
+	label := "Move to"
+	if row.slot.Meal {
+		label = capitalize(mealName(row.slot.At)) + " at"
+	}
+	row.moveTo = widget.NewEntry()
+	row.moveTo.SetPlaceHolder("HH:MM")
+	row.moveMessage = wrapped("")
+	row.moveMessage.Importance = widget.DangerImportance
+	row.moveMessage.Hide()
+	row.moveButton = widget.NewButton("Move", func() { v.sendMove(row) })
+	row.moveButton.Importance = widget.HighImportance
+	row.moveButton.Disable()
+	row.moveTo.OnChanged = func(string) { v.checkMove(row) }
+	row.moveTo.OnSubmitted = func(string) { v.sendMove(row) }
+	field := container.NewGridWrap(fyne.NewSize(100, row.moveTo.MinSize().Height), row.moveTo)
+	row.moveCancel = widget.NewButton("Cancel", v.closeMove)
+	// Under the row's words, past its time.
+	indent := func() fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(whenWidth(), 1), layout.NewSpacer())
+	}
+	row.editor.Objects = []fyne.CanvasObject{
+		container.NewHBox(indent(), widget.NewLabel(label), field, row.moveButton, row.moveCancel),
+		container.NewBorder(nil, nil, indent(), nil, row.moveMessage),
+	}
+	row.editor.Refresh()
+	v.relayout()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(row.moveTo); c != nil {
+		c.Focus(row.moveTo)
+	}
+}
+
+// closeMove closes the open Move… editor, if one is open.
+func (v *timelineView) closeMove() {
+	if v.editor == nil {
+		return
+	}
+	v.editor.editor.RemoveAll()
+	v.relayout()
+	v.editor.moveTo, v.editor.moveButton, v.editor.moveMessage, v.editor.moveCancel = nil, nil, nil, nil
+	v.editor = nil
+}
+
+// checkMove reads the typed time and says what is wrong with it; Move is
+// enabled only when nothing is.
+func (v *timelineView) checkMove(row *timelineRow) (settings.ClockTime, bool) {
+	to, problem := v.readMove(row)
+	if row.moveMessage.Text != problem {
+		row.moveMessage.SetText(problem)
+		row.moveMessage.Hidden = problem == ""
+		v.relayout()
+	}
+	if problem == "" {
+		row.moveButton.Enable()
+	} else {
+		row.moveButton.Disable()
+	}
+	return to, problem == ""
+}
+
+// readMove parses the typed time: a time of day whose prompt is still to
+// come today. A meal may be moved to a time passed as long as the walk
+// after it is still ahead.
+func (v *timelineView) readMove(row *timelineRow) (settings.ClockTime, string) {
+	to, err := settings.ParseClock(row.moveTo.Text)
+	if err != nil {
+		return 0, capital(err.Error())
+	}
+	comes := v.todayAt(to)
+	if row.slot.Meal {
+		walk := comes.Add(v.settings.AfterMeal.D())
+		if !walk.After(v.now) {
+			return 0, fmt.Sprintf("The walk after %s at %s would be at %s, which has passed; pick a later time.", mealName(row.slot.At), to, walk.Format("15:04"))
+		}
+		return to, ""
+	}
+	if !comes.After(v.now) {
+		return 0, fmt.Sprintf("%s has passed; pick a later time.", to)
+	}
+	return to, ""
+}
+
+// todayAt is the time c falls at in the journal day of the daemon's now:
+// a time before the day's start is after midnight, the night that ends it.
+func (v *timelineView) todayAt(c settings.ClockTime) time.Time {
+	date := journal.DayOf(v.now, v.settings.DayStartsAt)
+	if c < v.settings.DayStartsAt {
+		date = date.AddDays(1)
+	}
+	return date.Start(c, v.now.Location())
+}
+
+// sendMove moves the row's clock time when the typed time reads.
+func (v *timelineView) sendMove(row *timelineRow) {
+	to, ok := v.checkMove(row)
+	if !ok {
+		return
+	}
+	slot := *row.slot
+	v.closeMove()
+	v.send(fmt.Sprintf("move %s to %s", slotName(slot), to), func(d Daemon) error { return d.MoveToday(context.Background(), slot, to) })
+}
