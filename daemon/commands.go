@@ -13,6 +13,9 @@ import (
 // place the wire's verb, anchor and lengths are read. Status, reload and
 // quit are not engine commands and return nil.
 func requestCommand(r control.Request, s settings.Settings) (reminders.Command, error) {
+	if r.Verb == control.VerbSkipToday || r.Verb == control.VerbMoveToday {
+		return planRequest(r)
+	}
 	var anchors []settings.Kind
 	if r.Anchor != "" {
 		k, err := settings.ParseKind(r.Anchor)
