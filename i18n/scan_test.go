@@ -19,7 +19,7 @@ import (
 // userTextPackages are the packages, as directories under the module
 // root, whose every word a person reads comes from the catalog. Add a
 // package once its text goes through i18n.T and i18n.N.
-var userTextPackages = []string{"tray", "autostart", "control"}
+var userTextPackages = []string{"tray", "autostart", "control", "notify"}
 
 // allowedLiterals are strings that look like text but that no person
 // reads as a sentence in their language, each with the reason.
@@ -31,8 +31,10 @@ var allowedLiterals = map[string]string{
 // allowedFuncs are functions whose strings are a machine's format, each
 // with the reason; keep them free of text for people.
 var allowedFuncs = map[string]string{
-	"tray.Action.String": "names an action in debug logs and test failures",
-	"autostart.plist":    "launchd reads the LaunchAgent's property list; no person does",
+	"tray.Action.String":   "names an action in debug logs and test failures",
+	"autostart.plist":      "launchd reads the LaunchAgent's property list; no person does",
+	"notify.Action.String": "names an answer in debug logs and test failures",
+	"notify.displayScript": "AppleScript source for osascript; the words it shows are its arguments",
 }
 
 // textArgs says which arguments of a call a person reads.

@@ -51,3 +51,14 @@ func splitArg(s string) (key string, n uint64, ok bool) {
 func appleScriptString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
+
+// displayScript is the AppleScript that shows a notification with title
+// and body, with the system's sound when sound is on. The words are the
+// caller's; the rest is AppleScript, which no person reads.
+func displayScript(title, body string, sound bool) string {
+	script := "display notification " + appleScriptString(body) + " with title " + appleScriptString(title)
+	if sound {
+		script += ` sound name "default"`
+	}
+	return script
+}

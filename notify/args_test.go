@@ -109,3 +109,12 @@ func TestAppleScriptStringsEscapeOnlyWhatAppleScriptKnows(t *testing.T) {
 		}
 	}
 }
+
+func TestTheDisplayScriptQuotesTheWordsAndAsksForSoundOnlyWhenOn(t *testing.T) {
+	if got, want := displayScript(`Rest "now"`, "Feet up", false), `display notification "Feet up" with title "Rest \"now\""`; got != want {
+		t.Errorf("without sound %q, want %q", got, want)
+	}
+	if got, want := displayScript("Rest", "Feet up", true), `display notification "Feet up" with title "Rest" sound name "default"`; got != want {
+		t.Errorf("with sound %q, want %q", got, want)
+	}
+}

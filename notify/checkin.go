@@ -3,6 +3,7 @@ package notify
 import (
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/window"
 )
@@ -17,10 +18,9 @@ const (
 	keyCheckinDetails = "checkin-details"
 )
 
-// preset is a one-tap answer to the whole check-in.
+// preset is a one-tap answer to the whole check-in; checkinLabel names it.
 type preset struct {
 	key     string
-	label   textKey
 	checkin reminders.Checkin
 }
 
@@ -31,9 +31,9 @@ type preset struct {
 // No preset says a training load: the day's plan gives it unless the
 // person says otherwise in the details.
 var presets = []preset{
-	{keyCheckinGood, textCheckinGood, reminders.Checkin{Stiffness: 2, Mood: 4, Energy: 4, SleepQuality: 4}},
-	{keyCheckinSoSo, textCheckinSoSo, reminders.Checkin{Stiffness: 3, Mood: 3, Energy: 3, SleepQuality: 3}},
-	{keyCheckinRough, textCheckinRough, reminders.Checkin{Stiffness: 4, Mood: 2, Energy: 2, SleepQuality: 2}},
+	{keyCheckinGood, reminders.Checkin{Stiffness: 2, Mood: 4, Energy: 4, SleepQuality: 4}},
+	{keyCheckinSoSo, reminders.Checkin{Stiffness: 3, Mood: 3, Energy: 3, SleepQuality: 3}},
+	{keyCheckinRough, reminders.Checkin{Stiffness: 4, Mood: 2, Energy: 2, SleepQuality: 2}},
 }
 
 // checkinButtons lists the check-in's answers: the presets, then Details….
@@ -42,9 +42,9 @@ var presets = []preset{
 func checkinButtons() []button {
 	bs := make([]button, 0, len(presets)+1)
 	for _, p := range presets {
-		bs = append(bs, button{p.key, tr(p.label)})
+		bs = append(bs, button{p.key, checkinLabel(p.key)})
 	}
-	return append(bs, button{keyCheckinDetails, tr(textCheckinDetails)})
+	return append(bs, button{keyCheckinDetails, checkinLabel(keyCheckinDetails)})
 }
 
 // checkinAction reads a key sent back from the check-in notification;
@@ -65,9 +65,9 @@ func checkinAction(key string) (a Action, ok bool) {
 // says where to answer instead.
 func checkinBody(markup, buttons bool) string {
 	if buttons {
-		return escapeIf(markup, tr(textCheckinBody))
+		return escapeIf(markup, i18n.T("notify.checkin.body"))
 	}
-	return escapeIf(markup, tr(textCheckinAsk)+"\n"+tr(textCheckinElsewhere))
+	return escapeIf(markup, i18n.T("notify.checkin.ask")+"\n"+i18n.T("notify.checkin.elsewhere"))
 }
 
 // checkinDate writes the check-in's day as a number, e.g. 20261201, for

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/window"
@@ -74,9 +75,9 @@ type content struct {
 
 // compose puts a prompt into words.
 func compose(p reminders.Prompt) content {
-	summary := p.Title()
+	summary := Title(p)
 	if p.Repeat > 0 {
-		summary = tr(textRepeat, summary, p.Repeat+1)
+		summary = i18n.T("notify.repeat", map[string]any{"Title": summary, "Number": p.Repeat + 1})
 	}
 	return content{Summary: summary, Items: p.Items, Buttons: buttons(p)}
 }
@@ -87,13 +88,13 @@ func compose(p reminders.Prompt) content {
 // where Start is offered too. Start opens the session of the prompt's
 // first guided anchor.
 func buttons(p reminders.Prompt) []button {
-	bs := []button{{keyDone, tr(textDone)}, {keySnooze, snoozeLabel(p)}}
+	bs := []button{{keyDone, i18n.T("answer.done")}, {keySnooze, snoozeLabel(p)}}
 	if p.CanSkip {
-		bs = append(bs, button{keySkip, tr(textSkip)})
+		bs = append(bs, button{keySkip, i18n.T("answer.skip")})
 	}
 	for _, it := range p.Items {
 		if v, ok := window.For(it.Anchor); ok && slices.Contains(guided, it.Anchor) {
-			return append(bs, button{v.String(), tr(textStart)})
+			return append(bs, button{v.String(), i18n.T("notify.start")})
 		}
 	}
 	return bs
@@ -105,9 +106,9 @@ func buttons(p reminders.Prompt) []button {
 func snoozeLabel(p reminders.Prompt) string {
 	d := p.Snooze()
 	if d < time.Minute {
-		return tr(textSnooze)
+		return i18n.T("answer.snooze")
 	}
-	return tr(textSnoozeFor, int(d.Round(time.Minute)/time.Minute))
+	return i18n.N("answer.snooze_minutes", int(d.Round(time.Minute)/time.Minute), nil)
 }
 
 // Body renders the practices, one per line. With markup the anchor names
@@ -120,7 +121,7 @@ func (c content) Body(markup, inTray bool) string {
 		lines = append(lines, c.line(it, markup))
 	}
 	if inTray {
-		lines = append(lines, escapeIf(markup, tr(textAnswerInTray)))
+		lines = append(lines, escapeIf(markup, i18n.T("notify.answer_in_tray")))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -131,11 +132,11 @@ func (c content) line(it reminders.Item, markup bool) string {
 	if len(c.Items) == 1 {
 		return escapeIf(markup, it.Practice)
 	}
-	title := it.Anchor.Title()
+	title := itemTitle(it)
 	if markup {
 		title = "<b>" + escapeMarkup(title) + "</b>"
 	}
-	return tr(textItemLine, title, escapeIf(markup, it.Practice))
+	return i18n.T("notify.item_line", map[string]any{"Anchor": title, "Practice": escapeIf(markup, it.Practice)})
 }
 
 func escapeIf(markup bool, s string) string {

@@ -81,14 +81,6 @@ func TestARepeatedPromptSaysHowOftenItCame(t *testing.T) {
 	}
 }
 
-func TestEveryTextHasAnEntry(t *testing.T) {
-	for k := textDone; k <= textCheckinElsewhere; k++ {
-		if _, ok := english[k]; !ok {
-			t.Errorf("text %d has no entry", k)
-		}
-	}
-}
-
 func TestStatusSaysWhereToAnswer(t *testing.T) {
 	cases := []struct {
 		s    Status

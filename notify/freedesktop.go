@@ -12,6 +12,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/fdnotify"
 	"github.com/microrest/microrest/internal/sessionbus"
 	"github.com/microrest/microrest/reminders"
@@ -45,7 +46,15 @@ const (
 )
 
 // errNoServer is the Status error while no process owns the name.
-var errNoServer = errors.New("no process owns " + fdnotify.Name + " on the session bus")
+var errNoServer error = &localError{func() string {
+	return i18n.T("notify.err.no_server", map[string]any{"Name": fdnotify.Name})
+}}
+
+// localError says its sentence in the language spoken when it is read,
+// so an error made at start follows a language chosen later.
+type localError struct{ say func() string }
+
+func (e *localError) Error() string { return e.say() }
 
 // caps are the server capabilities notify honours.
 type caps struct {
@@ -144,7 +153,7 @@ func (f *freedesktop) connect() (*dbus.Conn, chan *dbus.Signal, error) {
 		}
 	}
 	if err != nil {
-		f.down(fmt.Errorf("connect to the session bus: %w", err))
+		f.down(fmt.Errorf("%s: %w", i18n.T("notify.err.session_bus"), err))
 		return nil, nil, err
 	}
 	sigs := make(chan *dbus.Signal, 16)
@@ -196,7 +205,7 @@ func (f *freedesktop) serve(conn *dbus.Conn, sigs chan *dbus.Signal) {
 			return
 		case sig, ok := <-sigs:
 			if !ok {
-				f.down(errors.New("the session bus connection dropped"))
+				f.down(errors.New(i18n.T("notify.err.bus_dropped")))
 				return
 			}
 			f.signal(sig)
@@ -231,7 +240,7 @@ func (f *freedesktop) ownerChanged(body []any) {
 	f.forgetAll()
 	if newOwner == "" {
 		f.owner, f.caps, f.server, f.err = "", caps{}, serverInfo{}, errNoServer
-		f.h.log.Info("notify: the notification server left; answers go through the tray")
+		f.h.log.Info(i18n.T("notify.log.server_left"))
 		return
 	}
 	f.probe()
@@ -252,7 +261,7 @@ func (f *freedesktop) actionInvoked(sig *dbus.Signal) {
 	}
 	a, ok := o.action(key)
 	if !ok {
-		f.h.log.Warn("notify: unknown action key", "key", key)
+		f.h.log.Warn(i18n.T("notify.log.unknown_key"), "key", key)
 		return
 	}
 	f.h.send(a)
@@ -349,7 +358,7 @@ func (f *freedesktop) notice(summary, body string) error {
 	err := f.call("Notify", f.h.opts.AppName, f.noticed, f.h.opts.Icon, summary,
 		escapeIf(f.caps.markup, body), []string{}, f.hints(category), expireDefault).Store(&nid)
 	if err != nil {
-		return fmt.Errorf("show notice: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_notice"), err)
 	}
 	f.noticed = nid
 	return nil
@@ -369,7 +378,7 @@ func (f *freedesktop) close(id uint64) error {
 	}
 	f.forget(id)
 	if err := f.call("CloseNotification", nid).Err; err != nil {
-		return fmt.Errorf("close notification of prompt %d: %w", id, err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.close_prompt", map[string]any{"ID": id}), err)
 	}
 	return nil
 }
@@ -385,7 +394,7 @@ func (f *freedesktop) notify(p reminders.Prompt) error {
 	err := f.call("Notify", f.h.opts.AppName, f.ids[p.ID], f.h.opts.Icon, c.Summary,
 		c.Body(f.caps.markup, !f.caps.actions), actions, f.hints(category), expireNever).Store(&nid)
 	if err != nil {
-		return fmt.Errorf("show prompt %d: %w", p.ID, err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_prompt", map[string]any{"ID": p.ID}), err)
 	}
 	f.forget(p.ID)
 	f.ids[p.ID], f.prompts[nid] = nid, p.ID
@@ -417,7 +426,7 @@ func (f *freedesktop) closeCheckin() error {
 	}
 	f.checkinNID = 0
 	if err := f.call("CloseNotification", nid).Err; err != nil {
-		return fmt.Errorf("close the check-in notification: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.close_checkin"), err)
 	}
 	return nil
 }
@@ -430,10 +439,10 @@ func (f *freedesktop) notifyCheckin() error {
 		actions = actionList(checkinButtons())
 	}
 	var nid uint32
-	err := f.call("Notify", f.h.opts.AppName, f.checkinNID, f.h.opts.Icon, tr(textCheckinSummary),
+	err := f.call("Notify", f.h.opts.AppName, f.checkinNID, f.h.opts.Icon, i18n.T("notify.checkin.summary"),
 		checkinBody(f.caps.markup, f.caps.actions), actions, f.hints(categoryCheckin), expireNever).Store(&nid)
 	if err != nil {
-		return fmt.Errorf("show the check-in: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_checkin"), err)
 	}
 	f.checkinNID = nid
 	return nil
@@ -442,7 +451,7 @@ func (f *freedesktop) notifyCheckin() error {
 // actionList pairs action keys with labels as the spec wants; "default"
 // is a click on the notification, which most servers show as no button.
 func actionList(bs []button) []string {
-	list := []string{defaultKey, tr(textOpen)}
+	list := []string{defaultKey, i18n.T("notify.open")}
 	for _, b := range bs {
 		list = append(list, b.Key, b.Label)
 	}
@@ -500,7 +509,7 @@ func (f *freedesktop) probe() {
 	f.owner, f.err = owner, nil
 	f.caps = caps{actions: slices.Contains(list, "actions"), markup: slices.Contains(list, "body-markup")}
 	f.server = f.askServer()
-	f.h.log.Info("notify: notification server found", "status", f.statusLocked().String())
+	f.h.log.Info(i18n.T("notify.log.server_found"), "status", f.statusLocked().String())
 }
 
 // serverInfo is what the server says of itself, for Status.
@@ -524,12 +533,12 @@ func (f *freedesktop) reshow() {
 	}
 	for _, p := range f.pending {
 		if err := f.notify(p); err != nil {
-			f.h.log.Warn("notify: show again to the new server", "err", err)
+			f.h.log.Warn(i18n.T("notify.log.reshow_failed"), "err", err)
 		}
 	}
 	if !f.checkinDay.IsZero() {
 		if err := f.notifyCheckin(); err != nil {
-			f.h.log.Warn("notify: show the check-in again to the new server", "err", err)
+			f.h.log.Warn(i18n.T("notify.log.reshow_checkin_failed"), "err", err)
 		}
 	}
 }
@@ -540,7 +549,7 @@ func (f *freedesktop) down(err error) {
 	defer f.mu.Unlock()
 	f.conn, f.owner, f.caps, f.server, f.err = nil, "", caps{}, serverInfo{}, err
 	f.forgetAll()
-	f.h.log.Warn("notify: notifications unavailable; answers go through the tray", "err", err)
+	f.h.log.Warn(i18n.T("notify.log.unavailable"), "err", err)
 }
 
 func (f *freedesktop) forget(id uint64) {

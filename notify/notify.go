@@ -21,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/window"
 )
@@ -95,22 +96,23 @@ type Status struct {
 	Err error
 }
 
-// String is the one-line state for the log and the tray's status line.
+// String is the one-line state for the log and `microrest status`, in the
+// process's language.
 func (s Status) String() string {
 	var line string
 	switch {
 	case s.Backend == BackendFreedesktop && s.Actions:
-		line = tr(textStatusActions, tr(textStatusServer, s.serverName()))
+		line = i18n.T("notify.status.buttons", map[string]any{"Server": s.serverName()})
 	case s.Backend == BackendFreedesktop:
-		line = tr(textStatusNoActions, tr(textStatusServer, s.serverName()))
+		line = i18n.T("notify.status.no_buttons", map[string]any{"Server": s.serverName()})
 	case s.Backend == BackendToast:
-		line = tr(textStatusToast)
+		line = i18n.T("notify.status.toast")
 	case s.Backend == BackendAppleScript:
-		line = tr(textStatusAppleScript)
+		line = i18n.T("notify.status.applescript")
 	case s.Backend == BackendWindow:
-		line = tr(textStatusWindow)
+		line = i18n.T("notify.status.window")
 	default:
-		line = tr(textStatusNone)
+		line = i18n.T("notify.status.none")
 	}
 	if s.Err != nil {
 		line += " (" + s.Err.Error() + ")"
@@ -121,7 +123,7 @@ func (s Status) String() string {
 // serverName names the server in one phrase, e.g. "dunst 1.9.0 (Dunst)".
 func (s Status) serverName() string {
 	if s.Server == "" {
-		return tr(textStatusUnnamed)
+		return i18n.T("notify.status.unnamed")
 	}
 	name := strings.TrimSpace(s.Server + " " + s.Version)
 	if s.Vendor != "" && s.Vendor != s.Server {

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 )
 
@@ -23,31 +24,34 @@ func newBackend(_ context.Context, h *hub) backend {
 
 func (a *appleScript) show(p reminders.Prompt) error {
 	c := compose(p)
-	script := "display notification " + appleScriptString(c.Body(false, true)) +
-		" with title " + appleScriptString(c.Summary)
-	if a.h.soundOn() {
-		script += ` sound name "default"`
-	}
-	if out, err := exec.Command("osascript", "-e", script).CombinedOutput(); err != nil {
-		return fmt.Errorf("show prompt %d: osascript: %w: %s", p.ID, err, out)
+	if err := runScript(displayScript(c.Summary, c.Body(false, true), a.h.soundOn())); err != nil {
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_prompt", map[string]any{"ID": p.ID}), err)
 	}
 	return nil
 }
 
 func (a *appleScript) notice(summary, body string) error {
-	script := "display notification " + appleScriptString(body) + " with title " + appleScriptString(summary)
-	if out, err := exec.Command("osascript", "-e", script).CombinedOutput(); err != nil {
-		return fmt.Errorf("show notice: osascript: %w: %s", err, out)
+	if err := runScript(displayScript(summary, body, false)); err != nil {
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_notice"), err)
 	}
 	return nil
 }
 
 // showCheckin shows the check-in as text, saying where to answer it.
 func (a *appleScript) showCheckin(time.Time) error {
-	script := "display notification " + appleScriptString(checkinBody(false, false)) +
-		" with title " + appleScriptString(tr(textCheckinSummary))
-	if out, err := exec.Command("osascript", "-e", script).CombinedOutput(); err != nil {
-		return fmt.Errorf("show the check-in: osascript: %w: %s", err, out)
+	if err := runScript(displayScript(i18n.T("notify.checkin.summary"), checkinBody(false, false), false)); err != nil {
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_checkin"), err)
+	}
+	return nil
+}
+
+// osascript runs AppleScript; its name leads its errors.
+const osascript = "osascript"
+
+// runScript runs one AppleScript; its error carries what osascript said.
+func runScript(script string) error {
+	if out, err := exec.Command(osascript, "-e", script).CombinedOutput(); err != nil {
+		return fmt.Errorf("%s: %w: %s", osascript, err, out)
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	toast "git.sr.ht/~jackmordaunt/go-toast"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 )
 
@@ -40,7 +41,7 @@ func newBackend(_ context.Context, h *hub) backend {
 	t := &toaster{h: h, windows: newPromptWindows(nil), st: Status{Backend: BackendToast, Actions: true}}
 	exe, _ := os.Executable()
 	if err := toast.SetAppData(toast.AppData{AppID: h.opts.AppName, GUID: activatorGUID, IconPath: h.opts.Icon, ActivationExe: exe}); err != nil {
-		t.st = Status{Backend: BackendToast, Err: fmt.Errorf("register for toast buttons: %w", err)}
+		t.st = Status{Backend: BackendToast, Err: fmt.Errorf("%s: %w", i18n.T("notify.err.toast_register"), err)}
 	}
 	toast.SetActivationCallback(func(args string, _ []toast.UserData) {
 		if a, ok := decodeArg(args, t.openCheckin()); ok {
@@ -69,7 +70,7 @@ func (t *toaster) show(p reminders.Prompt) error {
 		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, p.ID)})
 	}
 	if err := t.push(n, func() error { return t.windows.show(p.ID) }); err != nil {
-		return fmt.Errorf("show prompt %d: %w", p.ID, err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_prompt", map[string]any{"ID": p.ID}), err)
 	}
 	return nil
 }
@@ -83,7 +84,7 @@ func (t *toaster) push(n toast.Notification, fallback func() error) error {
 		t.set(Status{Backend: BackendToast, Actions: true})
 		return nil
 	}
-	err = fmt.Errorf("toasts cannot be shown: %w", err)
+	err = fmt.Errorf("%s: %w", i18n.T("notify.err.no_toasts"), err)
 	if ferr := fallback(); ferr != nil {
 		err = errors.Join(err, ferr)
 		t.set(Status{Backend: BackendNone, Err: err})
@@ -103,7 +104,7 @@ func (t *toaster) showCheckin(day time.Time) error {
 	t.mu.Unlock()
 	n := toast.Notification{
 		AppID:               t.h.opts.AppName,
-		Title:               tr(textCheckinSummary),
+		Title:               i18n.T("notify.checkin.summary"),
 		Body:                checkinBody(false, true),
 		Icon:                t.h.opts.Icon,
 		ActivationType:      toast.Foreground,
@@ -118,7 +119,7 @@ func (t *toaster) showCheckin(day time.Time) error {
 		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, date)})
 	}
 	if err := t.push(n, func() error { return t.windows.showCheckin(date) }); err != nil {
-		return fmt.Errorf("show the check-in: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_checkin"), err)
 	}
 	return nil
 }
@@ -147,7 +148,7 @@ func (t *toaster) set(s Status) {
 func (t *toaster) notice(summary, body string) error {
 	n := toast.Notification{AppID: t.h.opts.AppName, Title: summary, Body: body, Icon: t.h.opts.Icon, Audio: toast.Silent}
 	if err := n.Push(); err != nil {
-		return fmt.Errorf("show notice: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_notice"), err)
 	}
 	return nil
 }

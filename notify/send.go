@@ -2,6 +2,8 @@
 
 package notify
 
+import "github.com/microrest/microrest/i18n"
+
 // send hands an answer to the daemon without ever blocking the D-Bus
 // loop; an answer past the buffer is logged and dropped, and the prompt
 // stays answerable from the tray. macOS builds lack it: their
@@ -15,6 +17,6 @@ func (h *hub) send(a Action) {
 	select {
 	case h.actions <- a:
 	default:
-		h.log.Warn("notify: answer dropped, nobody is reading", "action", a.String())
+		h.log.Warn(i18n.T("notify.log.answer_dropped"), "action", a.String())
 	}
 }

@@ -1,81 +1,65 @@
 package notify
 
-import "fmt"
+import (
+	"strings"
 
-// textKey names one piece of text a person reads; every string shown on
-// screen comes from the table below, so a translation replaces one table.
-type textKey int
-
-const (
-	textDone textKey = iota
-	textSnooze
-	textSnoozeFor
-	textSkip
-	textStart
-	textOpen
-	textRepeat
-	textItemLine
-	textAnswerInTray
-	textStatusServer
-	textStatusUnnamed
-	textStatusActions
-	textStatusNoActions
-	textStatusNone
-	textStatusToast
-	textStatusAppleScript
-	textStatusWindow
-	textCheckinSummary
-	textCheckinBody
-	textCheckinAsk
-	textCheckinGood
-	textCheckinSoSo
-	textCheckinRough
-	textCheckinDetails
-	textCheckinElsewhere
+	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
 )
 
-// english is the source table. Format verbs are documented per entry.
-var english = map[textKey]string{
-	textDone:      "Done",
-	textSnooze:    "Snooze",
-	textSnoozeFor: "Snooze %d min", // minutes
-	textSkip:      "Skip",
-	textStart:     "Start",
-	textOpen:      "Open",
-	textRepeat:    "%s (reminder %d)", // title, how many times shown
-	textItemLine:  "%s: %s",           // anchor title, practice
-	// textAnswerInTray closes the body when the notification cannot carry
-	// buttons, so the person knows where the answers are.
-	textAnswerInTray:      "Answer from the microrest tray menu.",
-	textStatusServer:      "notifications by %s",                                        // server name and version
-	textStatusUnnamed:     "an unnamed server",                                          // for textStatusServer
-	textStatusActions:     "%s, with buttons",                                           // textStatusServer
-	textStatusNoActions:   "%s, without buttons: answer from the tray",                  // textStatusServer
-	textStatusNone:        "no notification server: answer from the tray",               //
-	textStatusToast:       "Windows notifications, with buttons",                        //
-	textStatusAppleScript: "macOS notifications, without buttons: answer from the tray", //
-	textStatusWindow:      "no Windows notifications: prompts open the prompt window; answer there or from the tray",
-	textCheckinSummary:    "How is your body today?",
-	// textCheckinBody goes with the buttons, textCheckinAsk without.
-	textCheckinBody:    "Stiffness, mood, energy and sleep: one tap answers all four, Details… each on its own.",
-	textCheckinAsk:     "Stiffness, mood, energy and sleep, in a few seconds.",
-	textCheckinGood:    "Good",
-	textCheckinSoSo:    "So-so",
-	textCheckinRough:   "Rough",
-	textCheckinDetails: "Details…",
-	// textCheckinElsewhere closes the check-in's body when the
-	// notification cannot carry buttons.
-	textCheckinElsewhere: "Answer from the microrest tray menu or with `microrest checkin`.",
+// Every word a notification shows comes from the catalog (i18n), in the
+// language the process speaks when it is shown. The engine hands over
+// typed fields only; the words for them are made here.
+
+// Title is the prompt's heading in the process's language, as its
+// notification shows it: its anchors' names ("Movement + Hydration"), a
+// walk after a meal named so. The tray and the status say the same.
+func Title(p reminders.Prompt) string {
+	names := make([]string, len(p.Items))
+	for i, it := range p.Items {
+		names[i] = itemTitle(it)
+	}
+	return strings.Join(names, " + ")
 }
 
-// tr returns the text for k, formatted with args when it takes any.
-func tr(k textKey, args ...any) string {
-	s, ok := english[k]
-	if !ok {
-		return fmt.Sprintf("text(%d)", int(k))
+// itemTitle names one anchor of a prompt.
+func itemTitle(it reminders.Item) string {
+	if it.Meal && it.Anchor == settings.Movement {
+		return i18n.T("notify.meal_walk")
 	}
-	if len(args) == 0 {
-		return s
+	return anchorTitle(it.Anchor)
+}
+
+// anchorTitle is the anchor's name; the key for an anchor this build does
+// not know.
+func anchorTitle(k settings.Kind) string {
+	switch k {
+	case settings.Movement:
+		return i18n.T("anchor.movement")
+	case settings.Breath:
+		return i18n.T("anchor.breath")
+	case settings.Posture:
+		return i18n.T("anchor.posture")
+	case settings.Hydration:
+		return i18n.T("anchor.hydration")
+	case settings.Rest:
+		return i18n.T("anchor.rest")
+	case settings.WindDown:
+		return i18n.T("anchor.wind_down")
 	}
-	return fmt.Sprintf(s, args...)
+	return k.String()
+}
+
+// checkinLabel is the label of a check-in button.
+func checkinLabel(key string) string {
+	switch key {
+	case keyCheckinGood:
+		return i18n.T("notify.checkin.good")
+	case keyCheckinSoSo:
+		return i18n.T("notify.checkin.so_so")
+	case keyCheckinRough:
+		return i18n.T("notify.checkin.rough")
+	}
+	return i18n.T("notify.checkin.details")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/window"
 )
 
@@ -51,7 +52,7 @@ func (w *promptWindows) open(last *uint64, key uint64, v window.Verb) error {
 		return nil
 	}
 	if err := w.launch(v, 0); err != nil {
-		return fmt.Errorf("open the %s window instead: %w", v, err)
+		return fmt.Errorf("%s: %w", i18n.T("notify.err.window_instead", map[string]any{"Window": v.String()}), err)
 	}
 	*last = key
 	return nil

@@ -1,0 +1,61 @@
+package notify
+
+import (
+	"os"
+	"testing"
+
+	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
+)
+
+// TestMain pins English, which the tests compare with, whatever language
+// the machine running them speaks.
+func TestMain(m *testing.M) {
+	i18n.SetLanguage(i18n.English)
+	os.Exit(m.Run())
+}
+
+// inLanguage speaks tag until the test ends.
+func inLanguage(t *testing.T, tag string) {
+	t.Helper()
+	i18n.SetLanguage(tag)
+	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+}
+
+func TestTheTitleNamesTheAnchorsAndAWalkAfterAMeal(t *testing.T) {
+	cases := []struct {
+		name  string
+		items []reminders.Item
+		want  string
+	}{
+		{"one anchor", []reminders.Item{{Anchor: settings.WindDown}}, "Wind-down"},
+		{"two anchors", []reminders.Item{{Anchor: settings.Movement}, {Anchor: settings.Hydration}}, "Movement + Hydration"},
+		{"a walk after a meal", []reminders.Item{{Anchor: settings.Movement, Meal: true}, {Anchor: settings.Posture}}, "Walk after your meal + Posture"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Title(reminders.Prompt{Items: c.items}); got != c.want {
+				t.Errorf("Title = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestAWalkAfterAMealIsNamedOnItsLineToo(t *testing.T) {
+	c := compose(reminders.Prompt{Items: []reminders.Item{
+		{Anchor: settings.Movement, Meal: true, Practice: "Round the block"},
+		{Anchor: settings.Hydration, Practice: "Water"},
+	}})
+	if got, want := c.Body(false, false), "Walk after your meal: Round the block\nHydration: Water"; got != want {
+		t.Errorf("Body = %q, want %q", got, want)
+	}
+}
+
+func TestTheStatusSpeaksTheProcesssLanguage(t *testing.T) {
+	inLanguage(t, "de")
+	s := Status{Backend: BackendFreedesktop, Server: "dunst", Version: "1.9.0"}
+	if got, want := s.String(), "Benachrichtigungen über dunst 1.9.0, ohne Schaltflächen: antworte über den Infobereich"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
