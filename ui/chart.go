@@ -127,8 +127,10 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	perWin := (plotH - r.top.MinSize().Height/2) / float32(most(days))
 	for i, d := range days {
 		r.layoutBar(d, r.bars[i], gutter+float32(i)*slot, slot, plotH, perWin)
+		// Centred under its bar, but inside the chart at either end.
 		w := r.labels[i].MinSize().Width
-		r.labels[i].Move(fyne.NewPos(gutter+float32(i)*slot+(slot-w)/2, plotH+theme.Padding()/2))
+		x := min(max(gutter+float32(i)*slot+(slot-w)/2, gutter), size.Width-w)
+		r.labels[i].Move(fyne.NewPos(x, plotH+theme.Padding()/2))
 	}
 }
 
