@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -24,9 +25,9 @@ func (d *daemon) notificationAnswer(ctx context.Context, a notify.Action) {
 	d.afterCheckin(ctx, a.Command)
 	switch {
 	case errors.Is(err, reminders.ErrAnswered):
-		d.opts.Log.Info("notification answer for a prompt no longer on screen; ignored", "action", a.String())
+		d.opts.Log.Info(i18n.T("daemon.log.answer_late"), "action", a.String())
 	case err != nil:
-		d.opts.Log.Error("notification answer failed", "action", a.String(), "err", err)
+		d.opts.Log.Error(i18n.T("daemon.log.answer_failed"), "action", a.String(), "err", err)
 	}
 }
 
@@ -37,7 +38,7 @@ func (d *daemon) openFor(ctx context.Context, a notify.Action) {
 	if a.Window != window.Prompt && a.Window != window.Checkin {
 		snap, err := d.runner.Snapshot(ctx)
 		if err != nil || snap.Prompt == nil || snap.Prompt.ID != a.Prompt {
-			d.opts.Log.Info("Start for a prompt no longer on screen; ignored", "action", a.String())
+			d.opts.Log.Info(i18n.T("daemon.log.start_late"), "action", a.String())
 			return
 		}
 	}
@@ -47,7 +48,7 @@ func (d *daemon) openFor(ctx context.Context, a notify.Action) {
 // launch opens window v; a guided session gets the prompt it answers.
 func (d *daemon) launch(v window.Verb, prompt uint64) {
 	if err := window.Launch(v, prompt); err != nil {
-		d.opts.Log.Error("open window", "window", v.String(), "err", err)
+		d.opts.Log.Error(i18n.T("daemon.log.window_failed"), "window", v.String(), "err", err)
 	}
 }
 
@@ -75,7 +76,7 @@ func (d *daemon) quiet() func() bool {
 	return func() bool {
 		on, why := d.mon.Quiet()
 		if on != was {
-			d.opts.Log.Info("do not disturb", "on", on, "why", why)
+			d.opts.Log.Info(i18n.T("daemon.log.dnd"), "on", on, "why", why)
 			was = on
 		}
 		return on

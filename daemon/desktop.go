@@ -12,6 +12,7 @@ import (
 
 	"github.com/microrest/microrest/activity"
 	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -54,10 +55,10 @@ func openMonitor(ctx context.Context, log *slog.Logger, s settings.Settings) Mon
 	o.Log = log
 	m, err := activity.Open(ctx, o)
 	if err != nil {
-		log.Warn("no activity monitor; all time counts as active", "err", err)
+		log.Warn(i18n.T("daemon.log.no_monitor"), "err", err)
 		return nil
 	}
-	log.Info("activity", "status", m.Status().String())
+	log.Info(i18n.T("daemon.log.activity"), "status", m.Status().String())
 	return m
 }
 
@@ -70,7 +71,7 @@ func openNotifier(ctx context.Context, log *slog.Logger, sound bool) Notifier {
 		Sound:        sound,
 		Log:          log,
 	})
-	log.Info("notifications", "status", n.Status().String())
+	log.Info(i18n.T("daemon.log.notifications"), "status", n.Status().String())
 	return n
 }
 
@@ -92,7 +93,7 @@ func notificationIcon(log *slog.Logger) string {
 		err = os.WriteFile(path, assets.AppIcon(), 0o600)
 	}
 	if err != nil {
-		log.Warn("notifications will show no icon", "err", err)
+		log.Warn(i18n.T("daemon.log.no_icon"), "err", err)
 		return ""
 	}
 	return path

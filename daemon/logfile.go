@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // MaxLogSize bounds the log file; past it the file is moved to .1 (one
@@ -25,7 +27,7 @@ type LogFile struct {
 func OpenLog(path string) (*LogFile, error) {
 	l := &LogFile{path: path}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("open log: %w", err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("daemon.err.open_log"), err)
 	}
 	return l, l.open()
 }
@@ -33,12 +35,12 @@ func OpenLog(path string) (*LogFile, error) {
 func (l *LogFile) open() error {
 	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("open log: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("daemon.err.open_log"), err)
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return fmt.Errorf("open log: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("daemon.err.open_log"), err)
 	}
 	l.f, l.size = f, info.Size()
 	return nil
@@ -65,7 +67,7 @@ func (l *LogFile) rotate() error {
 	l.f.Close()
 	l.f = nil
 	if err := os.Rename(l.path, l.path+".1"); err != nil {
-		return fmt.Errorf("rotate log: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("daemon.err.rotate_log"), err)
 	}
 	return l.open()
 }

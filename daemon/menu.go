@@ -1,11 +1,13 @@
 package daemon
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
@@ -19,20 +21,20 @@ func menuFor(snap reminders.Snapshot, s settings.Settings, settingsErr string, r
 	status := statusLine(snap)
 	switch {
 	case snap.JournalError != "":
-		status = "Journal not writable: " + snap.JournalError
+		status = i18n.T("tray.journal_error", map[string]any{"Error": snap.JournalError})
 	case settingsErr != "":
-		status = "Settings file has a mistake: " + settingsErr
+		status = i18n.T("tray.settings_error", map[string]any{"Error": settingsErr})
 	}
 	items := []tray.Item{{Title: status}, {Title: todayLine(snap)}, {Title: dayLine(snap, reading)}, {Separator: true}}
 	items = append(items, promptItems(snap.Prompt)...)
 	items = append(items, takeNowItem(snap), pauseItem(snap, s), tray.Item{Separator: true},
 		tray.Item{Title: checkinTitle(snap), Action: tray.Action{Window: window.Checkin}},
-		tray.Item{Title: "Progress…", Action: tray.Action{Window: window.Progress}},
-		tray.Item{Title: "Settings…", Action: tray.Action{Window: window.Settings}},
+		tray.Item{Title: i18n.T("tray.progress"), Action: tray.Action{Window: window.Progress}},
+		tray.Item{Title: i18n.T("tray.settings"), Action: tray.Action{Window: window.Settings}},
 		tray.Item{Separator: true},
-		tray.Item{Title: "Quit microrest", Action: tray.Action{Quit: true}},
+		tray.Item{Title: i18n.T("tray.quit"), Action: tray.Action{Quit: true}},
 	)
-	return tray.Menu{Icon: iconFor(snap), Tooltip: "microrest: " + status, Items: items}
+	return tray.Menu{Icon: iconFor(snap), Tooltip: i18n.T("tray.tooltip", map[string]any{"Status": status}), Items: items}
 }
 
 func iconFor(snap reminders.Snapshot) assets.TrayState {
@@ -56,11 +58,11 @@ func dayLine(snap reminders.Snapshot, reading reminders.Reading) string {
 func checkinTitle(snap reminders.Snapshot) string {
 	switch {
 	case snap.CheckinOpen:
-		return "Check in… (waiting)"
+		return i18n.T("tray.checkin_waiting")
 	case snap.CheckedIn:
-		return "Check in again…"
+		return i18n.T("tray.checkin_again")
 	}
-	return "Check in…"
+	return i18n.T("tray.checkin")
 }
 
 // statusLine says what holds prompts back, or what comes next and when,
@@ -80,13 +82,14 @@ func promptItems(p *reminders.Prompt) []tray.Item {
 	if p == nil {
 		return nil
 	}
-	items := []tray.Item{{Title: clip(p.Title()+": "+p.Items[0].Practice, menuTextMax)}}
+	line := i18n.T("tray.prompt_line", map[string]any{"Title": notify.Title(*p), "Practice": p.Items[0].Practice})
+	items := []tray.Item{{Title: clip(line, menuTextMax)}}
 	items = append(items,
-		tray.Item{Title: "Done", Action: tray.Action{Command: reminders.Done{Prompt: p.ID}}},
+		tray.Item{Title: i18n.T("answer.done"), Action: tray.Action{Command: reminders.Done{Prompt: p.ID}}},
 		tray.Item{Title: snoozeTitle(p), Action: tray.Action{Command: reminders.Snooze{Prompt: p.ID}}},
 	)
 	if p.CanSkip {
-		items = append(items, tray.Item{Title: "Skip", Action: tray.Action{Command: reminders.Skip{Prompt: p.ID}}})
+		items = append(items, tray.Item{Title: i18n.T("answer.skip"), Action: tray.Action{Command: reminders.Skip{Prompt: p.ID}}})
 	}
 	return append(items, tray.Item{Separator: true})
 }
@@ -95,9 +98,9 @@ func promptItems(p *reminders.Prompt) []tray.Item {
 // anchors share one.
 func snoozeTitle(p *reminders.Prompt) string {
 	if d := p.Snooze(); d >= time.Minute {
-		return fmt.Sprintf("Snooze %d min", minutesUp(d))
+		return i18n.N("answer.snooze_minutes", minutesUp(d), nil)
 	}
-	return "Snooze"
+	return i18n.T("answer.snooze")
 }
 
 // menuTextMax keeps a practice line from widening the whole tray menu;
@@ -114,10 +117,10 @@ func clip(s string, n int) string {
 }
 
 func takeNowItem(snap reminders.Snapshot) tray.Item {
-	item := tray.Item{Title: "Take a break now"}
+	item := tray.Item{Title: i18n.T("tray.take_break")}
 	for _, a := range snap.Anchors {
 		if a.Enabled {
-			item.Children = append(item.Children, tray.Item{Title: a.Kind.Title(), Action: tray.Action{Command: reminders.TakeNow{Anchor: a.Kind}}})
+			item.Children = append(item.Children, tray.Item{Title: control.AnchorTitle(a.Kind.String()), Action: tray.Action{Command: reminders.TakeNow{Anchor: a.Kind}}})
 		}
 	}
 	return item
@@ -125,12 +128,13 @@ func takeNowItem(snap reminders.Snapshot) tray.Item {
 
 func pauseItem(snap reminders.Snapshot, s settings.Settings) tray.Item {
 	if snap.Paused {
-		return tray.Item{Title: "Resume", Action: tray.Action{Command: reminders.Resume{}}}
+		return tray.Item{Title: i18n.T("tray.resume"), Action: tray.Action{Command: reminders.Resume{}}}
 	}
-	item := tray.Item{Title: "Pause"}
+	item := tray.Item{Title: i18n.T("tray.pause")}
 	for _, d := range s.PauseChoices {
-		item.Children = append(item.Children, tray.Item{Title: "For " + d.String(), Action: tray.Action{Command: reminders.PauseFor{For: d.D()}}})
+		title := i18n.T("tray.pause_for", map[string]any{"Duration": d.String()})
+		item.Children = append(item.Children, tray.Item{Title: title, Action: tray.Action{Command: reminders.PauseFor{For: d.D()}}})
 	}
-	item.Children = append(item.Children, tray.Item{Title: "Until tomorrow", Action: tray.Action{Command: reminders.PauseUntilTomorrow{}}})
+	item.Children = append(item.Children, tray.Item{Title: i18n.T("tray.pause_until_tomorrow"), Action: tray.Action{Command: reminders.PauseUntilTomorrow{}}})
 	return item
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 )
@@ -34,7 +35,7 @@ func (d *daemon) updateReadiness(ctx context.Context) {
 		return
 	}
 	if err := d.do(ctx, reminders.SetReadiness{Low: d.reading.Low()}); err != nil {
-		d.opts.Log.Warn("readiness", "err", err)
+		d.opts.Log.Warn(i18n.T("daemon.log.readiness_failed"), "err", err)
 	}
 }
 
@@ -42,9 +43,9 @@ func (d *daemon) updateReadiness(ctx context.Context) {
 func (d *daemon) checkins(now time.Time) []reminders.Checkin {
 	lines, report, err := journal.ReadFileLines(d.opts.Paths.Journal, now.Add(-readinessSpan))
 	if err != nil {
-		d.opts.Log.Warn("readiness cannot be read without the journal", "path", d.opts.Paths.Journal, "err", err)
+		d.opts.Log.Warn(i18n.T("daemon.log.readiness_no_journal"), "path", d.opts.Paths.Journal, "err", err)
 	} else if n := len(report.Problems); n > 0 {
-		d.opts.Log.Debug("journal lines skipped for readiness", "lines", n)
+		d.opts.Log.Debug(i18n.T("daemon.log.readiness_skipped"), "lines", n)
 	}
 	var out []reminders.Checkin
 	for _, l := range lines {

@@ -39,21 +39,23 @@ func statusFor(version string, snap reminders.Snapshot, settingsErr string) *con
 }
 
 // dayStatus is today's plan, and the readiness reading once the day has
-// a check-in (the reading is the daemon's, read from the journal).
+// a check-in (the reading is the daemon's, read from the journal). The
+// keys (type, breathing, readiness) stay English for scripts; why, the
+// reading's words and the moved items are in the daemon's language.
 func dayStatus(snap reminders.Snapshot, reading reminders.Reading) *control.DayStatus {
 	if !snap.CheckedIn {
-		reading = reminders.Reading{Why: "no check-in today"}
+		reading = reminders.Reading{}
 	}
 	return &control.DayStatus{
-		Type: snap.DayType.String(), Why: snap.DayTypeWhy, Breathing: snap.Breathing.String(),
+		Type: snap.DayType.String(), Why: dayWhy(snap.DayType, snap.DayTypeWhy), Breathing: snap.Breathing.String(),
 		CheckinOpen: snap.CheckinOpen, CheckedIn: snap.CheckedIn,
-		Readiness: reading.Level.String(), ReadinessWords: reading.String(), Moved: reading.Moved(),
+		Readiness: reading.Level.String(), ReadinessWords: readingWords(reading, snap.CheckedIn), Moved: movedWords(reading),
 		LowReadiness: snap.LowReadiness,
 	}
 }
 
 func promptStatus(p *reminders.Prompt) *control.PromptStatus {
-	ps := &control.PromptStatus{ID: p.ID, Title: p.Title(), Repeat: p.Repeat, CanSkip: p.CanSkip, Shown: p.Shown}
+	ps := &control.PromptStatus{ID: p.ID, Title: notify.Title(*p), Repeat: p.Repeat, CanSkip: p.CanSkip, Shown: p.Shown}
 	for _, it := range p.Items {
 		ps.Anchors = append(ps.Anchors, it.Anchor.String())
 		ps.Texts = append(ps.Texts, it.Practice)
@@ -64,7 +66,7 @@ func promptStatus(p *reminders.Prompt) *control.PromptStatus {
 func anchorStatus(a reminders.AnchorStatus) control.AnchorStatus {
 	as := control.AnchorStatus{
 		Anchor:    a.Kind.String(),
-		Title:     a.Kind.Title(),
+		Title:     control.AnchorTitle(a.Kind.String()),
 		Enabled:   a.Enabled,
 		Due:       a.Due,
 		ActiveMin: minutes(a.Accrued),

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/tray"
 )
 
@@ -15,15 +16,15 @@ import (
 const noTrayMarker = "no-tray-notice-shown"
 
 // noTraySummary heads the one notice about a desktop without a tray.
-const noTraySummary = "microrest is running, without a tray icon"
+func noTraySummary() string { return i18n.T("daemon.no_tray.summary") }
 
 // noTrayBody says where microrest is when no icon shows. GNOME Shell
 // shows no StatusNotifierItem icons of its own (and dropped the legacy
 // XEmbed tray in 3.26); the AppIndicator extension adds them.
 func noTrayBody(desktop string) string {
-	body := "Open microrest from the app menu to see today, pause or open the settings, or run `microrest status` in a terminal."
+	body := i18n.T("daemon.no_tray.body")
 	if strings.Contains(strings.ToUpper(desktop), "GNOME") {
-		body += " On GNOME, the AppIndicator extension shows microrest's icon in the top bar."
+		body += " " + i18n.T("daemon.no_tray.gnome")
 	}
 	return body
 }
@@ -36,8 +37,8 @@ func (d *daemon) noticeNoTray() {
 	if _, err := os.Stat(marker); err == nil {
 		return
 	}
-	if err := d.notif.Notice(noTraySummary, noTrayBody(os.Getenv("XDG_CURRENT_DESKTOP"))); err != nil {
-		d.opts.Log.Debug("the notice on how to reach microrest without a tray was not shown; it is tried at the next start", "err", err)
+	if err := d.notif.Notice(noTraySummary(), noTrayBody(os.Getenv("XDG_CURRENT_DESKTOP"))); err != nil {
+		d.opts.Log.Debug(i18n.T("daemon.log.no_tray_unshown"), "err", err)
 		return
 	}
 	err := os.MkdirAll(filepath.Dir(marker), 0o700)
@@ -45,7 +46,7 @@ func (d *daemon) noticeNoTray() {
 		err = os.WriteFile(marker, nil, 0o600)
 	}
 	if err != nil {
-		d.opts.Log.Warn("could not remember that the notice on the missing tray was shown; it comes again at the next start", "err", err)
+		d.opts.Log.Warn(i18n.T("daemon.log.no_tray_unremembered"), "err", err)
 	}
 }
 

@@ -59,7 +59,7 @@ func TestTheNoticeOnAMissingTrayComesOnceAcrossRestartsOnceItWasShown(t *testing
 	first, again := &noticeRecorder{}, &noticeRecorder{}
 	start(first)
 	start(again)
-	if len(first.notices) != 1 || !strings.HasPrefix(first.notices[0], noTraySummary) {
+	if len(first.notices) != 1 || !strings.HasPrefix(first.notices[0], noTraySummary()) {
 		t.Fatalf("after a start whose notice could not be shown, the next start showed %q, want the notice once", first.notices)
 	}
 	if len(again.notices) != 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/microrest/microrest/autostart"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -29,7 +30,7 @@ func (d *daemon) watchSettings(ctx context.Context) {
 		}
 	}
 	if err != nil {
-		d.opts.Log.Warn("settings changes are not picked up automatically; run `microrest reload` after editing", "err", err)
+		d.opts.Log.Warn(i18n.T("daemon.log.no_watch"), "err", err)
 		return
 	}
 	defer w.Close()
@@ -43,7 +44,7 @@ func (d *daemon) watchSettings(ctx context.Context) {
 				settle = time.After(settleDelay)
 			}
 		case err := <-w.Errors:
-			d.opts.Log.Warn("settings watcher", "err", err)
+			d.opts.Log.Warn(i18n.T("daemon.log.watch_failed"), "err", err)
 		case <-settle:
 			settle = nil
 			// The loop reads the file; a reload already asked for and
@@ -83,7 +84,7 @@ func (d *daemon) reload() {
 		d.settingsErr = summary(fe)
 		d.mu.Unlock()
 		if news {
-			d.tell("The settings file has a mistake", summary(fe)+".")
+			d.tell(i18n.T("daemon.settings_mistake"), summary(fe)+".")
 		}
 		d.refresh()
 		return
@@ -98,23 +99,23 @@ func (d *daemon) reload() {
 	}
 	if d.mon != nil && loaded.Settings.IdleThreshold != previous.IdleThreshold {
 		if err := d.mon.SetIdleThreshold(loaded.Settings.IdleThreshold.D()); err != nil {
-			d.opts.Log.Warn("the idle source keeps the old threshold; the engine still uses the new one at each sample", "err", err)
+			d.opts.Log.Warn(i18n.T("daemon.log.idle_threshold"), "err", err)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
 	if err := d.do(ctx, reminders.Reconfigure{Settings: loaded.Settings}); err != nil {
-		d.opts.Log.Error("apply new settings", "err", err)
+		d.opts.Log.Error(i18n.T("daemon.log.apply_failed"), "err", err)
 		return
 	}
-	d.opts.Log.Info("settings reloaded", "path", d.opts.Paths.Settings)
+	d.opts.Log.Info(i18n.T("daemon.log.reloaded"), "path", d.opts.Paths.Settings)
 }
 
 // tell shows a one-off notice; without a notification server the log,
 // the status and the tray already say it.
 func (d *daemon) tell(summary, body string) {
 	if err := d.notif.Notice(summary, body); err != nil {
-		d.opts.Log.Debug("notice not shown", "err", err)
+		d.opts.Log.Debug(i18n.T("daemon.log.notice_unshown"), "err", err)
 	}
 }
 
@@ -127,10 +128,10 @@ func (d *daemon) applyAutostart(on bool) {
 		err = autostart.Set(on, exe)
 	}
 	if err != nil {
-		d.opts.Log.Error("autostart", "err", err)
+		d.opts.Log.Error(i18n.T("daemon.log.autostart_failed"), "err", err)
 		return
 	}
-	d.opts.Log.Info("autostart", "on", on, "where", autostart.Where())
+	d.opts.Log.Info(i18n.T("daemon.log.autostart"), "on", on, "where", autostart.Where())
 }
 
 // refresh redraws the tray from a fresh snapshot.

@@ -19,7 +19,16 @@ import (
 // userTextPackages are the packages, as directories under the module
 // root, whose every word a person reads comes from the catalog. Add a
 // package once its text goes through i18n.T and i18n.N.
-var userTextPackages = []string{"tray", "autostart", "control", "notify"}
+var userTextPackages = []string{"tray", "autostart", "control", "notify", "daemon"}
+
+// userTextPending are files of userTextPackages, as paths under the
+// module root, whose text does not come from the catalog yet, each with
+// the reason. Remove a file once it passes.
+var userTextPending = map[string]string{
+	"daemon/daemon.go":   "converted by the lead next",
+	"daemon/commands.go": "converted by the lead next",
+	"daemon/today.go":    "converted by the lead next",
+}
 
 // allowedLiterals are strings that look like text but that no person
 // reads as a sentence in their language, each with the reason.
@@ -31,10 +40,11 @@ var allowedLiterals = map[string]string{
 // allowedFuncs are functions whose strings are a machine's format, each
 // with the reason; keep them free of text for people.
 var allowedFuncs = map[string]string{
-	"tray.Action.String":   "names an action in debug logs and test failures",
-	"autostart.plist":      "launchd reads the LaunchAgent's property list; no person does",
-	"notify.Action.String": "names an answer in debug logs and test failures",
-	"notify.displayScript": "AppleScript source for osascript; the words it shows are its arguments",
+	"tray.Action.String":    "names an action in debug logs and test failures",
+	"autostart.plist":       "launchd reads the LaunchAgent's property list; no person does",
+	"notify.Action.String":  "names an answer in debug logs and test failures",
+	"notify.displayScript":  "AppleScript source for osascript; the words it shows are its arguments",
+	"daemon.tooFewCheckins": "matches the engine's English reason for no reading, to say it in the person's language",
 }
 
 // textArgs says which arguments of a call a person reads.
@@ -280,7 +290,7 @@ func TestNoUserTextBypassesTheCatalog(t *testing.T) {
 		}
 		scanned := 0
 		for _, path := range files {
-			if strings.HasSuffix(path, "_test.go") {
+			if _, ok := userTextPending[pkg+"/"+filepath.Base(path)]; ok || strings.HasSuffix(path, "_test.go") {
 				continue
 			}
 			scanned++
@@ -290,6 +300,11 @@ func TestNoUserTextBypassesTheCatalog(t *testing.T) {
 		}
 		if scanned == 0 {
 			t.Errorf("userTextPackages names %q, which has no Go files under the module root", pkg)
+		}
+	}
+	for file := range userTextPending {
+		if _, err := os.Stat(filepath.Join(root, file)); err != nil {
+			t.Errorf("userTextPending names %s, which is gone: remove it from the list", file)
 		}
 	}
 }

@@ -1,0 +1,171 @@
+package daemon
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/tray"
+)
+
+// TestMain pins English, which the tests compare with, whatever language
+// the machine running them speaks.
+func TestMain(m *testing.M) {
+	i18n.SetLanguage(i18n.English)
+	os.Exit(m.Run())
+}
+
+// inLanguage speaks tag until the test ends.
+func inLanguage(t *testing.T, tag string) {
+	t.Helper()
+	i18n.SetLanguage(tag)
+	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+}
+
+// menuText writes a menu as a person reads it: one title a line,
+// submenus indented, separators as ---.
+func menuText(items []tray.Item, indent string) string {
+	var b strings.Builder
+	for _, it := range items {
+		if it.Separator {
+			b.WriteString(indent + "---\n")
+			continue
+		}
+		b.WriteString(indent + it.Title + "\n")
+		b.WriteString(menuText(it.Children, indent+"  "))
+	}
+	return b.String()
+}
+
+func TestTheTrayMenuSpeaksGerman(t *testing.T) {
+	inLanguage(t, "de")
+	snap := reminders.Snapshot{
+		Now: time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local), Prompt: posturePrompt,
+		DayType: settings.LoadHard, DayTypeWhy: "hard (Thursday)", Breathing: settings.BreathControlled,
+		Anchors: []reminders.AnchorStatus{
+			{Kind: settings.Posture, Enabled: true, TodayWins: 1},
+			{Kind: settings.WindDown, Enabled: true},
+			{Kind: settings.Rest},
+		},
+	}
+	m := menuFor(snap, settings.Defaults(), "", reminders.Reading{})
+	want := `Jetzt: Haltung
+Heute: 1 kleiner Erfolg
+Tag: intensiv (Donnerstag) · Atmung: kontrolliert
+---
+Haltung: chin tuck
+Erledigt
+10 Min. später
+Überspringen
+---
+Jetzt Pause machen
+  Haltung
+  Abendruhe
+Pausieren
+  Für 30m
+  Für 1h
+  Für 2h
+  Bis morgen
+---
+Check-in…
+Fortschritt…
+Einstellungen…
+---
+microrest beenden
+`
+	if got := menuText(m.Items, ""); got != want {
+		t.Errorf("menu:\n%s\nwant:\n%s", got, want)
+	}
+	if want := "microrest: Jetzt: Haltung"; m.Tooltip != want {
+		t.Errorf("tooltip %q, want %q", m.Tooltip, want)
+	}
+}
+
+func TestTheStatusHeadlineAndItsTitlesSpeakGerman(t *testing.T) {
+	inLanguage(t, "de")
+	now := time.Date(2026, 12, 1, 9, 30, 0, 0, time.Local)
+	snap := reminders.Snapshot{Now: now, Anchors: []reminders.AnchorStatus{
+		{Kind: settings.Movement, Enabled: true, TimeToNext: 12*time.Minute + 20*time.Second},
+		{Kind: settings.Hydration, Enabled: true, TodayWins: 3, Goal: 8},
+		{Kind: settings.WindDown, Enabled: true, NextClock: time.Date(2026, 12, 1, 22, 0, 0, 0, time.Local)},
+	}}
+	if got, want := statusLine(snap), "Als Nächstes: Bewegung in 13 Min. aktiver Zeit · Abendruhe um 22:00"; got != want {
+		t.Errorf("statusLine = %q, want %q", got, want)
+	}
+	if got, want := todayLine(snap), "Heute: 3 kleine Erfolge · Trinken 3/8"; got != want {
+		t.Errorf("todayLine = %q, want %q", got, want)
+	}
+	snap.Prompt = &reminders.Prompt{ID: 3, Items: []reminders.Item{{Anchor: settings.Movement, Meal: true}}}
+	st := statusFor("1.0", snap, "")
+	if st.Prompt.Title != "Spaziergang nach dem Essen" || st.Anchors[1].Title != "Trinken" || st.Anchors[1].Anchor != "hydration" {
+		t.Errorf("the status names the prompt %q and the anchor %q (%s); want German titles and English keys",
+			st.Prompt.Title, st.Anchors[1].Title, st.Anchors[1].Anchor)
+	}
+	if got, want := st.Headline(), "Jetzt: Spaziergang nach dem Essen"; got != want {
+		t.Errorf("Headline = %q, want %q", got, want)
+	}
+}
+
+// The day's words in English are the engine's own, so the status reads
+// as it did before it spoke other languages; the keys stay English for
+// scripts in every language.
+func TestTheDaysWordsAreTheEnginesInEnglishAndTranslatedElsewhere(t *testing.T) {
+	now := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+	day := func(n int, c reminders.Checkin) reminders.Checkin {
+		c.Time = now.AddDate(0, 0, -n)
+		return c
+	}
+	usual := reminders.Checkin{Stiffness: 2, Mood: 4, Energy: 4, SleepQuality: 4}
+	var week []reminders.Checkin
+	for n := 1; n <= 10; n++ {
+		c := usual
+		c.Energy = 3 + n%2
+		week = append(week, day(n, c))
+	}
+	var energyOnly []reminders.Checkin
+	for _, c := range week {
+		energyOnly = append(energyOnly, reminders.Checkin{Time: c.Time, Energy: c.Energy})
+	}
+	tired := day(0, reminders.Checkin{Stiffness: 4, Mood: 4, Energy: 1, SleepQuality: 4})
+	readings := map[string]reminders.Reading{
+		"no check-in":           reminders.Readiness(week, now, 0, time.UTC),
+		"too few days":          reminders.Readiness(append(week[:3:3], tired), now, 0, time.UTC),
+		"no question in common": reminders.Readiness(append(energyOnly, day(0, reminders.Checkin{Mood: 3})), now, 0, time.UTC),
+		"moved items":           reminders.Readiness(append(week, tired), now, 0, time.UTC),
+		"as usual":              reminders.Readiness(append(week, day(0, usual)), now, 0, time.UTC),
+	}
+	for name, r := range readings {
+		t.Run(name, func(t *testing.T) {
+			if got, want := readingWords(r, true), r.String(); got != want {
+				t.Errorf("readingWords = %q, the engine says %q", got, want)
+			}
+		})
+	}
+	if r := readings["moved items"]; strings.Join(movedWords(r), ", ") != strings.Join(r.Moved(), ", ") || len(r.Moved()) == 0 {
+		t.Errorf("moved %q, the engine says %q", movedWords(r), r.Moved())
+	}
+	for _, why := range []string{"hard (Thursday)", "easy (check-in)", "rest (Sunday)"} {
+		load, _ := settings.ParseLoad(strings.Fields(why)[0])
+		if got := dayWhy(load, why); got != why {
+			t.Errorf("dayWhy(%q) = %q", why, got)
+		}
+	}
+	inLanguage(t, "de")
+	if got, want := readingWords(readings["moved items"], true), "niedriger als sonst: steifer als sonst, weniger Energie als sonst"; got != want {
+		t.Errorf("in German %q, want %q", got, want)
+	}
+	if got, want := readingWords(readings["too few days"], true), "noch zu wenige Check-ins: 3 von 7"; got != want {
+		t.Errorf("in German %q, want %q", got, want)
+	}
+	if got, want := dayWhy(settings.LoadEasy, "easy (check-in)"), "locker (Check-in)"; got != want {
+		t.Errorf("in German %q, want %q", got, want)
+	}
+	st := dayStatus(reminders.Snapshot{CheckedIn: true, DayType: settings.LoadHard, DayTypeWhy: "hard (Thursday)"}, readings["moved items"])
+	if st.Type != "hard" || st.Readiness != "lower than usual" || st.Breathing != "calm" {
+		t.Errorf("the keys in German: type %q, readiness %q, breathing %q; want them in English", st.Type, st.Readiness, st.Breathing)
+	}
+}
