@@ -25,7 +25,11 @@ type fakeDaemon struct {
 	holds    []reminders.Command
 	// today holds the skip-today and move-today requests, as
 	// reminders.SkipToday and reminders.MoveToday.
-	today   []reminders.Command
+	today []reminders.Command
+	// gate, when set, holds skip-today and move-today until it is
+	// closed: Fyne's test driver shows the reply on the calling
+	// goroutine, so a test finishes its key press before letting it in.
+	gate    chan struct{}
 	reloads chan struct{}
 }
 
@@ -147,6 +151,12 @@ func (d *fakeDaemon) MoveToday(_ context.Context, slot reminders.Slot, to settin
 // changeToday records cmd and applies change to the timeline entry of
 // its slot in a copy of the status.
 func (d *fakeDaemon) changeToday(cmd reminders.Command, change func(*control.TimelineEntry)) error {
+	d.mu.Lock()
+	gate := d.gate
+	d.mu.Unlock()
+	if gate != nil {
+		<-gate
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.err != nil {

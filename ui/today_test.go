@@ -177,7 +177,12 @@ func TestMovingAMealMovesTheMealAndChecksTheWalkAfterIt(t *testing.T) {
 		t.Fatalf("a meal just eaten is refused: %q", r.moveMessage.Text)
 	}
 	r.moveTo.SetText("13:15")
+	gate := make(chan struct{})
+	d.mu.Lock()
+	d.gate = gate
+	d.mu.Unlock()
 	r.moveTo.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	close(gate)
 	wait(t, v.settled, "the status after the move")
 	want := []reminders.Command{reminders.MoveToday{Slot: reminders.Slot{Anchor: settings.Movement, At: settings.Clock(12, 30), Meal: true}, To: settings.Clock(13, 15)}}
 	if got := d.changedToday(); !slices.Equal(got, want) {
