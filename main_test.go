@@ -18,6 +18,7 @@ import (
 	"github.com/microrest/microrest/internal/schemacheck"
 	"github.com/microrest/microrest/internal/testdesk"
 	"github.com/microrest/microrest/settings"
+	"github.com/microrest/microrest/window"
 )
 
 // binary is microrest built once for the tests that run it as a user does.
@@ -281,6 +282,29 @@ Quit microrest
 	}
 }
 
+func TestTheFirstStartOpensTheSettingsWindowOnYourPlanAndTheNextDoesNot(t *testing.T) {
+	display := testdesk.Display(t)
+	home, env, watcher, _ := newDesktop(t)
+	env = append(env, "DISPLAY="+display)
+	mapped := func() bool {
+		out, err := exec.Command("xwininfo", "-display", display, "-name", window.Settings.Title()).Output()
+		return err == nil && strings.Contains(string(out), "Map State: IsViewable")
+	}
+	s := &session{home: home, env: env, watcher: watcher, daemon: start(t, env)}
+	s.item = waitForTray(t, watcher)
+	testdesk.WaitFor(t, testdesk.StartTimeout, "the settings window to open at the first start", mapped)
+	if !strings.Contains(s.daemon.log(), "first start: opened the settings window on Your plan") {
+		t.Fatalf("the daemon does not say it opened the plan:\n%s", s.daemon.log())
+	}
+	s.stop(t)
+	s.daemon = start(t, env)
+	_ = s.status(t)
+	if strings.Contains(s.daemon.log(), "first start") {
+		t.Fatalf("the second start opened the plan again:\n%s", s.daemon.log())
+	}
+	s.stop(t)
+}
+
 func TestFirstStartWritesCommentedDefaults(t *testing.T) {
 	s := startSession(t, "")
 	data, err := os.ReadFile(filepath.Join(s.home, ".config", "microrest", "settings.toml"))
@@ -303,7 +327,7 @@ func TestTrayClicksChangeTheEngine(t *testing.T) {
 	click("Posture")
 	_, _ = s.menu(t, "the prompt's answers", has("Done"))
 	click("Done")
-	menu, _ := s.menu(t, "the win to be counted", has("Today: 1 small wins"))
+	menu, _ := s.menu(t, "the win to be counted", has("Today: 1 small win"))
 	if _, found := menu.Find("Done"); found {
 		t.Fatalf("the prompt is still in the menu:\n%s", menu)
 	}

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -81,9 +82,10 @@ var windowSummaries = map[window.Verb]string{
 
 // windowArgs are the flags a window verb takes, for the help.
 var windowArgs = map[window.Verb]string{
-	window.Breathe: "[--mode calm|sleep|controlled] [--prompt ID]",
-	window.Move:    "[--prompt ID]",
-	window.Posture: "[--prompt ID]",
+	window.Settings: "[--plan]",
+	window.Breathe:  "[--mode calm|sleep|controlled] [--prompt ID]",
+	window.Move:     "[--prompt ID]",
+	window.Posture:  "[--prompt ID]",
 }
 
 // Main runs the command line args and returns the process exit code.
@@ -234,7 +236,7 @@ func (e *env) runWindow(w window.Verb, args []string) int {
 	}
 	paths := daemon.DefaultPaths()
 	err = ui.Run(ui.Options{
-		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr), Prompt: o.Prompt, Mode: o.Mode,
+		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr), Prompt: o.Prompt, Mode: o.Mode, Plan: o.Plan,
 		SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
 	})
 	if err != nil {
@@ -254,6 +256,14 @@ func opensWindow(w window.Verb, args []string) bool { return w != window.Checkin
 // is left.
 func windowFlags(w window.Verb, args []string) (o window.Opts, rest []string, err error) {
 	rest = args
+	if w == window.Settings {
+		rest = slices.DeleteFunc(slices.Clone(rest), func(a string) bool {
+			if a == "--plan" {
+				o.Plan = true
+			}
+			return a == "--plan"
+		})
+	}
 	if w == window.Breathe {
 		if o.Mode, rest, err = modeFlag(rest); err != nil {
 			return o, nil, err

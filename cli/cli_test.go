@@ -235,3 +235,16 @@ func TestAGuidedSessionTakesOnlyAPromptID(t *testing.T) {
 		}
 	}
 }
+
+func TestTheSettingsWindowTakesPlanAndNothingElse(t *testing.T) {
+	o, rest, err := windowFlags(window.Settings, []string{"--plan"})
+	if err != nil || len(rest) > 0 || !o.Plan {
+		t.Fatalf("windowFlags(settings --plan) = %+v, %v, %v; want Plan", o, rest, err)
+	}
+	if o, _, _ := windowFlags(window.Breathe, []string{"--plan"}); o.Plan {
+		t.Fatal("breathe took --plan")
+	}
+	if code, _, stderr := run("", "settings", "--plan", "now"); code != ExitUsage || !strings.Contains(stderr, "but --plan") {
+		t.Fatalf("exit %d, stderr %q; want usage naming --plan", code, stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -31,7 +32,7 @@ func requestCommand(r control.Request, s settings.Settings) (reminders.Command, 
 		return reminders.Resume{}, nil
 	case control.VerbNow:
 		if len(anchors) == 0 {
-			return nil, errors.New("now needs an anchor, like movement")
+			return nil, errors.New(i18n.T("daemon.run.now_anchor"))
 		}
 		return reminders.TakeNow{Anchor: anchors[0]}, nil
 	case control.VerbDone:

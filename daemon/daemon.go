@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/atomicfile"
 	"github.com/microrest/microrest/internal/footprint"
 	"github.com/microrest/microrest/internal/sessionbus"
@@ -20,6 +21,7 @@ import (
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
+	"github.com/microrest/microrest/window"
 )
 
 // commandTimeout bounds one command to the engine from the tray.
@@ -90,15 +92,18 @@ func Run(ctx context.Context, opts Options) error {
 	if err := sessionbus.Guard(); err != nil {
 		opts.Log.Warn(err.Error())
 	}
-	d.cfg, d.settingsErr = loadSettings(opts.Log, opts.Paths.Settings)
+	var firstStart bool
+	d.cfg, d.settingsErr, firstStart = loadSettings(opts.Log, opts.Paths.Settings)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d.openDesktop(ctx)
 	j := openJournal(opts.Log, opts.Paths.Journal)
 	st := d.loadState()
 	cfg := reminders.Config{
-		Journal: journalSink{j}, Notifier: d.notif, StatePath: opts.Paths.State,
-		Logf: d.warnf, Infof: d.infof, Pending: st.Pending, PendingCheckins: st.PendingCheckins,
+		Journal: journalSink{j}, StatePath: opts.Paths.State,
+		Notifier: reviewer{Notifier: d.notif, log: opts.Log, journalPath: opts.Paths.Journal, rollover: func() settings.ClockTime { return d.settings().DayStartsAt }},
+		Logf:     d.warnf, Infof: d.infof,
+		Pending: st.Pending, PendingCheckins: st.PendingCheckins, PendingWakes: st.PendingWakes,
 	}
 	if d.mon != nil {
 		cfg.Activity, cfg.Wake, cfg.Quiet = d.mon, d.mon.Wake(), d.quiet()
@@ -106,6 +111,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	d.runner = reminders.NewRunner(d.engine(st), cfg)
 	ran := d.start(ctx, ln)
+	if firstStart {
+		d.offerPlan()
+	}
 	d.tray.Run()
 	cancel()
 	<-ran
@@ -116,7 +124,7 @@ func Run(ctx context.Context, opts Options) error {
 		_ = d.mon.Close()
 	}
 	closeJournal(opts.Log, j)
-	opts.Log.Info("microrest stopped")
+	opts.Log.Info(i18n.T("daemon.run.stopped"))
 	return nil
 }
 
@@ -172,7 +180,7 @@ func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{
 	}()
 	first, err := d.runner.Snapshot(ctx)
 	if err != nil {
-		d.opts.Log.Warn("no first snapshot", "err", err)
+		d.opts.Log.Warn(i18n.T("daemon.run.no_snapshot"), "err", err)
 	}
 	d.tray = tray.New(d.menu(first))
 	d.sayIfNoTrayHost()
@@ -191,7 +199,7 @@ func (d *daemon) loop(ctx context.Context, snaps <-chan reminders.Snapshot) {
 	for {
 		select {
 		case <-ctx.Done():
-			d.opts.Log.Info("stopping", "reason", context.Cause(ctx))
+			d.opts.Log.Info(i18n.T("daemon.run.stopping"), "reason", context.Cause(ctx))
 			return
 		case snap := <-snaps:
 			d.tray.Show(d.menu(snap))
@@ -217,9 +225,9 @@ func (d *daemon) sayIfNoTrayHost() {
 	has, err := tray.HostPresent()
 	switch {
 	case err != nil:
-		d.opts.Log.Warn("no tray: " + err.Error() + "; microrest keeps working through notifications and the command line (`microrest status`)")
+		d.opts.Log.Warn(i18n.T("daemon.run.no_tray_err", map[string]any{"Err": err.Error()}))
 	case !has:
-		d.opts.Log.Warn("no tray host (StatusNotifierWatcher) runs on this desktop; microrest keeps working through notifications and the command line (`microrest status`), and its icon appears when a tray host starts")
+		d.opts.Log.Warn(i18n.T("daemon.run.no_tray_host"))
 	default:
 		return
 	}
@@ -238,13 +246,13 @@ func (d *daemon) act(ctx context.Context, a tray.Action) {
 	d.opts.Log.Debug("tray click", "action", a.String())
 	switch {
 	case a.Quit:
-		d.opts.Log.Info("stopping", "reason", "Quit chosen in the tray")
+		d.opts.Log.Info(i18n.T("daemon.run.stopping"), "reason", i18n.T("daemon.run.quit_tray"))
 		d.tray.Quit()
 	case a.Window != 0:
 		d.launch(a.Window, 0)
 	case a.Command != nil:
 		if err := d.do(ctx, a.Command); err != nil {
-			d.opts.Log.Error("tray action failed", "action", a.String(), "err", err)
+			d.opts.Log.Error(i18n.T("daemon.run.tray_failed"), "action", a.String(), "err", err)
 		}
 	}
 }
@@ -273,7 +281,7 @@ func (d *daemon) handle(ctx context.Context, r control.Request) control.Reply {
 	case d.requests <- req:
 		return <-req.reply
 	case <-ctx.Done():
-		return control.Fail(errors.New("the daemon was too busy to take the request, so nothing was done; try again"))
+		return control.Fail(errors.New(i18n.T("daemon.run.busy")))
 	}
 }
 
@@ -282,7 +290,7 @@ func (d *daemon) handle(ctx context.Context, r control.Request) control.Reply {
 func (d *daemon) serve(ctx context.Context, r control.Request) control.Reply {
 	switch r.Verb {
 	case control.VerbQuit:
-		d.opts.Log.Info("stopping", "reason", "quit requested over the control socket")
+		d.opts.Log.Info(i18n.T("daemon.run.stopping"), "reason", i18n.T("daemon.run.quit_socket"))
 		defer d.tray.Quit()
 	case control.VerbReload:
 		d.reload()
@@ -302,12 +310,13 @@ func (d *daemon) serve(ctx context.Context, r control.Request) control.Reply {
 func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	snap, err := d.runner.Snapshot(ctx)
 	if err != nil {
-		return control.Fail(fmt.Errorf("the engine did not answer: %w", err))
+		return control.Fail(fmt.Errorf("%s: %w", i18n.T("daemon.run.engine_silent"), err))
 	}
 	d.mu.Lock()
 	st := statusFor(d.opts.Version, snap, d.settingsErr)
 	st.Day = dayStatus(snap, d.reading)
 	d.mu.Unlock()
+	st.Today = todayStatus(snap)
 	st.Notifications = notifyStatus(d.notif.Status())
 	st.Tray = trayStatus()
 	st.Activity = activityStatus(d.mon)
@@ -326,27 +335,38 @@ func (d *daemon) infof(format string, args ...any) { d.opts.Log.Info(fmt.Sprintf
 
 // loadSettings reads the settings file at start and says what it found.
 // A broken file is reported in full and the daemon goes on with defaults.
-func loadSettings(log *slog.Logger, path string) (settings.Settings, string) {
+func loadSettings(log *slog.Logger, path string) (s settings.Settings, problem string, created bool) {
 	loaded, err := settings.Load(path)
 	var fe *settings.FileError
 	switch {
 	case errors.As(err, &fe):
 		log.Error(err.Error())
 	case err != nil:
-		log.Warn("settings could not be written out; running on defaults", "err", err)
+		log.Warn(i18n.T("daemon.run.settings_unwritten"), "err", err)
 	case loaded.Created:
-		log.Info("no settings file yet; wrote the defaults with comments", "path", path)
+		log.Info(i18n.T("daemon.run.settings_created"), "path", path)
 	default:
-		log.Info("settings loaded", "path", path)
+		log.Info(i18n.T("daemon.run.settings_loaded"), "path", path)
 	}
 	reportUnknown(log, loaded)
 	logAnchors(log, loaded.Settings)
-	return loaded.Settings, summary(fe)
+	return loaded.Settings, summary(fe), loaded.Created
+}
+
+// offerPlan opens the settings window on its Your plan page at the first
+// start, when the defaults were just written: a person decides up front
+// which three to five recovery moments the day holds.
+func (d *daemon) offerPlan() {
+	if err := window.LaunchWith(window.Settings, window.Opts{Plan: true}); err != nil {
+		d.opts.Log.Warn(i18n.T("daemon.run.plan_failed"), "err", err)
+		return
+	}
+	d.opts.Log.Info(i18n.T("daemon.run.plan_opened"))
 }
 
 func reportUnknown(log *slog.Logger, loaded settings.Loaded) {
 	for _, u := range loaded.Unknown {
-		log.Warn("settings file has a key microrest does not know", "path", loaded.Path, "problem", u.String())
+		log.Warn(i18n.T("daemon.run.unknown_key"), "path", loaded.Path, "problem", u.String())
 	}
 }
 
@@ -357,15 +377,15 @@ func summary(fe *settings.FileError) string {
 	}
 	s := fe.Problems[0].String()
 	if n := len(fe.Problems) - 1; n > 0 {
-		s += fmt.Sprintf(" (and %d more)", n)
+		s += i18n.N("daemon.run.more_problems", n, nil)
 	}
-	return s + "; running on the last good settings"
+	return i18n.T("daemon.run.last_good", map[string]any{"Problem": s})
 }
 
 func logAnchors(log *slog.Logger, s settings.Settings) {
 	for _, k := range settings.Kinds {
 		a := s.Anchors.Of(k)
-		log.Info("anchor", "name", k, "enabled", a.Enabled, "every", a.Every, "at", a.At, "natural_break", a.NaturalBreak)
+		log.Info(i18n.T("daemon.run.anchor"), "name", k, "enabled", a.Enabled, "every", a.Every, "at", a.At, "natural_break", a.NaturalBreak)
 	}
 }
 
@@ -375,7 +395,7 @@ func logAnchors(log *slog.Logger, s settings.Settings) {
 func openJournal(log *slog.Logger, path string) *journal.Journal {
 	j, err := journal.Open(path)
 	if err != nil {
-		log.Error(err.Error() + "; wins wait in memory and in the state file until it is, so check the path and its permissions")
+		log.Error(i18n.T("daemon.run.journal_unopened", map[string]any{"Err": err.Error()}))
 	}
 	return j
 }
@@ -394,7 +414,7 @@ func (s journalSink) AppendCheckin(c reminders.Checkin) error {
 
 func closeJournal(log *slog.Logger, j *journal.Journal) {
 	if err := j.Close(); err != nil {
-		log.Error("close journal", "err", err)
+		log.Error(i18n.T("daemon.run.close_journal"), "err", err)
 	}
 }
 
@@ -407,10 +427,10 @@ func removeStale(log *slog.Logger, p Paths) {
 	for _, path := range []string{p.Settings, p.State} {
 		removed, err := atomicfile.RemoveStale(path, legacyTemps...)
 		for _, f := range removed {
-			log.Info("removed a temporary file an interrupted save left behind", "path", f)
+			log.Info(i18n.T("daemon.run.temp_removed"), "path", f)
 		}
 		if err != nil {
-			log.Warn("could not tidy temporary files", "err", err)
+			log.Warn(i18n.T("daemon.run.temp_failed"), "err", err)
 		}
 	}
 }
@@ -421,11 +441,11 @@ func removeStale(log *slog.Logger, p Paths) {
 func todayWins(log *slog.Logger, path string, dayStart time.Time, pending []reminders.Record) (map[settings.Kind]int, bool) {
 	entries, report, err := journal.ReadFile(path, dayStart)
 	if err != nil {
-		log.Warn("today's wins come from the state file, since the journal cannot be read", "path", path, "err", err)
+		log.Warn(i18n.T("daemon.run.wins_from_state"), "path", path, "err", err)
 		return nil, false
 	}
 	if n := len(report.Problems); n > 0 {
-		log.Warn("the journal has lines that cannot be read; they are skipped", "path", path, "lines", n, "first", report.Problems[0].String())
+		log.Warn(i18n.T("daemon.run.skipped_lines"), "path", path, "lines", n, "first", report.Problems[0].String())
 	}
 	for _, rec := range pending {
 		entries = append(entries, journal.Entry(rec))

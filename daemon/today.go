@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -31,13 +32,13 @@ func todayStatus(snap reminders.Snapshot) *control.TodayStatus {
 func planRequest(r control.Request) (reminders.Command, error) {
 	k, err := settings.ParseKind(r.Anchor)
 	if r.Anchor == "" {
-		err = errors.New(`name the anchor whose clock time it is, like "movement"`)
+		err = errors.New(i18n.T("daemon.run.plan_anchor"))
 	}
 	if err != nil {
 		return nil, err
 	}
 	if r.At == "" {
-		return nil, errors.New(`name the clock time as the settings have it, like "12:45" (for a walk after a meal, the meal's time)`)
+		return nil, errors.New(i18n.T("daemon.run.plan_at"))
 	}
 	at, err := settings.ParseClock(r.At)
 	if err != nil {
@@ -48,7 +49,7 @@ func planRequest(r control.Request) (reminders.Command, error) {
 		return reminders.SkipToday{Slot: slot}, nil
 	}
 	if r.To == "" {
-		return nil, errors.New(`say where it moves to, like "13:15"`)
+		return nil, errors.New(i18n.T("daemon.run.plan_to"))
 	}
 	to, err := settings.ParseClock(r.To)
 	if err != nil {
@@ -78,11 +79,11 @@ func (r reviewer) ShowReview(week time.Time) error {
 	go func() {
 		rev, _, err := journal.ReviewFile(r.journalPath, w, rollover)
 		if err != nil {
-			r.log.Warn("the weekly review could not read the journal; `microrest review` shows it once the journal reads again", "err", err)
+			r.log.Warn(i18n.T("daemon.run.review_unread"), "err", err)
 			return
 		}
 		if err := r.Notice(rev.Headline(), strings.Join(rev.Lines(), "\n")); err != nil {
-			r.log.Warn("the weekly review could not be shown; `microrest review` shows it", "err", err)
+			r.log.Warn(i18n.T("daemon.run.review_unshown"), "err", err)
 		}
 		if r.shown != nil {
 			r.shown <- rev
