@@ -1,8 +1,12 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // BreathMode names a paced-breathing pattern the guided session follows.
@@ -52,7 +56,7 @@ func (m *BreathMode) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%q is not a breathing mode; use %s", string(b), strings.Join(breathModeNames[:], ", "))
+	return errors.New(i18n.T("settings_file.parse.breathing", map[string]any{"Value": strconv.Quote(string(b)), "Choices": strings.Join(breathModeNames[:], ", ")}))
 }
 
 // Breathing holds the pace of each breathing pattern.
@@ -103,14 +107,21 @@ func LimitsOf(m BreathMode) PaceLimits {
 	return [...]PaceLimits{CalmPaceLimits, SleepPaceLimits, ControlledPaceLimits}[m]
 }
 
-// DescribeRate writes the rate's range for comments and messages.
-func (l PaceLimits) DescribeRate() string {
-	return fmt.Sprintf("%s to %s breaths a minute", formatFloat(l.MinRate), formatFloat(l.MaxRate))
+// DescribeRate writes the rate's range for hints and messages, in the
+// process's language: "3 to 8 breaths a minute".
+func (l PaceLimits) DescribeRate() string { return l.describeRate(i18n.T) }
+
+// DescribeRatio writes the ratio's range for hints and messages: "1 to 3".
+func (l PaceLimits) DescribeRatio() string { return l.describeRatio(i18n.T) }
+
+// describeRate and describeRatio write with say, a catalog's T: the
+// process's language for people, English for the file's comments.
+func (l PaceLimits) describeRate(say func(string, ...map[string]any) string) string {
+	return say("settings_file.rate_range", map[string]any{"Min": formatFloat(l.MinRate), "Max": formatFloat(l.MaxRate)})
 }
 
-// DescribeRatio writes the ratio's range for comments and messages.
-func (l PaceLimits) DescribeRatio() string {
-	return fmt.Sprintf("%s to %s", formatFloat(l.MinRatio), formatFloat(l.MaxRatio))
+func (l PaceLimits) describeRatio(say func(string, ...map[string]any) string) string {
+	return say("settings_file.range", map[string]any{"Min": formatFloat(l.MinRatio), "Max": formatFloat(l.MaxRatio)})
 }
 
 func defaultBreathing() Breathing {

@@ -1,8 +1,12 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Checkin says when the daily check-in is asked. Its answers (stiffness,
@@ -66,7 +70,7 @@ func (c *CheckinAt) UnmarshalText(b []byte) error {
 	}
 	clock, err := parseClock(s, false)
 	if err != nil {
-		return fmt.Errorf(`%q is not a check-in time; write "first-active", a time like "09:00", or "off"`, string(b))
+		return errors.New(i18n.T("settings_file.parse.checkin_at", map[string]any{"Value": strconv.Quote(string(b))}))
 	}
 	*c = CheckinClock(clock)
 	return nil

@@ -1,10 +1,14 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // TrainingLoad is a day's training load, as the person plans it in [days] or says
@@ -43,7 +47,7 @@ func ParseLoad(s string) (TrainingLoad, error) {
 			return l, nil
 		}
 	}
-	return LoadUnset, fmt.Errorf("%q is not a training load; use rest, easy or hard", s)
+	return LoadUnset, errors.New(i18n.T("settings_file.parse.load", map[string]any{"Value": strconv.Quote(s)}))
 }
 
 // MarshalText writes the key.
@@ -202,29 +206,17 @@ func defaultDays() Days {
 func defaultDayTypes() DayTypes {
 	return DayTypes{
 		Rest: DayType{
-			Movement: Override{Practices: ptr([]string{
-				"Gentle mobility: slow cat-cow on hands and knees, or seated, for a minute.",
-				"Hip circles: hands on hips, five slow circles each way.",
-				"Thoracic rotations: sit tall, arms crossed, turn slowly left and right five times.",
-				"An easy stroll: two minutes at a relaxed pace, shoulders loose.",
-			})},
+			Movement: Override{Practices: ptr(practices(restDayMovementPractices))},
 		},
 		Hard: DayType{
 			Breathing: ptr(BreathControlled),
-			Breath: Override{Every: ptr(minutes(60)), Practices: ptr([]string{
-				"Controlled breathing: in through the nose for four, out for four, one minute.",
-				"Even breaths through the nose, about eight a minute, shoulders still.",
-			})},
-			Rest: Override{Practice: ptr(minutes(20))},
+			Breath:    Override{Every: ptr(minutes(60)), Practices: ptr(practices(hardDayBreathPractices))},
+			Rest:      Override{Practice: ptr(minutes(20))},
 		},
 		LowReadiness: DayType{
 			Breathing: ptr(BreathCalm),
-			Movement: Override{Practices: ptr([]string{
-				"Gentle mobility: neck half-circles and shoulder rolls, slow and small.",
-				"Ankle circles and calf raises, holding the desk, at an easy pace.",
-				"A slow walk for two minutes; no stairs today.",
-			})},
-			Rest: Override{At: ptr([]ClockTime{Clock(11, 30), Clock(14, 30)})},
+			Movement:  Override{Practices: ptr(practices(lowReadinessMovementPractices))},
+			Rest:      Override{At: ptr([]ClockTime{Clock(11, 30), Clock(14, 30)})},
 		},
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Encode writes the settings as a commented, human-editable TOML file.
@@ -31,6 +33,20 @@ func Encode(s Settings) []byte {
 
 type encoder struct{ buf bytes.Buffer }
 
+// fileRange writes a range in English for the file's comments, which stay
+// English as its keys do.
+func fileRange(l Limits) string { return l.describe(english().T) }
+
+// languageTags lists the tags the language key takes, with their names:
+// "de (Deutsch), en (English), …".
+func languageTags() string {
+	var parts []string
+	for _, l := range i18n.Languages() {
+		parts = append(parts, l.Tag+" ("+l.Name+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
 func (e *encoder) comment(lines ...string) {
 	for _, l := range lines {
 		e.buf.WriteString("# " + l + "\n")
@@ -54,15 +70,15 @@ func (e *encoder) header() {
 
 func (e *encoder) globals(s Settings) {
 	e.comment("Idle shorter than this still counts as sitting (reading, thinking);",
-		"past it the whole stretch counts as time away. "+IdleThresholdLimits.Describe()+".")
+		"past it the whole stretch counts as time away. "+fileRange(IdleThresholdLimits)+".")
 	e.kv("idle_threshold", quote(s.IdleThreshold.String()))
 	e.comment(`When "today" begins for goals and tallies, so late evenings count with their day.`)
 	e.kv("day_starts_at", quote(s.DayStartsAt.String()))
-	e.comment("A clock-time prompt missed while away is still offered on return within this long. " + ClockGraceLimits.Describe() + ".")
+	e.comment("A clock-time prompt missed while away is still offered on return within this long. " + fileRange(ClockGraceLimits) + ".")
 	e.kv("clock_grace", quote(s.ClockGrace.String()))
-	e.comment("Anchors due this close together come as one prompt. " + CombineLimits.Describe() + ".")
+	e.comment("Anchors due this close together come as one prompt. " + fileRange(CombineLimits) + ".")
 	e.kv("combine_within", quote(s.CombineWithin.String()))
-	e.comment("No prompt this soon after you come back from a natural break. " + ReturnQuietLimits.Describe() + ".")
+	e.comment("No prompt this soon after you come back from a natural break. " + fileRange(ReturnQuietLimits) + ".")
 	e.kv("return_quiet", quote(s.ReturnQuiet.String()))
 	e.comment("Ask the notification server to play a sound with each prompt.")
 	e.kv("sound", fmt.Sprint(s.Sound))
@@ -70,7 +86,10 @@ func (e *encoder) globals(s Settings) {
 	e.kv("respect_dnd", fmt.Sprint(s.RespectDND))
 	e.comment("Start microrest when you log in.")
 	e.kv("autostart", fmt.Sprint(s.Autostart))
-	e.comment(fmt.Sprintf("Lengths offered in the tray's Pause menu, at most %d. Each %s.", MaxPauseChoices, PauseChoiceLimits.Describe()))
+	e.comment(`The language of the tray, notifications, windows and command line: "system"`,
+		"follows your desktop, or one of "+languageTags()+".")
+	e.kv("language", quote(s.Language))
+	e.comment(fmt.Sprintf("Lengths offered in the tray's Pause menu, at most %d. Each %s.", MaxPauseChoices, fileRange(PauseChoiceLimits)))
 	e.kv("pause_choices", durationList(s.PauseChoices))
 	e.blank()
 }
@@ -83,7 +102,7 @@ func (e *encoder) day(s Settings) {
 		"walk prompt (the movement anchor's practice, snooze and clock rules) after_meal later.",
 		"A meal, like any clock time, can be moved or skipped for one day without changing this file.")
 	e.kv("meals", clockList(s.Meals))
-	e.comment("How long after each meal the walk comes, in whole minutes. " + AfterMealLimits.Describe() + ".")
+	e.comment("How long after each meal the walk comes, in whole minutes. " + fileRange(AfterMealLimits) + ".")
 	e.kv("after_meal", quote(s.AfterMeal.String()))
 	e.comment("Offer last week's review (wins, steady days, how each check-in item moved) at",
 		"the first minute you are at the desk each week. It waits out pause, do-not-disturb",
@@ -95,7 +114,7 @@ func (e *encoder) day(s Settings) {
 func (e *encoder) escalation(x Escalation) {
 	e.comment("What happens to a prompt nobody answers while you keep working.")
 	e.buf.WriteString("[escalation]\n")
-	e.comment("Show it again after this much active time. " + EscalationLimits.Describe() + ".")
+	e.comment("Show it again after this much active time. " + fileRange(EscalationLimits) + ".")
 	e.kv("after", quote(x.After.String()))
 	e.comment(fmt.Sprintf("How many times to show it again before it counts as missed. 0 to %d.", MaxRepeats))
 	e.kv("repeats", fmt.Sprint(x.Repeats))
@@ -118,11 +137,11 @@ func (e *encoder) anchorsHeader() {
 	e.comment(
 		"The recovery anchors. Each has:",
 		"  enabled        true or false",
-		"  every          comes due after this much active time ("+EveryLimits.Describe()+")",
+		"  every          comes due after this much active time ("+fileRange(EveryLimits)+")",
 		`  at             comes due at these times of day, like ["12:45"]`,
-		"  practice       how long the practice takes; going away this long after the prompt counts as done ("+PracticeLimits.Describe()+")",
-		"  snooze         how much active time a snooze waits ("+SnoozeLimits.Describe()+")",
-		"  natural_break  time away that counts as the practice by itself ("+NaturalBreakLimits.Describe()+")",
+		"  practice       how long the practice takes; going away this long after the prompt counts as done ("+fileRange(PracticeLimits)+")",
+		"  snooze         how much active time a snooze waits ("+fileRange(SnoozeLimits)+")",
+		"  natural_break  time away that counts as the practice by itself ("+fileRange(NaturalBreakLimits)+")",
 		fmt.Sprintf("  daily_goal     wins a day to aim for; once met, no more prompts that day (0 = no goal, up to %d)", MaxDailyGoal),
 		"  appointment    the clock times are non-negotiable: they come even when paused or",
 		"                 outside active hours, and offer no Skip",
@@ -190,7 +209,7 @@ func (e *encoder) breathing(b *Breathing) {
 		"exhale_ratio how much longer the exhale is than the inhale (1 = even).")
 	for _, m := range BreathModes {
 		l, p := LimitsOf(m), b.Of(m)
-		e.comment(breathBlurbs[m], "rate "+l.DescribeRate()+"; exhale_ratio "+l.DescribeRatio()+".")
+		e.comment(breathBlurbs[m], "rate "+l.describeRate(english().T)+"; exhale_ratio "+l.describeRatio(english().T)+".")
 		e.buf.WriteString("[breathing." + m.String() + "]\n")
 		e.kv("rate", formatFloat(p.Rate))
 		e.kv("exhale_ratio", formatFloat(p.ExhaleRatio))

@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/atomicfile"
 )
 
@@ -42,7 +43,7 @@ type FileError struct {
 
 func (e *FileError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "settings file %s is not used, so microrest runs on its defaults until it is fixed (the file is left as it is):", e.Path)
+	b.WriteString(i18n.T("settings_file.not_used", map[string]any{"Path": e.Path}))
 	for _, p := range e.Problems {
 		b.WriteString("\n  " + p.String())
 	}
@@ -59,14 +60,19 @@ func Load(path string) (Loaded, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		loaded.Created = true
 		if err := Save(path, loaded.Settings); err != nil {
-			return loaded, fmt.Errorf("write default settings: %w", err)
+			return loaded, fmt.Errorf("%s: %w", i18n.T("settings_file.err_write_defaults"), err)
 		}
 		return loaded, nil
 	}
 	if err != nil {
-		return loaded, &FileError{Path: path, Problems: []Problem{{Message: "cannot be read: " + err.Error()}}}
+		return loaded, unreadable(path, err)
 	}
 	return fromBytes(path, data)
+}
+
+// unreadable is the FileError of a file that exists but cannot be read.
+func unreadable(path string, err error) *FileError {
+	return &FileError{Path: path, Problems: []Problem{{Message: i18n.T("settings_file.unreadable", map[string]any{"Error": err.Error()})}}}
 }
 
 // Reload reads the settings file again for a running daemon. Unlike Load
@@ -78,7 +84,7 @@ func Reload(path string) (Loaded, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return Loaded{Settings: Defaults(), Path: path}, err
 		}
-		return Loaded{Settings: Defaults(), Path: path}, &FileError{Path: path, Problems: []Problem{{Message: "cannot be read: " + err.Error()}}}
+		return Loaded{Settings: Defaults(), Path: path}, unreadable(path, err)
 	}
 	return fromBytes(path, data)
 }
@@ -107,7 +113,7 @@ func Parse(data []byte) (Settings, []Problem, []Problem) {
 	lines := keyLines(data)
 	var unknown []Problem
 	for _, k := range md.Undecoded() {
-		unknown = append(unknown, Problem{Key: k.String(), Line: lines[k.String()], Message: "is not a microrest setting; it is ignored (a typo?)"})
+		unknown = append(unknown, Problem{Key: k.String(), Line: lines[k.String()], Message: i18n.T("settings_file.unknown_key")})
 	}
 	problems := Validate(s)
 	for i := range problems {
@@ -151,13 +157,17 @@ func normalize(s *Settings) {
 	}
 }
 
+// tomlPrefix starts the decoder's errors; it names no key or line.
+const tomlPrefix = "toml: "
+
 func decodeProblem(err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		return Problem{Key: pe.LastKey, Line: pe.Position.Line, Message: pe.Message}
 	}
-	// Type mismatches come as plain errors that already name line and key.
-	return Problem{Message: strings.TrimPrefix(err.Error(), "toml: ")}
+	// Type mismatches come as plain errors that already name line and
+	// key, after the decoder's own prefix.
+	return Problem{Message: strings.TrimPrefix(err.Error(), tomlPrefix)}
 }
 
 // baseKey strips a list index: "anchors.breath.practices[2]" is found on
@@ -170,7 +180,7 @@ func baseKey(key string) string {
 }
 
 var (
-	tableLine = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\-" ]+?)\s*\]\s*(#.*)?$`)
+	tableLine = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\-"\x20]+?)\s*\]\s*(#.*)?$`)
 	keyLine   = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+)\s*=`)
 )
 
@@ -209,7 +219,7 @@ func Save(path string, s Settings) error {
 		return &FileError{Path: path, Problems: problems}
 	}
 	if err := atomicfile.Write(path, Encode(s), atomicfile.Options{CreateMissingTarget: true}); err != nil {
-		return fmt.Errorf("save settings: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("settings_file.err_save"), err)
 	}
 	return nil
 }

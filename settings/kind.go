@@ -1,8 +1,12 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Kind names one recovery anchor. It is the one spelling shared by the
@@ -24,8 +28,6 @@ var Kinds = []Kind{Movement, Breath, Posture, Hydration, Rest, WindDown}
 
 var kindNames = [...]string{"movement", "breath", "posture", "hydration", "rest", "wind-down"}
 
-var kindTitles = [...]string{"Movement", "Breath", "Posture", "Hydration", "Rest", "Wind-down"}
-
 // String returns the anchor's key, as written in files and typed on the CLI.
 func (k Kind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -34,12 +36,24 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
-// Title returns the anchor's name as shown to a person.
+// Title returns the anchor's name as shown to a person, in the process's
+// language: "Movement", "Bewegung".
 func (k Kind) Title() string {
-	if k < 0 || int(k) >= len(kindTitles) {
-		return k.String()
+	switch k {
+	case Movement:
+		return i18n.T("anchor.movement")
+	case Breath:
+		return i18n.T("anchor.breath")
+	case Posture:
+		return i18n.T("anchor.posture")
+	case Hydration:
+		return i18n.T("anchor.hydration")
+	case Rest:
+		return i18n.T("anchor.rest")
+	case WindDown:
+		return i18n.T("anchor.wind_down")
 	}
-	return kindTitles[k]
+	return k.String()
 }
 
 // ParseKind reads an anchor key; "winddown" and "wind_down" are accepted as
@@ -55,7 +69,7 @@ func ParseKind(s string) (Kind, error) {
 			return Kind(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not an anchor; use one of %s", s, strings.Join(kindNames[:], ", "))
+	return 0, errors.New(i18n.T("settings_file.parse.kind", map[string]any{"Value": strconv.Quote(s), "Choices": strings.Join(kindNames[:], ", ")}))
 }
 
 // MarshalText writes the anchor key.

@@ -6,6 +6,8 @@ package settings
 
 import (
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Settings is everything in settings.toml.
@@ -59,6 +61,10 @@ type Settings struct {
 	// WeeklyReview offers last week's review at the first active minute of
 	// each week.
 	WeeklyReview bool `toml:"weekly_review"`
+	// Language is what the tray, the notifications, the windows and the
+	// command line speak: i18n.System follows the desktop, or a tag
+	// i18n.Languages lists ("de", "pt-BR").
+	Language string `toml:"language"`
 }
 
 // MealWalksOn reports whether meals bring walks: some meal is set and
@@ -177,6 +183,7 @@ func Defaults() Settings {
 		Meals:        []ClockTime{Clock(12, 30)},
 		AfterMeal:    minutes(15),
 		WeeklyReview: true,
+		Language:     i18n.System,
 	}
 }
 
@@ -191,42 +198,27 @@ func defaultMovement() Anchor {
 		Practice:     minutes(2),
 		Snooze:       minutes(10),
 		NaturalBreak: minutes(3),
-		Practices: []string{
-			"Walk for two minutes: down the hall, up a flight of stairs, and back.",
-			"Ankle circles: ten slow circles each way, each foot.",
-			"Leg swings: hold the desk, ten swings front to back on each leg.",
-			"Hip openers: three slow lunges each side, hold each for two breaths.",
-			"Neck mobility: slow half-circles, ear to shoulder, five each way.",
-		},
+		Practices:    practices(movementPractices),
 	}
 }
 
 func defaultBreath() Anchor {
 	return Anchor{
-		Enabled:  true,
-		Every:    minutes(90),
-		Practice: minutes(1),
-		Snooze:   minutes(10),
-		Practices: []string{
-			"One minute of belly breathing: hand on the belly, let it rise first.",
-			"Slow nasal inhale for four, long exhale for seven; about five breaths a minute.",
-			"Sigh it out: a double inhale through the nose, then one long exhale.",
-		},
+		Enabled:   true,
+		Every:     minutes(90),
+		Practice:  minutes(1),
+		Snooze:    minutes(10),
+		Practices: practices(breathPractices),
 	}
 }
 
 func defaultPosture() Anchor {
 	return Anchor{
-		Enabled:  true,
-		Every:    minutes(30),
-		Practice: Duration(30 * time.Second),
-		Snooze:   minutes(10),
-		Practices: []string{
-			"Monitor check: top of the screen at eye level, an arm's length away.",
-			"Neutral spine: feet flat, pelvis level, weight on the sit bones.",
-			"Chin tuck: draw the chin straight back, hold for five, repeat five times.",
-			"Shoulders down and back, then let them rest; unclench the jaw.",
-		},
+		Enabled:   true,
+		Every:     minutes(30),
+		Practice:  Duration(30 * time.Second),
+		Snooze:    minutes(10),
+		Practices: practices(posturePractices),
 	}
 }
 
@@ -237,12 +229,7 @@ func defaultHydration() Anchor {
 		Practice:  Duration(30 * time.Second),
 		Snooze:    minutes(10),
 		DailyGoal: 8,
-		Practices: []string{
-			"Drink a glass of water.",
-			"Refill your bottle and drink a few mouthfuls on the way back.",
-			"Small snack: a handful of nuts with a piece of fruit.",
-			"Small snack: yoghurt or cheese with a few crackers or berries.",
-		},
+		Practices: practices(hydrationPractices),
 	}
 }
 
@@ -253,11 +240,7 @@ func defaultRest() Anchor {
 		Practice:     minutes(15),
 		Snooze:       minutes(20),
 		NaturalBreak: minutes(10),
-		Practices: []string{
-			"Power down for fifteen minutes: eyes closed, phone away, feet up if you can.",
-			"Lie on the floor with your legs on a chair and breathe slowly for ten minutes.",
-			"Step outside, look at the far distance, no screens, for a quarter hour.",
-		},
+		Practices:    practices(restPractices),
 	}
 }
 
@@ -268,10 +251,6 @@ func defaultWindDown() Anchor {
 		Practice:    minutes(10),
 		Snooze:      minutes(10),
 		Appointment: true,
-		Practices: []string{
-			"Screens off, lights low: same bedtime as yesterday.",
-			"Posture reset before bed: gentle hip openers and a long exhale.",
-			"Write tomorrow's first task down so your head can let it go.",
-		},
+		Practices:   practices(windDownPractices),
 	}
 }

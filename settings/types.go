@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Duration is a time.Duration written the way people write it ("45m",
@@ -58,23 +60,24 @@ func ParseDuration(s string) (Duration, error) {
 		return 0, nil
 	}
 	if s == "" {
-		return 0, errors.New(`an empty duration; write one like "45m" or "90s", or "off"`)
+		return 0, errors.New(i18n.T("settings_file.parse.duration_empty"))
 	}
+	value := map[string]any{"Value": strconv.Quote(s), "Number": s}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return 0, fmt.Errorf(`%q has no unit; write it like "%sm" (minutes) or "%ss" (seconds)`, s, s, s)
+		return 0, errors.New(i18n.T("settings_file.parse.duration_no_unit", value))
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, fmt.Errorf(`%q is not a duration; write it like "45m", "90s" or "1h30m"`, s)
+		return 0, errors.New(i18n.T("settings_file.parse.duration", value))
 	}
 	if v < 0 {
-		return 0, fmt.Errorf("%q is negative; durations count forward", s)
+		return 0, errors.New(i18n.T("settings_file.parse.duration_negative", value))
 	}
 	// Settings count whole seconds; rounding here keeps a file's value and
 	// its rewritten form the same.
 	v = v.Round(time.Second)
 	if v == 0 {
-		return 0, fmt.Errorf(`%q is zero; write "off" to turn this off`, s)
+		return 0, errors.New(i18n.T("settings_file.parse.duration_zero", value))
 	}
 	return Duration(v), nil
 }
@@ -115,7 +118,7 @@ func ParseClock(s string) (ClockTime, error) { return parseClock(s, false) }
 func parseClock(s string, allow24 bool) (ClockTime, error) {
 	s = strings.TrimSpace(s)
 	h, m, ok := strings.Cut(s, ":")
-	bad := fmt.Errorf(`%q is not a time of day; write it like "12:45" (24-hour clock)`, s)
+	bad := errors.New(i18n.T("settings_file.parse.clock", map[string]any{"Value": strconv.Quote(s)}))
 	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 {
 		return 0, bad
 	}
@@ -165,7 +168,7 @@ func (s *Span) UnmarshalText(b []byte) error {
 	}
 	a, z, ok := strings.Cut(text, "-")
 	if !ok {
-		return fmt.Errorf(`%q is not a span of hours; write it like "08:00-18:00", or "off"`, text)
+		return errors.New(i18n.T("settings_file.problem.not_span", map[string]any{"Value": strconv.Quote(text)}))
 	}
 	start, err := parseClock(a, false)
 	if err != nil {
@@ -176,7 +179,7 @@ func (s *Span) UnmarshalText(b []byte) error {
 		return err
 	}
 	if end <= start {
-		return fmt.Errorf("%q ends before it starts; a span cannot cross midnight, so split it over two days", text)
+		return errors.New(i18n.T("settings_file.parse.span_backwards", map[string]any{"Value": strconv.Quote(text)}))
 	}
 	*s = Span{Start: start, End: end}
 	return nil

@@ -1,9 +1,11 @@
 package settings
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Problem is one thing wrong with a settings file, said so a person can
@@ -13,21 +15,23 @@ type Problem struct {
 	Key string
 	// Line is the 1-based line in the file, or 0 when unknown.
 	Line int
-	// Message says what is wrong and what is allowed.
+	// Message says what is wrong and what is allowed, in the language
+	// the process spoke when the file was read.
 	Message string
 }
 
 // String writes "line 12: anchors.movement.every: ...".
 func (p Problem) String() string {
-	var b strings.Builder
-	if p.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", p.Line)
+	data := map[string]any{"Line": p.Line, "Key": p.Key, "Message": p.Message}
+	switch {
+	case p.Line > 0 && p.Key != "":
+		return i18n.T("settings_file.problem.line_key", data)
+	case p.Line > 0:
+		return i18n.T("settings_file.problem.line", data)
+	case p.Key != "":
+		return i18n.T("settings_file.problem.key", data)
 	}
-	if p.Key != "" {
-		b.WriteString(p.Key + ": ")
-	}
-	b.WriteString(p.Message)
-	return b.String()
+	return p.Message
 }
 
 // Limits is the allowed range of a duration setting. The same values drive
@@ -64,28 +68,39 @@ const (
 	MaxPracticeText = 200
 )
 
-// Describe writes the range for comments and messages: "1m to 12h, or off".
-func (l Limits) Describe() string {
-	s := Duration(l.Min).String() + " to " + Duration(l.Max).String()
+// Describe writes the range for hints and messages, in the process's
+// language: "1m to 12h, or "off"".
+func (l Limits) Describe() string { return l.describe(i18n.T) }
+
+// describe writes the range with say, a catalog's T: the process's
+// language for people, English for the file's comments.
+func (l Limits) describe(say func(string, ...map[string]any) string) string {
+	data := map[string]any{"Min": Duration(l.Min).String(), "Max": Duration(l.Max).String()}
 	if l.Off {
-		s += `, or "off"`
+		return say("settings_file.range_off", data)
 	}
-	return s
+	return say("settings_file.range", data)
 }
 
 // Check returns a message when d is outside the limits, or "".
 func (l Limits) Check(d Duration) string {
+	data := map[string]any{"Value": d.String(), "Range": l.Describe()}
 	switch {
 	case d == 0 && l.Off:
 		return ""
 	case d == 0:
-		return fmt.Sprintf(`cannot be "off"; use %s`, l.Describe())
+		return i18n.T("settings_file.problem.not_off", data)
 	case d.D() < l.Min:
-		return fmt.Sprintf("%s is too short; use %s", d, l.Describe())
+		return i18n.T("settings_file.problem.too_short", data)
 	case d.D() > l.Max:
-		return fmt.Sprintf("%s is too long; use %s", d, l.Describe())
+		return i18n.T("settings_file.problem.too_long", data)
 	}
 	return ""
+}
+
+// countRange writes "0 to most" for a count's messages.
+func countRange(most int) string {
+	return i18n.T("settings_file.range", map[string]any{"Min": 0, "Max": most})
 }
 
 // Validate lists every rule the settings break, keyed like the file.
@@ -109,39 +124,43 @@ func Validate(s Settings) []Problem {
 	v.days(&s.Days)
 	v.dayTypes(&s)
 	v.breathing(&s.Breathing)
+	v.language(s.Language)
 	return v.problems
 }
 
 type validator struct{ problems []Problem }
 
-func (v *validator) add(key, format string, args ...any) {
-	v.problems = append(v.problems, Problem{Key: key, Message: fmt.Sprintf(format, args...)})
+func (v *validator) add(key, msg string) {
+	v.problems = append(v.problems, Problem{Key: key, Message: msg})
 }
 
 func (v *validator) duration(key string, d Duration, l Limits) {
 	if msg := l.Check(d); msg != "" {
-		v.add(key, "%s", msg)
+		v.add(key, msg)
 	}
 }
 
 func (v *validator) clock(key string, c ClockTime) {
 	if c < 0 || c >= Clock(24, 0) {
-		v.add(key, "%s is not a time of day; use 00:00 to 23:59", c)
+		v.add(key, i18n.T("settings_file.problem.not_clock", map[string]any{"Value": c.String()}))
 	}
 }
 
 func (v *validator) count(key string, n, most int) {
 	if n < 0 || n > most {
-		v.add(key, "%d is out of range; use 0 to %d", n, most)
+		v.add(key, i18n.T("settings_file.problem.out_of_range", map[string]any{"Value": n, "Range": countRange(most)}))
 	}
 }
 
+// many fills a message on a list of n entries that may have at most most.
+func many(n, most int) map[string]any { return map[string]any{"Count": n, "Max": most} }
+
 func (v *validator) pauseChoices(choices []Duration) {
-	if len(choices) > MaxPauseChoices {
-		v.add("pause_choices", "has %d lengths; the tray menu offers at most %d", len(choices), MaxPauseChoices)
+	if n := len(choices); n > MaxPauseChoices {
+		v.add("pause_choices", i18n.T("settings_file.problem.pause_choices", many(n, MaxPauseChoices)))
 	}
 	for i, d := range choices {
-		v.duration(fmt.Sprintf("pause_choices[%d]", i+1), d, PauseChoiceLimits)
+		v.duration("pause_choices["+strconv.Itoa(i+1)+"]", d, PauseChoiceLimits)
 	}
 }
 
@@ -152,7 +171,7 @@ func (v *validator) week(w *Week) {
 			continue
 		}
 		if span.Start < 0 || span.End > Clock(24, 0) || span.End <= span.Start {
-			v.add("active_hours."+dayKey(day), "%s is not a span of hours; write it like \"08:00-18:00\", or \"off\"", span)
+			v.add("active_hours."+dayKey(day), i18n.T("settings_file.problem.not_span", map[string]any{"Value": span.String()}))
 		}
 	}
 }
@@ -162,20 +181,13 @@ func dayKey(day time.Weekday) string { return strings.ToLower(day.String()[:3]) 
 // meals checks the meal times and the walk after them. The walk is a
 // clock time, so its delay is whole minutes.
 func (v *validator) meals(s Settings) {
-	if len(s.Meals) > MaxMeals {
-		v.add("meals", "has %d meals; use at most %d", len(s.Meals), MaxMeals)
+	if n := len(s.Meals); n > MaxMeals {
+		v.add("meals", i18n.T("settings_file.problem.meals", many(n, MaxMeals)))
 	}
-	seen := map[ClockTime]bool{}
-	for _, c := range s.Meals {
-		v.clock("meals", c)
-		if seen[c] {
-			v.add("meals", "lists %s twice", c)
-		}
-		seen[c] = true
-	}
+	v.times("meals", s.Meals)
 	v.duration("after_meal", s.AfterMeal, AfterMealLimits)
 	if s.AfterMeal.D()%time.Minute != 0 {
-		v.add("after_meal", "%s is not whole minutes; the walk comes at a time of day, to the minute", s.AfterMeal)
+		v.add("after_meal", i18n.T("settings_file.problem.whole_minutes", map[string]any{"Value": s.AfterMeal.String()}))
 	}
 }
 
@@ -192,22 +204,27 @@ func (v *validator) anchor(key string, a *Anchor, walks bool) {
 	v.count(key+".daily_goal", a.DailyGoal, MaxDailyGoal)
 	v.practices(key+".practices", a.Practices)
 	if never(a, walks) {
-		v.add(key, `is enabled but has neither "every" nor "at", so it would never come due; set one, or set enabled = false`)
+		v.add(key, i18n.T("settings_file.problem.never_due"))
 	}
 	if a.Appointment && len(a.At) == 0 && !walks {
-		v.add(key+".appointment", `applies to clock times, but "at" is empty; add a time like "22:00"`)
+		v.add(key+".appointment", i18n.T("settings_file.problem.appointment_no_at"))
 	}
 }
 
 func (v *validator) clockTimes(key string, times []ClockTime) {
-	if len(times) > MaxClockTimes {
-		v.add(key, "has %d times; use at most %d", len(times), MaxClockTimes)
+	if n := len(times); n > MaxClockTimes {
+		v.add(key, i18n.T("settings_file.problem.times", many(n, MaxClockTimes)))
 	}
+	v.times(key, times)
+}
+
+// times checks each time of a list, and that none comes twice.
+func (v *validator) times(key string, times []ClockTime) {
 	seen := map[ClockTime]bool{}
 	for _, c := range times {
 		v.clock(key, c)
 		if seen[c] {
-			v.add(key, "lists %s twice", c)
+			v.add(key, i18n.T("settings_file.problem.twice", map[string]any{"Value": c.String()}))
 		}
 		seen[c] = true
 	}
@@ -215,18 +232,18 @@ func (v *validator) clockTimes(key string, times []ClockTime) {
 
 func (v *validator) practices(key string, list []string) {
 	if len(list) == 0 {
-		v.add(key, "is empty; give at least one concrete practice to suggest")
+		v.add(key, i18n.T("settings_file.problem.no_practices"))
 	}
-	if len(list) > MaxPractices {
-		v.add(key, "has %d entries; use at most %d", len(list), MaxPractices)
+	if n := len(list); n > MaxPractices {
+		v.add(key, i18n.T("settings_file.problem.practices", many(n, MaxPractices)))
 	}
 	for i, p := range list {
-		item := fmt.Sprintf("%s[%d]", key, i+1)
-		switch {
+		item := key + "[" + strconv.Itoa(i+1) + "]"
+		switch n := len([]rune(p)); {
 		case strings.TrimSpace(p) == "":
-			v.add(item, "is blank; write the practice, or remove the entry")
-		case len([]rune(p)) > MaxPracticeText:
-			v.add(item, "is %d characters long; keep it under %d so it fits a notification", len([]rune(p)), MaxPracticeText)
+			v.add(item, i18n.T("settings_file.problem.blank_practice"))
+		case n > MaxPracticeText:
+			v.add(item, i18n.T("settings_file.problem.long_practice", many(n, MaxPracticeText)))
 		}
 	}
 }
@@ -237,16 +254,39 @@ func (v *validator) checkin(c Checkin) {
 	case CheckinAtClock:
 		v.clock("checkin.at", c.At.Clock)
 	default:
-		v.add("checkin.at", `is not a check-in time; write "first-active", a time like "09:00", or "off"`)
+		v.add("checkin.at", i18n.T("settings_file.problem.checkin_at"))
 	}
 }
 
 func (v *validator) days(d *Days) {
 	for _, day := range Weekdays {
 		if !d.On(day).Valid() {
-			v.add("days."+dayKey(day), "is not a training load; use rest, easy or hard")
+			v.add("days."+dayKey(day), i18n.T("settings_file.problem.load"))
 		}
 	}
+}
+
+// language accepts System or a language microrest ships.
+func (v *validator) language(tag string) {
+	if tag == i18n.System {
+		return
+	}
+	for _, l := range i18n.Languages() {
+		if l.Tag == tag {
+			return
+		}
+	}
+	v.add("language", i18n.T("settings_file.problem.language", map[string]any{"Value": strconv.Quote(tag), "Choices": languageChoices()}))
+}
+
+// languageChoices lists the shipped languages as the file takes them,
+// each with its name: "de (Deutsch), en (English), …".
+func languageChoices() string {
+	var parts []string
+	for _, l := range i18n.Languages() {
+		parts = append(parts, i18n.T("settings_file.language_choice", map[string]any{"Tag": l.Tag, "Name": l.Name}))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // dayTypeKeys names the day types as the file does, in file order.
@@ -268,7 +308,7 @@ func (v *validator) dayTypes(s *Settings) {
 		t := dt.of(&s.DayTypes)
 		key := "day_types." + dt.key
 		if t.Breathing != nil && !t.Breathing.Valid() {
-			v.add(key+".breathing", "is not a breathing mode; use calm, sleep or controlled")
+			v.add(key+".breathing", i18n.T("settings_file.problem.breathing"))
 		}
 		for _, k := range Kinds {
 			v.override(key+"."+k.String(), t.Of(k))
@@ -280,8 +320,8 @@ func (v *validator) dayTypes(s *Settings) {
 		low, _ := s.ForDay(load, true)
 		for _, k := range Kinds {
 			walks := s.walks(k)
-			v.layer(seen, "day_types."+load.String()+"."+k.String(), load.String()+" days", s.Anchors.Of(k), day.Anchors.Of(k), walks)
-			v.layer(seen, "day_types.low_readiness."+k.String(), "low readiness "+load.String()+" days", day.Anchors.Of(k), low.Anchors.Of(k), walks)
+			v.layer(seen, "day_types."+load.String()+"."+k.String(), daysName(load, false), s.Anchors.Of(k), day.Anchors.Of(k), walks)
+			v.layer(seen, "day_types.low_readiness."+k.String(), daysName(load, true), day.Anchors.Of(k), low.Anchors.Of(k), walks)
 		}
 	}
 }
@@ -311,12 +351,30 @@ func (v *validator) override(key string, o *Override) {
 func (v *validator) layer(seen map[string]bool, key, day string, under, plan *Anchor, walks bool) {
 	if never(plan, walks) && !never(under, walks) && !seen[key] {
 		seen[key] = true
-		v.add(key, `leaves the anchor enabled on %s with neither "every" nor "at", so it would never come due; set one, or set enabled = false`, day)
+		v.add(key, i18n.T("settings_file.problem.day_never_due", map[string]any{"Days": day}))
 	}
 	if plan.Appointment && len(plan.At) == 0 && len(under.At) > 0 && !walks && !seen[key+".at"] {
 		seen[key+".at"] = true
-		v.add(key+".at", "is empty on %s, but the anchor is an appointment, which needs clock times", day)
+		v.add(key+".at", i18n.T("settings_file.problem.day_no_at", map[string]any{"Days": day}))
 	}
+}
+
+// daysName names the days a day type's plan runs on, "hard days", or
+// with lower readiness, "low-readiness hard days".
+func daysName(load TrainingLoad, low bool) string {
+	switch {
+	case load == LoadRest && low:
+		return i18n.T("settings_file.days.low_rest")
+	case load == LoadRest:
+		return i18n.T("settings_file.days.rest")
+	case load == LoadHard && low:
+		return i18n.T("settings_file.days.low_hard")
+	case load == LoadHard:
+		return i18n.T("settings_file.days.hard")
+	case low:
+		return i18n.T("settings_file.days.low_easy")
+	}
+	return i18n.T("settings_file.days.easy")
 }
 
 // never reports whether an enabled anchor has no trigger at all.
@@ -329,10 +387,10 @@ func (v *validator) breathing(b *Breathing) {
 		l, p := LimitsOf(m), b.Of(m)
 		key := "breathing." + m.String()
 		if !(p.Rate >= l.MinRate && p.Rate <= l.MaxRate) {
-			v.add(key+".rate", "%s is out of range; use %s", formatFloat(p.Rate), l.DescribeRate())
+			v.add(key+".rate", i18n.T("settings_file.problem.out_of_range", map[string]any{"Value": formatFloat(p.Rate), "Range": l.DescribeRate()}))
 		}
 		if !(p.ExhaleRatio >= l.MinRatio && p.ExhaleRatio <= l.MaxRatio) {
-			v.add(key+".exhale_ratio", "%s is out of range; use %s", formatFloat(p.ExhaleRatio), l.DescribeRatio())
+			v.add(key+".exhale_ratio", i18n.T("settings_file.problem.out_of_range", map[string]any{"Value": formatFloat(p.ExhaleRatio), "Range": l.DescribeRatio()}))
 		}
 	}
 }
