@@ -126,17 +126,19 @@ func (c content) Body(markup, inTray bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// line is one practice; a prompt of one anchor already names it in the
-// summary, so its line is the practice alone.
+// line is one practice, a default one in the process's language; a
+// prompt of one anchor already names it in the summary, so its line is
+// the practice alone.
 func (c content) line(it reminders.Item, markup bool) string {
+	practice := escapeIf(markup, settings.PracticeText(it.Practice))
 	if len(c.Items) == 1 {
-		return escapeIf(markup, it.Practice)
+		return practice
 	}
 	title := itemTitle(it)
 	if markup {
 		title = "<b>" + escapeMarkup(title) + "</b>"
 	}
-	return i18n.T("notify.item_line", map[string]any{"Anchor": title, "Practice": escapeIf(markup, it.Practice)})
+	return i18n.T("notify.item_line", map[string]any{"Anchor": title, "Practice": practice})
 }
 
 func escapeIf(markup bool, s string) string {

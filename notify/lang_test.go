@@ -52,6 +52,24 @@ func TestAWalkAfterAMealIsNamedOnItsLineToo(t *testing.T) {
 	}
 }
 
+// A default practice is stored in English and shown in the person's
+// language; one the person wrote is shown as written.
+func TestADefaultPracticeIsShownInTheProcesssLanguage(t *testing.T) {
+	inLanguage(t, "de")
+	water := settings.Defaults().Anchors.Hydration.Practices[0]
+	c := compose(reminders.Prompt{Items: []reminders.Item{
+		{Anchor: settings.Hydration, Practice: water},
+		{Anchor: settings.Posture, Practice: "Roll the <shoulders>"},
+	}})
+	if got, want := c.Body(true, false), "<b>Trinken</b>: Trink ein Glas Wasser.\n<b>Haltung</b>: Roll the &lt;shoulders&gt;"; got != want {
+		t.Errorf("Body = %q, want %q", got, want)
+	}
+	one := compose(reminders.Prompt{Items: []reminders.Item{{Anchor: settings.Hydration, Practice: water}}})
+	if got, want := one.Body(false, false), "Trink ein Glas Wasser."; got != want {
+		t.Errorf("Body of one = %q, want %q", got, want)
+	}
+}
+
 func TestTheStatusSpeaksTheProcesssLanguage(t *testing.T) {
 	inLanguage(t, "de")
 	s := Status{Backend: BackendFreedesktop, Server: "dunst", Version: "1.9.0"}
