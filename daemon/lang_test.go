@@ -45,7 +45,7 @@ func TestTheTrayMenuSpeaksGerman(t *testing.T) {
 	inLanguage(t, "de")
 	snap := reminders.Snapshot{
 		Now: time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local), Prompt: posturePrompt,
-		DayType: settings.LoadHard, DayTypeWhy: "hard (Thursday)", Breathing: settings.BreathControlled,
+		DayType: settings.LoadHard, Weekday: time.Thursday, Breathing: settings.BreathControlled,
 		Anchors: []reminders.AnchorStatus{
 			{Kind: settings.Posture, Enabled: true, TodayWins: 1},
 			{Kind: settings.WindDown, Enabled: true},
@@ -110,10 +110,9 @@ func TestTheStatusHeadlineAndItsTitlesSpeakGerman(t *testing.T) {
 	}
 }
 
-// The day's words in English are the engine's own, so the status reads
-// as it did before it spoke other languages; the keys stay English for
-// scripts in every language.
-func TestTheDaysWordsAreTheEnginesInEnglishAndTranslatedElsewhere(t *testing.T) {
+// The day's words come from the engine's typed reasons, in the process's
+// language; the keys stay English for scripts in every language.
+func TestTheDaysWordsAreSaidFromTheEnginesReasons(t *testing.T) {
 	now := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
 	day := func(n int, c reminders.Checkin) reminders.Checkin {
 		c.Time = now.AddDate(0, 0, -n)
@@ -138,20 +137,33 @@ func TestTheDaysWordsAreTheEnginesInEnglishAndTranslatedElsewhere(t *testing.T) 
 		"moved items":           reminders.Readiness(append(week, tired), now, 0, time.UTC),
 		"as usual":              reminders.Readiness(append(week, day(0, usual)), now, 0, time.UTC),
 	}
+	words := map[string]string{
+		"no check-in":           "no check-in today",
+		"too few days":          "not enough check-ins yet: 3 of 7",
+		"no question in common": "not enough answers to the same questions yet",
+		"moved items":           "lower than usual: stiffer than usual, energy lower than usual",
+		"as usual":              "as usual",
+	}
 	for name, r := range readings {
 		t.Run(name, func(t *testing.T) {
-			if got, want := readingWords(r, true), r.String(); got != want {
-				t.Errorf("readingWords = %q, the engine says %q", got, want)
+			if got, want := readingWords(r, true), words[name]; got != want {
+				t.Errorf("readingWords = %q, want %q (the engine read %s)", got, want, r)
 			}
 		})
 	}
-	if r := readings["moved items"]; strings.Join(movedWords(r), ", ") != strings.Join(r.Moved(), ", ") || len(r.Moved()) == 0 {
-		t.Errorf("moved %q, the engine says %q", movedWords(r), r.Moved())
+	if got := strings.Join(movedWords(readings["moved items"]), ", "); got != "stiffer than usual, energy lower than usual" {
+		t.Errorf("moved %q", got)
 	}
-	for _, why := range []string{"hard (Thursday)", "easy (check-in)", "rest (Sunday)"} {
-		load, _ := settings.ParseLoad(strings.Fields(why)[0])
-		if got := dayWhy(load, why); got != why {
-			t.Errorf("dayWhy(%q) = %q", why, got)
+	for _, tc := range []struct {
+		snap reminders.Snapshot
+		want string
+	}{
+		{reminders.Snapshot{DayType: settings.LoadHard, Weekday: time.Thursday}, "hard (Thursday)"},
+		{reminders.Snapshot{DayType: settings.LoadEasy, DayTypeFrom: reminders.DayTypeFromCheckin, Weekday: time.Monday}, "easy (check-in)"},
+		{reminders.Snapshot{DayType: settings.LoadRest, Weekday: time.Sunday}, "rest (Sunday)"},
+	} {
+		if got := dayWhy(tc.snap); got != tc.want {
+			t.Errorf("dayWhy(%s from %s) = %q, want %q", tc.snap.DayType, tc.snap.DayTypeFrom, got, tc.want)
 		}
 	}
 	inLanguage(t, "de")
@@ -161,11 +173,25 @@ func TestTheDaysWordsAreTheEnginesInEnglishAndTranslatedElsewhere(t *testing.T) 
 	if got, want := readingWords(readings["too few days"], true), "noch zu wenige Check-ins: 3 von 7"; got != want {
 		t.Errorf("in German %q, want %q", got, want)
 	}
-	if got, want := dayWhy(settings.LoadEasy, "easy (check-in)"), "locker (Check-in)"; got != want {
+	if got, want := dayWhy(reminders.Snapshot{DayType: settings.LoadEasy, DayTypeFrom: reminders.DayTypeFromCheckin}), "locker (Check-in)"; got != want {
 		t.Errorf("in German %q, want %q", got, want)
 	}
-	st := dayStatus(reminders.Snapshot{CheckedIn: true, DayType: settings.LoadHard, DayTypeWhy: "hard (Thursday)"}, readings["moved items"])
+	st := dayStatus(reminders.Snapshot{CheckedIn: true, DayType: settings.LoadHard, Weekday: time.Thursday}, readings["moved items"])
 	if st.Type != "hard" || st.Readiness != "lower than usual" || st.Breathing != "calm" {
 		t.Errorf("the keys in German: type %q, readiness %q, breathing %q; want them in English", st.Type, st.Readiness, st.Breathing)
+	}
+}
+
+// The status gives the prompt's practices as the person reads them: a
+// default one in the daemon's language, one the person wrote as written.
+func TestThePromptsPracticesAreInTheDaemonsLanguage(t *testing.T) {
+	inLanguage(t, "fr")
+	water := settings.Defaults().Anchors.Hydration.Practices[0]
+	p := &reminders.Prompt{ID: 1, Items: []reminders.Item{
+		{Anchor: settings.Hydration, Practice: water},
+		{Anchor: settings.Posture, Practice: "Sit tall"},
+	}}
+	if got := promptStatus(p).Texts; len(got) != 2 || got[0] != "Buvez un verre d'eau." || got[1] != "Sit tall" {
+		t.Errorf("practices %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/reminders"
+	"github.com/microrest/microrest/settings"
 )
 
 // statusFor turns a snapshot into the socket's plain status.
@@ -47,18 +48,20 @@ func dayStatus(snap reminders.Snapshot, reading reminders.Reading) *control.DayS
 		reading = reminders.Reading{}
 	}
 	return &control.DayStatus{
-		Type: snap.DayType.String(), Why: dayWhy(snap.DayType, snap.DayTypeWhy), Breathing: snap.Breathing.String(),
+		Type: snap.DayType.String(), Why: dayWhy(snap), Breathing: snap.Breathing.String(),
 		CheckinOpen: snap.CheckinOpen, CheckedIn: snap.CheckedIn,
 		Readiness: reading.Level.String(), ReadinessWords: readingWords(reading, snap.CheckedIn), Moved: movedWords(reading),
 		LowReadiness: snap.LowReadiness,
 	}
 }
 
+// promptStatus is the prompt on screen; its practices, like its title,
+// are in the daemon's language, a default one translated.
 func promptStatus(p *reminders.Prompt) *control.PromptStatus {
 	ps := &control.PromptStatus{ID: p.ID, Title: notify.Title(*p), Repeat: p.Repeat, CanSkip: p.CanSkip, Shown: p.Shown}
 	for _, it := range p.Items {
 		ps.Anchors = append(ps.Anchors, it.Anchor.String())
-		ps.Texts = append(ps.Texts, it.Practice)
+		ps.Texts = append(ps.Texts, settings.PracticeText(it.Practice))
 	}
 	return ps
 }

@@ -10,32 +10,17 @@ import (
 )
 
 // The words of today's plan in the status: the engine gives the day type,
-// the reading and its items as typed fields, and names the day type's
-// reason and the lack of a reading in its own English words, which are
-// matched here; the person reads them in their language.
+// where it came from, the reading and why there is none as typed fields;
+// the person reads them in their language.
 
 // dayWhy says the day type and where it came from: "hard (Thursday)",
-// "easy (check-in)". engineWhy is the engine's Snapshot.DayTypeWhy,
-// whose reason is a weekday or "check-in".
-func dayWhy(load settings.TrainingLoad, engineWhy string) string {
-	_, reason, ok := strings.Cut(strings.TrimSuffix(engineWhy, ")"), "(")
-	if !ok {
-		return engineWhy
+// "easy (check-in)".
+func dayWhy(snap reminders.Snapshot) string {
+	reason := weekdayName(snap.Weekday)
+	if snap.DayTypeFrom == reminders.DayTypeFromCheckin {
+		reason = i18n.T("status.why.checkin")
 	}
-	return i18n.T("status.why.day_type", map[string]any{"Load": loadName(load), "Reason": reasonName(reason)})
-}
-
-// reasonName is the engine's reason for a day type in words.
-func reasonName(reason string) string {
-	if reason == "check-in" {
-		return i18n.T("status.why.checkin")
-	}
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if reason == d.String() {
-			return weekdayName(d)
-		}
-	}
-	return reason
+	return i18n.T("status.why.day_type", map[string]any{"Load": loadName(snap.DayType), "Reason": reason})
 }
 
 // loadName is a training load's name.
@@ -89,18 +74,14 @@ func readingWords(r reminders.Reading, checkedIn bool) string {
 // gapWords says why there is no reading: no answer today, too few days
 // to compare with, or no question answered on enough of them.
 func gapWords(r reminders.Reading) string {
-	switch {
-	case r.Baseline >= reminders.MinBaseline:
+	switch r.Reason {
+	case reminders.ReadingFewAnswers:
 		return i18n.T("status.reading.no_answers")
-	case tooFewCheckins(r.Why):
+	case reminders.ReadingFewCheckins:
 		return i18n.T("status.reading.too_few", map[string]any{"Have": r.Baseline, "Need": reminders.MinBaseline})
 	}
 	return i18n.T("status.reading.no_checkin")
 }
-
-// tooFewCheckins recognises the engine's reason for a baseline of too
-// few days, which it gives in English.
-func tooFewCheckins(why string) bool { return strings.HasPrefix(why, "not enough check-ins") }
 
 func levelName(l reminders.ReadinessLevel) string {
 	switch l {
@@ -118,7 +99,7 @@ func movedWords(r reminders.Reading) []string {
 	var out []string
 	for _, it := range r.Items {
 		if it.Moved() {
-			out = append(out, itemMove(it.Item, it.Z > 0))
+			out = append(out, itemMove(it.Item, it.Better()))
 		}
 	}
 	return out

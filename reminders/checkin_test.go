@@ -175,15 +175,15 @@ func TestDayTypesChangeThePlanPerWeekday(t *testing.T) {
 	s := newSim(t, hardTuesday(), tuesday(8, 0))
 	s.answer = doneAll
 	s.do(AnswerCheckin{}) // nothing said: the weekday decides
-	if snap := s.snap(); snap.DayType != settings.LoadHard || snap.DayTypeWhy != "hard (Tuesday)" || snap.Breathing != settings.BreathControlled {
-		t.Fatalf("day type %s %q, breathing %s", snap.DayType, snap.DayTypeWhy, snap.Breathing)
+	if snap := s.snap(); snap.DayType != settings.LoadHard || dayWhy(snap) != "hard (weekday Tuesday)" || snap.Breathing != settings.BreathControlled {
+		t.Fatalf("day type %s %q, breathing %s", snap.DayType, dayWhy(snap), snap.Breathing)
 	}
 	s.workUntil(11, 5)
 	s.lock(20*time.Hour + 55*minute) // Wednesday 08:00, an easy day
 	s.work(3*time.Hour + 5*minute)
 	equal(t, "shown", s.shows(), []string{"09:00 Breath", "10:00 Breath", "11:00 Breath", "09:30 Breath", "11:00 Breath"})
-	if snap := s.snap(); snap.DayTypeWhy != "easy (Wednesday)" || snap.Breathing != settings.BreathCalm {
-		t.Fatalf("wednesday is %q with %s breathing", snap.DayTypeWhy, snap.Breathing)
+	if snap := s.snap(); dayWhy(snap) != "easy (weekday Wednesday)" || snap.Breathing != settings.BreathCalm {
+		t.Fatalf("wednesday is %q with %s breathing", dayWhy(snap), snap.Breathing)
 	}
 }
 
@@ -192,7 +192,7 @@ func TestTheCheckinsLoadOverridesTheWeekday(t *testing.T) {
 	s.answer = doneAll
 	s.work(40 * minute)
 	s.do(AnswerCheckin{Checkin: Checkin{Energy: 2, Load: settings.LoadEasy}})
-	if why := s.snap().DayTypeWhy; why != "easy (check-in)" {
+	if why := dayWhy(s.snap()); why != "easy (check-in Tuesday)" {
 		t.Fatalf("day type %q", why)
 	}
 	if got := s.status(settings.Breath); got.Accrued != 40*minute || got.TimeToNext != 50*minute {
@@ -267,7 +267,12 @@ func TestCheckinStateReadsBackFromTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := New(hardTuesday(), st, Options{Location: berlin})
-	if snap := e.Snapshot(s.now); snap.DayTypeWhy != "rest (check-in)" || !snap.LowReadiness || !snap.CheckedIn || snap.CheckinOpen {
-		t.Fatalf("after a restart: %q, low %v, checked in %v, open %v", snap.DayTypeWhy, snap.LowReadiness, snap.CheckedIn, snap.CheckinOpen)
+	if snap := e.Snapshot(s.now); snap.DayType != settings.LoadRest || snap.DayTypeFrom != DayTypeFromCheckin || !snap.LowReadiness || !snap.CheckedIn || snap.CheckinOpen {
+		t.Fatalf("after a restart: %q, low %v, checked in %v, open %v", dayWhy(snap), snap.LowReadiness, snap.CheckedIn, snap.CheckinOpen)
 	}
+}
+
+// dayWhy sums up the day type and its source: "hard (weekday Tuesday)".
+func dayWhy(snap Snapshot) string {
+	return snap.DayType.String() + " (" + snap.DayTypeFrom.String() + " " + snap.Weekday.String() + ")"
 }

@@ -1,20 +1,47 @@
 package reminders
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/microrest/microrest/settings"
 )
 
-// dayType returns today's training load and why: the check-in's load when
-// it gave one today, else the one [days] plans for the weekday.
-func (e *Engine) dayType() (settings.TrainingLoad, string) {
-	if e.checkinLoad.Valid() {
-		return e.checkinLoad, "check-in"
+// DayTypeSource says where today's training load came from, so the
+// status can say why the day is hard or easy in the person's language.
+type DayTypeSource int
+
+// The sources of a day's training load.
+const (
+	// DayTypeFromWeekday is the load [days] plans for today's weekday.
+	DayTypeFromWeekday DayTypeSource = iota
+	// DayTypeFromCheckin is the load today's check-in gave.
+	DayTypeFromCheckin
+)
+
+// String names the source for logs and scripts: "weekday", "check-in".
+func (s DayTypeSource) String() string {
+	switch s {
+	case DayTypeFromWeekday:
+		return "weekday"
+	case DayTypeFromCheckin:
+		return "check-in"
 	}
-	day := e.dayStart.In(e.loc).Weekday()
-	return *e.base.Days.On(day), day.String()
+	return fmt.Sprintf("source(%d)", int(s))
 }
+
+// dayType returns today's training load and where it came from: the
+// check-in's load when it gave one today, else the one [days] plans for
+// the weekday.
+func (e *Engine) dayType() (settings.TrainingLoad, DayTypeSource) {
+	if e.checkinLoad.Valid() {
+		return e.checkinLoad, DayTypeFromCheckin
+	}
+	return *e.base.Days.On(e.weekday()), DayTypeFromWeekday
+}
+
+// weekday is the weekday of today's start.
+func (e *Engine) weekday() time.Weekday { return e.dayStart.In(e.loc).Weekday() }
 
 // plan returns the settings in force today: the base settings with the
 // day type's overrides, and low readiness's on top when it reads low.

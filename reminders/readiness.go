@@ -42,14 +42,54 @@ const (
 	ReadinessHigher
 )
 
-var readinessWords = [...]string{"no reading", "lower than usual", "as usual", "higher than usual"}
-
-// String says the reading in plain words.
+// String is the reading's key, which `status --json` gives scripts in
+// every language: "no reading", "lower than usual", "as usual" or
+// "higher than usual". People read it in their language from the daemon.
 func (l ReadinessLevel) String() string {
-	if l < 0 || int(l) >= len(readinessWords) {
-		return fmt.Sprintf("readiness(%d)", int(l))
+	switch l {
+	case ReadinessUnknown:
+		return "no reading"
+	case ReadinessLower:
+		return "lower than usual"
+	case ReadinessUsual:
+		return "as usual"
+	case ReadinessHigher:
+		return "higher than usual"
 	}
-	return readinessWords[l]
+	return fmt.Sprintf("readiness(%d)", int(l))
+}
+
+// ReadingReason says whether there is a reading, and why not when there
+// is none, so the daemon can say it in the person's language.
+type ReadingReason int
+
+// The reasons. ReadingRead is a reading: Level says it.
+const (
+	ReadingRead ReadingReason = iota
+	// ReadingNoCheckin: today has no check-in, or one that answers no
+	// question.
+	ReadingNoCheckin
+	// ReadingFewCheckins: fewer than MinBaseline of the BaselineDays
+	// before today have a check-in; Reading.Baseline says how many do.
+	ReadingFewCheckins
+	// ReadingFewAnswers: no item today answers was answered on
+	// MinBaseline of those days.
+	ReadingFewAnswers
+)
+
+// String names the reason for logs and test failures.
+func (r ReadingReason) String() string {
+	switch r {
+	case ReadingRead:
+		return "read"
+	case ReadingNoCheckin:
+		return "no-checkin"
+	case ReadingFewCheckins:
+		return "few-checkins"
+	case ReadingFewAnswers:
+		return "few-answers"
+	}
+	return fmt.Sprintf("reason(%d)", int(r))
 }
 
 // ItemReading is one item's distance from the person's usual, in their
@@ -62,24 +102,15 @@ type ItemReading struct {
 // Moved reports whether the item moved far enough to be named.
 func (r ItemReading) Moved() bool { return math.Abs(r.Z) >= movedBand }
 
-// Words says how the item moved, e.g. "energy lower than usual".
-func (r ItemReading) Words() string {
-	switch {
-	case r.Item == Stiffness && r.Z > 0:
-		return "less stiff than usual"
-	case r.Item == Stiffness:
-		return "stiffer than usual"
-	case r.Z > 0:
-		return r.Item.String() + " higher than usual"
-	}
-	return r.Item.String() + " lower than usual"
-}
+// Better reports whether the item moved the better way: less stiff, or
+// more mood, energy or sleep quality.
+func (r ItemReading) Better() bool { return r.Z > 0 }
 
 // Reading is today's readiness against the person's own recent days.
 type Reading struct {
 	Level ReadinessLevel
-	// Why says why there is no reading, "" when there is one.
-	Why string
+	// Reason is ReadingRead when there is a reading, else why not.
+	Reason ReadingReason
 	// Baseline counts the days with a check-in among the BaselineDays
 	// before today.
 	Baseline int
@@ -92,27 +123,26 @@ type Reading struct {
 // Low reports whether readiness reads lower than usual.
 func (r Reading) Low() bool { return r.Level == ReadinessLower }
 
-// Moved returns the items that moved, in words.
-func (r Reading) Moved() []string {
-	var out []string
-	for _, it := range r.Items {
-		if it.Moved() {
-			out = append(out, it.Words())
-		}
-	}
-	return out
-}
-
-// String says the reading in a line, e.g. "lower than usual: energy lower
-// than usual, stiffer than usual", or why there is none.
+// String sums the reading up for logs and test failures: "lower than
+// usual: stiffness worse, energy worse", or "no reading: few-checkins".
+// People read it from the daemon, in their language.
 func (r Reading) String() string {
 	if r.Level == ReadinessUnknown {
-		return r.Why
+		return r.Level.String() + ": " + r.Reason.String()
 	}
-	if moved := r.Moved(); len(moved) > 0 {
-		return r.Level.String() + ": " + strings.Join(moved, ", ")
+	var moved []string
+	for _, it := range r.Items {
+		switch {
+		case it.Moved() && it.Better():
+			moved = append(moved, it.Item.String()+" better")
+		case it.Moved():
+			moved = append(moved, it.Item.String()+" worse")
+		}
 	}
-	return r.Level.String()
+	if len(moved) == 0 {
+		return r.Level.String()
+	}
+	return r.Level.String() + ": " + strings.Join(moved, ", ")
 }
 
 // Readiness reads today's check-in against the check-ins of the
@@ -124,7 +154,7 @@ func Readiness(checkins []Checkin, now time.Time, dayStartsAt settings.ClockTime
 	days := latestByDay(checkins, dayOf)
 	today, ok := days[dayOf(now)]
 	if !ok || !answered(today) {
-		return Reading{Why: "no check-in today"}
+		return Reading{Reason: ReadingNoCheckin}
 	}
 	var window []Checkin
 	for d := dayOf(now) - BaselineDays; d < dayOf(now); d++ {
@@ -134,7 +164,7 @@ func Readiness(checkins []Checkin, now time.Time, dayStartsAt settings.ClockTime
 	}
 	r := Reading{Baseline: len(window)}
 	if len(window) < MinBaseline {
-		r.Why = fmt.Sprintf("not enough check-ins yet: %d of %d", len(window), MinBaseline)
+		r.Reason = ReadingFewCheckins
 		return r
 	}
 	for _, item := range CheckinItems {
@@ -144,7 +174,7 @@ func Readiness(checkins []Checkin, now time.Time, dayStartsAt settings.ClockTime
 		}
 	}
 	if len(r.Items) == 0 {
-		r.Why = "not enough answers to the same questions yet"
+		r.Reason = ReadingFewAnswers
 		return r
 	}
 	r.Score /= float64(len(r.Items))

@@ -29,6 +29,15 @@ func steady(daysAgo ...int) []Checkin {
 	return out
 }
 
+// moodOnly is a baseline that answers mood alone on the given days ago.
+func moodOnly(daysAgo ...int) []Checkin {
+	var out []Checkin
+	for _, d := range daysAgo {
+		out = append(out, ck(d, 8, 0, 3, 0, 0))
+	}
+	return out
+}
+
 func days(from, to int) []int {
 	var out []int
 	for d := from; d <= to; d++ {
@@ -53,26 +62,30 @@ func TestReadinessAgainstYourOwnBaseline(t *testing.T) {
 		baseline int
 		want     string
 	}{
-		{"no check-in today", steady(days(1, 10)...), ReadinessUnknown, 0, "no check-in today"},
-		{"fewer than seven", append(steady(days(1, 6)...), ck(0, 8, 2, 3, 3, 3)), ReadinessUnknown, 6, "not enough check-ins yet: 6 of 7"},
+		{"no check-in today", steady(days(1, 10)...), ReadinessUnknown, 0, "no reading: no-checkin"},
+		{"fewer than seven", append(steady(days(1, 6)...), ck(0, 8, 2, 3, 3, 3)), ReadinessUnknown, 6, "no reading: few-checkins"},
 		{"day 28 is in the window", append(steady(append(days(1, 6), 28)...), ck(0, 8, 2, 3, 3, 3)), ReadinessUsual, 7, "as usual"},
-		{"day 29 is out of it", append(steady(append(days(1, 6), 29)...), ck(0, 8, 2, 3, 3, 3)), ReadinessUnknown, 6, "not enough check-ins yet: 6 of 7"},
-		{"constant answers, one point less energy", append(steady(days(1, 7)...), ck(0, 8, 2, 3, 2, 3)), ReadinessUsual, 7, "as usual: energy lower than usual"},
-		{"constant answers, stiffer, lower mood and energy", append(steady(days(1, 7)...), ck(0, 8, 3, 2, 2, 3)), ReadinessLower, 7, "lower than usual: stiffer than usual, mood lower than usual, energy lower than usual"},
-		{"constant answers, all better", append(steady(days(1, 7)...), ck(0, 8, 1, 4, 4, 4)), ReadinessHigher, 7, "higher than usual: less stiff than usual, mood higher than usual, energy higher than usual, sleep quality higher than usual"},
+		{"day 29 is out of it", append(steady(append(days(1, 6), 29)...), ck(0, 8, 2, 3, 3, 3)), ReadinessUnknown, 6, "no reading: few-checkins"},
+		{"constant answers, one point less energy", append(steady(days(1, 7)...), ck(0, 8, 2, 3, 2, 3)), ReadinessUsual, 7, "as usual: energy worse"},
+		{"constant answers, stiffer, lower mood and energy", append(steady(days(1, 7)...), ck(0, 8, 3, 2, 2, 3)), ReadinessLower, 7, "lower than usual: stiffness worse, mood worse, energy worse"},
+		{"constant answers, all better", append(steady(days(1, 7)...), ck(0, 8, 1, 4, 4, 4)), ReadinessHigher, 7, "higher than usual: stiffness better, mood better, energy better, sleep quality better"},
 		{"spread read in standard deviations: half a point over is 0.95 SD, not named", append(alternating(), ck(0, 8, 2, 4, 4, 4)), ReadinessHigher, 10, "higher than usual"},
-		{"a low day against a varied baseline", append(alternating(), ck(0, 8, 4, 2, 2, 3)), ReadinessLower, 10, "lower than usual: stiffer than usual, mood lower than usual, energy lower than usual"},
-		{"one item missing today", append(steady(days(1, 7)...), Checkin{Time: ck(0, 8, 0, 0, 0, 0).Time, Stiffness: 3, Energy: 2, SleepQuality: 3}), ReadinessLower, 7, "lower than usual: stiffer than usual, energy lower than usual"},
+		{"a low day against a varied baseline", append(alternating(), ck(0, 8, 4, 2, 2, 3)), ReadinessLower, 10, "lower than usual: stiffness worse, mood worse, energy worse"},
+		{"one item missing today", append(steady(days(1, 7)...), Checkin{Time: ck(0, 8, 0, 0, 0, 0).Time, Stiffness: 3, Energy: 2, SleepQuality: 3}), ReadinessLower, 7, "lower than usual: stiffness worse, energy worse"},
 		{"a later check-in replaces today's", append(steady(days(1, 7)...), ck(0, 10, 2, 3, 3, 3), ck(0, 8, 5, 1, 1, 1)), ReadinessUsual, 7, "as usual"},
-		{"a baseline day with two check-ins counts once", append(steady(1, 1, 2, 3, 4, 5, 6), ck(0, 8, 2, 3, 3, 3)), ReadinessUnknown, 6, "not enough check-ins yet: 6 of 7"},
+		{"a baseline day with two check-ins counts once", append(steady(1, 1, 2, 3, 4, 5, 6), ck(0, 8, 2, 3, 3, 3)), ReadinessUnknown, 6, "no reading: few-checkins"},
 		{"before the day's start belongs to the day before", append(steady(days(1, 7)...), ck(-1, 2, 2, 3, 3, 3)), ReadinessUsual, 7, "as usual"},
-		{"a check-in with no answers is no check-in", append(steady(days(1, 7)...), Checkin{Time: ck(0, 8, 0, 0, 0, 0).Time, Load: settings.LoadHard}), ReadinessUnknown, 0, "no check-in today"},
+		{"no item answered on enough days", append(moodOnly(days(1, 7)...), Checkin{Time: ck(0, 8, 0, 0, 0, 0).Time, Energy: 2}), ReadinessUnknown, 7, "no reading: few-answers"},
+		{"a check-in with no answers is no check-in", append(steady(days(1, 7)...), Checkin{Time: ck(0, 8, 0, 0, 0, 0).Time, Load: settings.LoadHard}), ReadinessUnknown, 0, "no reading: no-checkin"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Readiness(tc.checkins, readinessToday, settings.Clock(4, 0), berlin)
 			if r.Level != tc.level || r.Baseline != tc.baseline || r.String() != tc.want {
 				t.Fatalf("got %s, baseline %d, %q (score %.2f, items %+v)\nwant %s, baseline %d, %q", r.Level, r.Baseline, r, r.Score, r.Items, tc.level, tc.baseline, tc.want)
+			}
+			if (r.Reason == ReadingRead) != (r.Level != ReadinessUnknown) {
+				t.Fatalf("reason %s with level %s", r.Reason, r.Level)
 			}
 			if r.Low() != (tc.level == ReadinessLower) {
 				t.Fatalf("Low() = %v for %s", r.Low(), r.Level)

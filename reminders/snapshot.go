@@ -34,10 +34,11 @@ type Snapshot struct {
 	// readiness reading can count them.
 	WaitingCheckins []Checkin
 	// DayType is today's training load, which picks the day type whose
-	// overrides are in force; DayTypeWhy says it in words, like
-	// "hard (Thursday)" or "easy (check-in)".
-	DayType    settings.TrainingLoad
-	DayTypeWhy string
+	// overrides are in force; DayTypeFrom says where it came from, and
+	// Weekday is today's weekday, the one [days] planned it for.
+	DayType     settings.TrainingLoad
+	DayTypeFrom DayTypeSource
+	Weekday     time.Weekday
 	// LowReadiness is set when today's readiness reads lower than usual,
 	// and the low readiness overrides apply too.
 	LowReadiness bool
@@ -90,8 +91,8 @@ func (e *Engine) Snapshot(now time.Time) Snapshot {
 		CheckinOpen:  e.checkinOpen(),
 		CheckedIn:    e.checkinAnswered,
 	}
-	load, why := e.dayType()
-	s.DayType, s.DayTypeWhy = load, load.String()+" ("+why+")"
+	s.DayType, s.DayTypeFrom = e.dayType()
+	s.Weekday = e.weekday()
 	if s.Paused {
 		s.PausedUntil = e.pausedUntil
 	}
