@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"io"
 	"strconv"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -15,46 +17,45 @@ import (
 func runCheckin(e *env, args []string) int {
 	req := control.Request{Verb: control.VerbCheckin}
 	fs := flag.NewFlagSet("checkin", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs.SetOutput(io.Discard) // the flag package's words are English: say it here
+	// bad is the sentence for a value a flag cannot take; the flag
+	// package wraps it in English.
+	var bad string
 	items := map[string]*int{"stiffness": &req.Stiffness, "mood": &req.Mood, "energy": &req.Energy, "sleep": &req.SleepQuality}
 	for _, name := range []string{"stiffness", "mood", "energy", "sleep"} {
-		fs.Func(name, "1 to 5", answerFlag(items[name]))
+		fs.Func(name, "", answerFlag(name, items[name], &bad))
 	}
-	fs.Func("load", "rest, easy or hard", func(s string) error {
+	fs.Func("load", "", func(s string) error {
 		if _, err := settings.ParseLoad(s); err != nil {
-			return errLoad
+			bad = i18n.T("cli.usage.checkin_load", map[string]any{"Value": strconv.Quote(s)})
+			return errors.New(bad)
 		}
 		req.Load = s
 		return nil
 	})
 	if err := fs.Parse(args); err != nil {
-		return usageErr(e, "checkin: %v.", err)
+		if bad != "" {
+			return usageErr(e, verbError("checkin", errors.New(bad)))
+		}
+		return usageErr(e, i18n.T("cli.usage.checkin_only"))
 	}
 	if fs.NArg() > 0 {
-		return usageErr(e, "checkin takes only --stiffness, --mood, --energy, --sleep (1 to 5) and --load (rest, easy or hard).")
+		return usageErr(e, i18n.T("cli.usage.checkin_only"))
 	}
 	if req.Stiffness == 0 && req.Mood == 0 && req.Energy == 0 && req.SleepQuality == 0 && req.Load == "" {
-		return usageErr(e, "checkin needs at least one of --stiffness, --mood, --energy, --sleep (1 to 5) or --load (rest, easy or hard).")
+		return usageErr(e, i18n.T("cli.usage.checkin_none"))
 	}
 	return e.say(req)
 }
 
-var (
-	errAnswer = usageError("is a whole number from 1 to " + strconv.Itoa(reminders.MaxAnswer))
-	errLoad   = usageError("is rest, easy or hard")
-)
-
-// usageError is a flag value's rule, which the flag package prefixes
-// with the flag and the value given.
-type usageError string
-
-func (u usageError) Error() string { return string(u) }
-
-func answerFlag(into *int) func(string) error {
+// answerFlag reads one check-in item, 1 to reminders.MaxAnswer, into
+// into; a value outside says so in bad.
+func answerFlag(name string, into *int, bad *string) func(string) error {
 	return func(s string) error {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > reminders.MaxAnswer {
-			return errAnswer
+			*bad = i18n.T("cli.usage.checkin_answer", map[string]any{"Flag": "--" + name, "Max": reminders.MaxAnswer, "Value": strconv.Quote(s)})
+			return errors.New(*bad)
 		}
 		*into = n
 		return nil

@@ -25,11 +25,12 @@ func TestABadCheckinValueIsAUsageErrorNamingTheFlagAndTheRange(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--mood", "9"}, `invalid value "9" for flag -mood: is a whole number from 1 to 5`},
-		{[]string{"--energy", "0"}, "-energy: is a whole number from 1 to 5"},
-		{[]string{"--sleep", "two"}, "-sleep: is a whole number from 1 to 5"},
-		{[]string{"--load", "heavy"}, `invalid value "heavy" for flag -load: is rest, easy or hard`},
-		{[]string{"--tiredness", "3"}, "flag provided but not defined: -tiredness"},
+		{[]string{"--mood", "9"}, `checkin: --mood takes a whole number from 1 to 5, not "9".`},
+		{[]string{"--energy", "0"}, `--energy takes a whole number from 1 to 5, not "0"`},
+		{[]string{"-sleep", "two"}, `--sleep takes a whole number from 1 to 5, not "two"`},
+		{[]string{"--load", "heavy"}, `checkin: --load takes rest, easy or hard, not "heavy".`},
+		{[]string{"--tiredness", "3"}, "checkin takes only --stiffness, --mood"},
+		{[]string{"--mood"}, "checkin takes only --stiffness, --mood"},
 		{[]string{"--mood", "3", "extra"}, "checkin takes only"},
 	}
 	d := startFakeDaemon(t, running)

@@ -12,11 +12,13 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/daemon"
+	"github.com/microrest/microrest/i18n"
 	_ "github.com/microrest/microrest/internal/locale" // before Fyne reads the locale
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/ui"
@@ -46,58 +48,106 @@ type env struct {
 // verb is one word of the command line.
 type verb struct {
 	name    string
-	args    string
 	summary string
 	run     func(e *env, args []string) int
 }
 
+// verbs lists the command line's verbs with their summaries in the
+// process's language; their syntax is in syntax.
 func verbs() []verb {
 	return []verb{
-		{name: "status", args: "[--json]", summary: "what is due, paused or on screen", run: runStatus},
-		{name: "pause", args: "[30m|until-tomorrow]", summary: "hold prompts (appointments still come)", run: runPause},
-		{name: "resume", summary: "end a pause", run: runResume},
-		{name: "now", args: "ANCHOR", summary: "take a break now", run: runNow},
-		{name: "done", args: "[ANCHOR] [--prompt ID]", summary: "answer the prompt: done", run: answerVerb(control.VerbDone)},
-		{name: "snooze", args: "[ANCHOR] [10m] [--prompt ID]", summary: "answer the prompt: later", run: answerVerb(control.VerbSnooze)},
-		{name: "skip", args: "[ANCHOR] [--prompt ID]", summary: "answer the prompt: not this time", run: answerVerb(control.VerbSkip)},
-		{name: "checkin", args: "[--stiffness N] [--mood N] [--energy N] [--sleep N] [--load rest|easy|hard]", summary: "today's check-in: each item 1 to 5, any subset", run: runCheckin},
-		{name: "reload", summary: "re-read the settings file", run: runSimple(control.VerbReload)},
-		{name: "quit", summary: "stop the daemon", run: runSimple(control.VerbQuit)},
-		{name: "journal", args: "[--since 7d] [--format csv|json]", summary: "export the journal (works without the daemon)", run: runJournal},
-		{name: "review", args: "[--week YYYY-Www]", summary: "a week's wins, consistency and check-in, by default last week's (works without the daemon)", run: runReview},
-		{name: "autostart", args: "on|off|status", summary: "start microrest at login", run: runAutostart},
+		{name: "status", summary: i18n.T("cli.verb.status"), run: runStatus},
+		{name: "pause", summary: i18n.T("cli.verb.pause"), run: runPause},
+		{name: "resume", summary: i18n.T("cli.verb.resume"), run: runResume},
+		{name: "now", summary: i18n.T("cli.verb.now"), run: runNow},
+		{name: "done", summary: i18n.T("cli.verb.done"), run: answerVerb(control.VerbDone)},
+		{name: "snooze", summary: i18n.T("cli.verb.snooze"), run: answerVerb(control.VerbSnooze)},
+		{name: "skip", summary: i18n.T("cli.verb.skip"), run: answerVerb(control.VerbSkip)},
+		{name: "checkin", summary: i18n.T("cli.verb.checkin"), run: runCheckin},
+		{name: "reload", summary: i18n.T("cli.verb.reload"), run: runSimple(control.VerbReload)},
+		{name: "quit", summary: i18n.T("cli.verb.quit"), run: runSimple(control.VerbQuit)},
+		{name: "journal", summary: i18n.T("cli.verb.journal"), run: runJournal},
+		{name: "review", summary: i18n.T("cli.verb.review"), run: runReview},
+		{name: "autostart", summary: i18n.T("cli.verb.autostart"), run: runAutostart},
 	}
 }
 
-// windowSummaries say what each window verb opens, for the help.
-var windowSummaries = map[window.Verb]string{
-	window.Settings: "open the settings window",
-	window.Progress: "open the progress window: today, 7 and 30 days",
-	window.Breathe:  "a guided paced-breathing session (default: today's pattern)",
-	window.Move:     "a guided mobility routine",
-	window.Posture:  "a posture reset checklist",
-	window.Prompt:   "the prompt on screen, with its answers, in a small window",
-	window.Checkin:  "today's check-in: stiffness, mood, energy, sleep, training",
+// windowSummary says what a window verb opens, for the help.
+func windowSummary(w window.Verb) string {
+	switch w {
+	case window.Settings:
+		return i18n.T("cli.window.settings")
+	case window.Progress:
+		return i18n.T("cli.window.progress")
+	case window.Breathe:
+		return i18n.T("cli.window.breathe")
+	case window.Move:
+		return i18n.T("cli.window.move")
+	case window.Posture:
+		return i18n.T("cli.window.posture")
+	case window.Prompt:
+		return i18n.T("cli.window.prompt")
+	case window.Checkin:
+		return i18n.T("cli.window.checkin")
+	}
+	return ""
 }
 
-// windowArgs are the flags a window verb takes, for the help.
-var windowArgs = map[window.Verb]string{
-	window.Settings: "[--plan]",
-	window.Breathe:  "[--mode calm|sleep|controlled] [--prompt ID]",
-	window.Move:     "[--prompt ID]",
-	window.Posture:  "[--prompt ID]",
+// syntax is what follows a verb, or what stands for an option, in the
+// help: flags and values are typed as written in every language, so only
+// the placeholder ANCHOR is said in the person's language.
+func syntax(word string) string {
+	s := map[string]string{
+		"status":    "[--json]",
+		"pause":     "[30m|until-tomorrow]",
+		"now":       "ANCHOR",
+		"done":      "[ANCHOR] [--prompt ID]",
+		"snooze":    "[ANCHOR] [10m] [--prompt ID]",
+		"skip":      "[ANCHOR] [--prompt ID]",
+		"checkin":   "[--stiffness N] [--mood N] [--energy N] [--sleep N] [--load rest|easy|hard]",
+		"journal":   "[--since 7d] [--format csv|json]",
+		"review":    "[--week YYYY-Www]",
+		"autostart": "on|off|status",
+		"--help":    "-h, --help",
+		"--verbose": "-v, --verbose",
+	}[word]
+	return strings.ReplaceAll(s, "ANCHOR", i18n.T("cli.help.anchor"))
 }
 
-// Main runs the command line args and returns the process exit code.
+// windowSyntax is what a window verb takes, for the help.
+func windowSyntax(w window.Verb) string {
+	switch w {
+	case window.Settings:
+		return "[--plan]"
+	case window.Breathe:
+		return "[--mode calm|sleep|controlled] [--prompt ID]"
+	case window.Move, window.Posture:
+		return "[--prompt ID]"
+	}
+	return ""
+}
+
+// Main runs the command line args and returns the process exit code. It
+// speaks the language the settings file names, else the desktop's.
 func Main(metadata []byte, args []string, stdout, stderr io.Writer) int {
+	useLanguage(daemon.DefaultPaths().Settings)
 	info, err := ParseAppInfo(metadata)
 	if err != nil {
-		fmt.Fprintln(stderr, "microrest:", err)
+		errorLine(stderr, err)
 		return ExitError
 	}
 	e := &env{info: info, stdout: stdout, stderr: stderr, controlDir: control.DefaultDir()}
 	return e.main(args)
 }
+
+// errorLine writes one of microrest's error sentences to w, after the
+// program's name.
+func errorLine(w io.Writer, msg any) {
+	fmt.Fprintln(w, i18n.T("cli.error", map[string]any{"Message": fmt.Sprint(msg)}))
+}
+
+// fail says msg on stderr as microrest's error line.
+func (e *env) fail(msg any) { errorLine(e.stderr, msg) }
 
 // main dispatches the command line to its verb.
 func (e *env) main(args []string) int {
@@ -116,7 +166,8 @@ func (e *env) main(args []string) int {
 			return v.run(e, rest[1:])
 		}
 	}
-	fmt.Fprintf(e.stderr, "microrest: %q is not a command.\n\n", rest[0])
+	e.fail(i18n.T("cli.usage.not_command", map[string]any{"Command": strconv.Quote(rest[0])}))
+	fmt.Fprintln(e.stderr)
 	e.usage(e.stderr)
 	return ExitUsage
 }
@@ -130,13 +181,14 @@ func (e *env) globalFlags(args []string) (rest []string, code int, done bool) {
 			e.usage(e.stdout)
 			return nil, ExitOK, true
 		case "--version":
-			fmt.Fprintf(e.stdout, "%s %s (build %d)\n", e.info.Name, e.info.Version, e.info.Build)
+			fmt.Fprintln(e.stdout, i18n.T("cli.version", map[string]any{"Name": e.info.Name, "Version": e.info.Version, "Build": e.info.Build}))
 			return nil, ExitOK, true
 		case "-v", "--verbose":
 			e.verbose = true
 		default:
 			if strings.HasPrefix(a, "-") {
-				fmt.Fprintf(e.stderr, "microrest: unknown option %s.\n\n", a)
+				e.fail(i18n.T("cli.usage.unknown_option", map[string]any{"Option": a}))
+				fmt.Fprintln(e.stderr)
 				e.usage(e.stderr)
 				return nil, ExitUsage, true
 			}
@@ -146,25 +198,34 @@ func (e *env) globalFlags(args []string) (rest []string, code int, done bool) {
 	return nil, 0, false
 }
 
+// usage writes the help. Its English form is also the man page, laid out
+// by packaging/man: keep its first line, its "Heading:" lines and its
+// indented columns.
 func (e *env) usage(w io.Writer) {
-	fmt.Fprintf(w, "%s %s: short recovery moments through the working day.\n\n", e.info.Name, e.info.Version)
-	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintf(w, "  microrest %-36s %s\n", "[--verbose]", "run the tray daemon")
+	fmt.Fprintln(w, i18n.T("cli.help.intro", map[string]any{"Name": e.info.Name, "Version": e.info.Version}))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, i18n.T("cli.help.usage"))
+	line := func(args, summary string) {
+		fmt.Fprintf(w, "  %s %-36s %s\n", e.info.Name, strings.TrimSpace(args), summary)
+	}
+	line("[--verbose]", i18n.T("cli.help.daemon"))
 	for _, v := range verbs() {
-		fmt.Fprintf(w, "  microrest %-36s %s\n", strings.TrimSpace(v.name+" "+v.args), v.summary)
+		line(v.name+" "+syntax(v.name), v.summary)
 	}
 	for _, v := range window.All {
-		fmt.Fprintf(w, "  microrest %-36s %s\n", strings.TrimSpace(v.String()+" "+windowArgs[v]), windowSummaries[v])
+		line(v.String()+" "+windowSyntax(v), windowSummary(v))
 	}
-	fmt.Fprintln(w, "\nDone, snooze and skip answer the prompt on screen. With --prompt ID they")
-	fmt.Fprintln(w, "answer only that prompt (its id is in `microrest status`), and fail if it")
-	fmt.Fprintln(w, "was already answered, rather than answer a newer one.")
-	fmt.Fprintln(w, "\nOptions:")
-	fmt.Fprintln(w, "  -h, --help      show this help")
-	fmt.Fprintln(w, "  --version       print the version")
-	fmt.Fprintln(w, "  -v, --verbose   log debug detail")
-	fmt.Fprintf(w, "\nSettings live in %s.\n", settings.Path())
-	fmt.Fprintln(w, "Exit status: 0 ok, 1 error (or the daemon refused), 2 usage, 3 the daemon is not running.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, i18n.T("cli.help.answers"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, i18n.T("cli.help.options"))
+	option := func(flags, what string) { fmt.Fprintf(w, "  %-15s %s\n", flags, what) }
+	option(syntax("--help"), i18n.T("cli.help.opt_help"))
+	option("--version", i18n.T("cli.help.opt_version"))
+	option(syntax("--verbose"), i18n.T("cli.help.opt_verbose"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, i18n.T("cli.help.settings", map[string]any{"Path": settings.Path()}))
+	fmt.Fprintln(w, i18n.T("cli.help.exit"))
 }
 
 func (e *env) logger(w io.Writer) *slog.Logger {
@@ -184,7 +245,7 @@ func (e *env) runDaemon() int {
 		defer logFile.Close()
 		out = io.MultiWriter(e.stderr, logFile)
 	} else {
-		fmt.Fprintln(e.stderr, "microrest: logging to stderr only:", err)
+		e.fail(i18n.T("cli.log_stderr_only", map[string]any{"Error": err.Error()}))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
@@ -194,7 +255,7 @@ func (e *env) runDaemon() int {
 		return e.alreadyRunning()
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return ExitError
 	}
 	return ExitOK
@@ -203,7 +264,7 @@ func (e *env) runDaemon() int {
 // alreadyRunning reports the running daemon with its status, and opens
 // the progress window where that window is the way in (opensProgress).
 func (e *env) alreadyRunning() int {
-	fmt.Fprintln(e.stdout, "microrest is already running.")
+	fmt.Fprintln(e.stdout, i18n.T("cli.already_running"))
 	rep, code := e.call(control.Request{Verb: control.VerbStatus})
 	if code == ExitOK {
 		writeStatus(e.stdout, rep.Status)
@@ -217,7 +278,7 @@ func (e *env) alreadyRunning() int {
 func runSimple(v control.Verb) func(e *env, args []string) int {
 	return func(e *env, args []string) int {
 		if len(args) > 0 {
-			return usageErr(e, "%s takes no arguments.", v)
+			return usageErr(e, noArgsBut(string(v), ""))
 		}
 		return e.say(control.Request{Verb: v})
 	}
@@ -227,12 +288,10 @@ func runSimple(v control.Verb) func(e *env, args []string) int {
 func (e *env) runWindow(w window.Verb, args []string) int {
 	o, rest, err := windowFlags(w, args)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "microrest: %s: %v\n", w, err)
-		return ExitUsage
+		return usageErr(e, verbError(w.String(), err))
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "microrest: %s takes no arguments%s.\n", w, butFlags(w))
-		return ExitUsage
+		return usageErr(e, noArgsBut(w.String(), windowSyntax(w)))
 	}
 	paths := daemon.DefaultPaths()
 	err = ui.Run(ui.Options{
@@ -240,7 +299,7 @@ func (e *env) runWindow(w window.Verb, args []string) int {
 		SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
 	})
 	if err != nil {
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return ExitError
 	}
 	return ExitOK
@@ -277,13 +336,14 @@ func windowFlags(w window.Verb, args []string) (o window.Opts, rest []string, er
 	return o, rest, nil
 }
 
-// butFlags names the flags window w takes, for the message that refuses
-// anything else.
-func butFlags(w window.Verb) string {
-	if flags := windowArgs[w]; flags != "" {
-		return " but " + strings.NewReplacer("[", "", "]", "").Replace(flags)
+// noArgsBut refuses arguments to verb, naming the flags it takes (the
+// syntax of the help, without its brackets) if it takes any.
+func noArgsBut(verb, flags string) string {
+	if flags == "" {
+		return i18n.T("cli.usage.no_args", map[string]any{"Verb": verb})
 	}
-	return ""
+	flags = strings.NewReplacer("[", "", "]", "").Replace(flags)
+	return i18n.T("cli.usage.no_args_but", map[string]any{"Verb": verb, "Flags": flags})
 }
 
 // modeFlag takes --mode MODE (or --mode=MODE) out of args.
@@ -296,22 +356,17 @@ func modeFlag(args []string) (mode *settings.BreathMode, rest []string, err erro
 		}
 		if !inline {
 			if i++; i == len(args) {
-				return nil, nil, errMode
+				return nil, nil, errors.New(i18n.T("cli.usage.mode_missing"))
 			}
 			value = args[i]
 		}
 		if mode != nil {
-			return nil, nil, errors.New("--mode is given twice")
+			return nil, nil, errors.New(i18n.T("cli.usage.mode_twice"))
 		}
 		mode = new(settings.BreathMode)
 		if mode.UnmarshalText([]byte(value)) != nil || value != mode.String() {
-			return nil, nil, fmt.Errorf("--mode %q is not a breathing pattern; %w", value, errModeValues)
+			return nil, nil, errors.New(i18n.T("cli.usage.mode_unknown", map[string]any{"Mode": strconv.Quote(value)}))
 		}
 	}
 	return mode, rest, nil
 }
-
-var (
-	errModeValues = errors.New("use calm, sleep or controlled")
-	errMode       = fmt.Errorf("--mode takes a breathing pattern: %w", errModeValues)
-)

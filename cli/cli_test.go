@@ -166,7 +166,7 @@ func TestTheHelpOffersThePromptFlag(t *testing.T) {
 func TestTheHelpOffersEveryWindowWithWhatItOpens(t *testing.T) {
 	code, stdout, _ := run("", "--help")
 	for _, w := range window.All {
-		if code != ExitOK || windowSummaries[w] == "" || !strings.Contains(stdout, "microrest "+w.String()) {
+		if code != ExitOK || windowSummary(w) == "" || !strings.Contains(stdout, "microrest "+w.String()) {
 			t.Errorf("exit %d, the help does not offer the %s window:\n%s", code, w, stdout)
 		}
 	}
@@ -227,7 +227,7 @@ func TestAGuidedSessionTakesOnlyAPromptID(t *testing.T) {
 	}{
 		{[]string{"breathe", "--prompt", "x"}, "breathe: "},
 		{[]string{"move", "now"}, "move takes no arguments but --prompt ID"},
-		{[]string{"settings", "--prompt", "3"}, "settings takes no arguments."},
+		{[]string{"settings", "--prompt", "3"}, "settings takes no arguments but --plan."},
 	}
 	for _, tc := range tests {
 		if code, _, stderr := run("", tc.args...); code != ExitUsage || !strings.Contains(stderr, tc.want) {

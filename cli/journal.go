@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/microrest/microrest/daemon"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
@@ -16,23 +19,23 @@ import (
 // reads the file directly, so it works without a daemon.
 func runJournal(e *env, args []string) int {
 	fs := flag.NewFlagSet("journal", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	since := fs.String("since", "", "only lines from this long ago (7d, 12h) or this date (2026-11-01)")
-	format := fs.String("format", "csv", "csv or json (one JSON object per line)")
+	fs.SetOutput(io.Discard) // the flag package's words are English: say it here
+	since := fs.String("since", "", "")
+	format := fs.String("format", "csv", "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return usageErr(e, "journal takes --since and --format.")
+		return usageErr(e, i18n.T("cli.usage.journal"))
 	}
 	from, err := parseSince(*since, time.Now())
 	if err != nil {
-		return usageErr(e, "journal: %v.", err)
+		return usageErr(e, verbError("journal", err))
 	}
 	if *format != "csv" && *format != "json" {
-		return usageErr(e, "journal: --format is csv or json, not %q.", *format)
+		return usageErr(e, verbError("journal", errors.New(i18n.T("cli.usage.journal_format", map[string]any{"Format": strconv.Quote(*format)}))))
 	}
 	path := daemon.DefaultPaths().Journal
 	lines, report, err := journal.ReadFileLines(path, from)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return ExitError
 	}
 	reportDamage(e, path, report)
@@ -42,7 +45,7 @@ func runJournal(e *env, args []string) int {
 		err = journal.WriteLinesCSV(e.stdout, lines)
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return ExitError
 	}
 	return ExitOK
@@ -52,12 +55,12 @@ func runJournal(e *env, args []string) int {
 // file stays clean and the person still learns of it.
 func reportDamage(e *env, path string, r journal.ReadReport) {
 	if r.Other > 0 {
-		fmt.Fprintf(e.stderr, "microrest: left out %d line(s) of %s of a kind this version does not know; a newer microrest wrote them.\n", r.Other, path)
+		e.fail(i18n.N("cli.journal.newer_lines", r.Other, map[string]any{"Path": path}))
 	}
 	if r.Skipped == 0 {
 		return
 	}
-	fmt.Fprintf(e.stderr, "microrest: skipped %d damaged line(s) of %s; the rest is exported:\n", r.Skipped, path)
+	e.fail(i18n.N("cli.journal.damaged_lines", r.Skipped, map[string]any{"Path": path}))
 	for _, p := range r.Problems {
 		fmt.Fprintln(e.stderr, "  "+p.String())
 	}
@@ -72,7 +75,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	case strings.HasSuffix(s, "d"):
 		n, err := strconv.Atoi(strings.TrimSuffix(s, "d"))
 		if err != nil || n < 0 {
-			return time.Time{}, fmt.Errorf("--since %q: write days like 7d", s)
+			return time.Time{}, errors.New(i18n.T("cli.usage.since_days", map[string]any{"Since": strconv.Quote(s)}))
 		}
 		return now.AddDate(0, 0, -n), nil
 	}
@@ -81,7 +84,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	}
 	d, err := settings.ParseDuration(s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--since %q: use a length like 7d or 12h, or a date like 2026-11-01", s)
+		return time.Time{}, errors.New(i18n.T("cli.usage.since", map[string]any{"Since": strconv.Quote(s)}))
 	}
 	return now.Add(-d.D()), nil
 }

@@ -30,8 +30,8 @@ func withJournal(t *testing.T) {
 }
 
 func TestTheJournalExportHoldsOutcomesAndCheckinsInFileOrder(t *testing.T) {
-	const stderr = "microrest: left out 1 line(s) of %s of a kind this version does not know; a newer microrest wrote them.\n" +
-		"microrest: skipped 1 damaged line(s) of %[1]s; the rest is exported:\n" +
+	const stderr = "microrest: left out 1 line of %s of a kind this version does not know; a newer microrest wrote it.\n" +
+		"microrest: skipped 1 damaged line of %[1]s; the rest is exported:\n" +
 		"  line 5: field \"mood\": 9 is outside 1 to 5\n"
 	tests := []struct {
 		name   string

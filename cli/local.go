@@ -2,14 +2,16 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/microrest/microrest/autostart"
+	"github.com/microrest/microrest/i18n"
 )
 
 // runAutostart works without the daemon: the state lives in the system.
 func runAutostart(e *env, args []string) int {
 	if len(args) != 1 {
-		return usageErr(e, "autostart takes on, off or status.")
+		return usageErr(e, i18n.T("cli.usage.autostart"))
 	}
 	switch args[0] {
 	case "status":
@@ -19,21 +21,22 @@ func runAutostart(e *env, args []string) int {
 			err = autostart.Set(args[0] == "on", exe)
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, "microrest:", err)
+			e.fail(err)
 			return ExitError
 		}
 	default:
-		return usageErr(e, "autostart takes on, off or status, not %q.", args[0])
+		return usageErr(e, i18n.T("cli.usage.autostart_not", map[string]any{"Arg": strconv.Quote(args[0])}))
 	}
 	on, err := autostart.Enabled()
 	if err != nil {
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return ExitError
 	}
-	state := "off"
+	where := map[string]any{"Where": autostart.Where()}
 	if on {
-		state = "on"
+		fmt.Fprintln(e.stdout, i18n.T("cli.autostart.on", where))
+	} else {
+		fmt.Fprintln(e.stdout, i18n.T("cli.autostart.off", where))
 	}
-	fmt.Fprintf(e.stdout, "Autostart is %s (%s).\n", state, autostart.Where())
 	return ExitOK
 }

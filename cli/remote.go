@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/microrest/microrest/activity"
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/footprint"
 	"github.com/microrest/microrest/notify"
 	"github.com/microrest/microrest/settings"
@@ -29,29 +31,31 @@ func (e *env) call(req control.Request) (control.Reply, int) {
 	rep, err := control.Call(ctx, e.controlDir, req)
 	switch {
 	case errors.Is(err, control.ErrNotRunning):
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return rep, ExitNoDaemon
 	case err != nil:
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return rep, ExitError
 	case !rep.OK:
-		fmt.Fprintln(e.stderr, "microrest:", rep.Error)
+		e.fail(rep.Error)
 		return rep, ExitError
 	}
 	return rep, ExitOK
 }
 
-func usageErr(e *env, format string, args ...any) int {
-	fmt.Fprintf(e.stderr, "microrest: "+format+"\n", args...)
+// usageErr says msg, a sentence from the catalog, and gives the exit
+// code of a command line microrest cannot read.
+func usageErr(e *env, msg string) int {
+	e.fail(msg)
 	return ExitUsage
 }
 
 func runStatus(e *env, args []string) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	asJSON := fs.Bool("json", false, "print the status as JSON")
+	fs.SetOutput(io.Discard) // the flag package's words are English: say it here
+	asJSON := fs.Bool("json", false, "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return usageErr(e, "status takes only --json.")
+		return usageErr(e, i18n.T("cli.usage.status"))
 	}
 	rep, code := e.call(control.Request{Verb: control.VerbStatus})
 	if code != ExitOK {
@@ -71,12 +75,12 @@ func runPause(e *env, args []string) int {
 	req := control.Request{Verb: control.VerbPause}
 	switch {
 	case len(args) > 1:
-		return usageErr(e, "pause takes one length, like 30m or 2h, or until-tomorrow.")
+		return usageErr(e, i18n.T("cli.usage.pause"))
 	case len(args) == 1 && args[0] == "until-tomorrow":
 		req.UntilTomorrow = true
 	case len(args) == 1:
 		if _, err := settings.ParseDuration(args[0]); err != nil {
-			return usageErr(e, "pause: %v.", err)
+			return usageErr(e, verbError("pause", err))
 		}
 		req.For = args[0]
 	}
@@ -85,17 +89,17 @@ func runPause(e *env, args []string) int {
 
 func runResume(e *env, args []string) int {
 	if len(args) > 0 {
-		return usageErr(e, "resume takes no arguments.")
+		return usageErr(e, noArgsBut("resume", ""))
 	}
 	return e.say(control.Request{Verb: control.VerbResume})
 }
 
 func runNow(e *env, args []string) int {
 	if len(args) != 1 {
-		return usageErr(e, "now takes one anchor: %s.", anchorList())
+		return usageErr(e, i18n.T("cli.usage.now", map[string]any{"Anchors": anchorList()}))
 	}
 	if _, err := settings.ParseKind(args[0]); err != nil {
-		return usageErr(e, "now: %v.", err)
+		return usageErr(e, verbError("now", err))
 	}
 	return e.say(control.Request{Verb: control.VerbNow, Anchor: args[0]})
 }
@@ -106,7 +110,7 @@ func answerVerb(v control.Verb) func(e *env, args []string) int {
 	return func(e *env, args []string) int {
 		id, args, err := promptFlag(args)
 		if err != nil {
-			return usageErr(e, "%s: %v.", v, err)
+			return usageErr(e, verbError(string(v), err))
 		}
 		req := control.Request{Verb: v, Prompt: id}
 		for _, a := range args {
@@ -118,7 +122,7 @@ func answerVerb(v control.Verb) func(e *env, args []string) int {
 				req.For = a
 				continue
 			}
-			return usageErr(e, "%s: %q is neither an anchor (%s)%s.", v, a, anchorList(), snoozeHint(v))
+			return usageErr(e, notAnAnswer(v, a))
 		}
 		return e.say(req)
 	}
@@ -135,27 +139,34 @@ func promptFlag(args []string) (id uint64, rest []string, err error) {
 		}
 		if !inline {
 			if i++; i == len(args) {
-				return 0, nil, errPromptID
+				return 0, nil, errors.New(i18n.T("cli.usage.prompt_id"))
 			}
 			value = args[i]
 		}
 		if id != 0 {
-			return 0, nil, errors.New("--prompt is given twice")
+			return 0, nil, errors.New(i18n.T("cli.usage.prompt_twice"))
 		}
 		if id, err = strconv.ParseUint(value, 10, 64); err != nil || id == 0 {
-			return 0, nil, errPromptID
+			return 0, nil, errors.New(i18n.T("cli.usage.prompt_id"))
 		}
 	}
 	return id, rest, nil
 }
 
-var errPromptID = errors.New("--prompt takes a prompt's id, a whole number like 7, as `microrest status` shows it")
+// verbError is a usage error about one verb: its name, then err's
+// sentence.
+func verbError(verb string, err error) string {
+	return i18n.T("cli.usage.verb_error", map[string]any{"Verb": verb, "Error": err.Error()})
+}
 
-func snoozeHint(v control.Verb) string {
+// notAnAnswer refuses an argument of done, snooze or skip that is no
+// anchor (nor, for snooze, a length).
+func notAnAnswer(v control.Verb, arg string) string {
+	data := map[string]any{"Verb": string(v), "Arg": strconv.Quote(arg), "Anchors": anchorList()}
 	if v == control.VerbSnooze {
-		return " nor a length like 10m"
+		return i18n.T("cli.usage.not_anchor_nor_length", data)
 	}
-	return ""
+	return i18n.T("cli.usage.not_anchor", data)
 }
 
 func anchorList() string {
@@ -181,100 +192,123 @@ func (e *env) say(req control.Request) int {
 // headline only names.
 func writePractice(w io.Writer, p *control.PromptStatus) {
 	if p != nil && len(p.Texts) > 0 {
-		fmt.Fprintf(w, "Practice: %s\n", strings.Join(p.Texts, " / "))
+		fmt.Fprintln(w, i18n.T("cli.status.practice", map[string]any{"Practice": strings.Join(p.Texts, " / ")}))
 	}
 }
 
+// writeStatus says the status in lines, each in the process's language;
+// the daemon's own words (sources, reasons, errors) are put in as sent.
 func writeStatus(w io.Writer, s *control.Status) {
-	fmt.Fprintf(w, "microrest %s — %s\n", s.Version, s.Headline())
+	fmt.Fprintln(w, i18n.T("cli.status.head", map[string]any{"Version": s.Version, "Headline": s.Headline()}))
 	writePractice(w, s.Prompt)
 	if s.Prompt != nil {
-		fmt.Fprintf(w, "Prompt id: %d (done, snooze and skip with --prompt %d answer only this prompt)\n", s.Prompt.ID, s.Prompt.ID)
+		fmt.Fprintln(w, i18n.T("cli.status.prompt_id", map[string]any{"ID": s.Prompt.ID}))
 	}
 	fmt.Fprintln(w, s.WinsLine())
 	if line := s.DayLine(); line != "" {
 		fmt.Fprintln(w, line)
 	}
-	fmt.Fprintf(w, "At the desk today: %.0f min of active time\n", s.TodayActiveMin)
+	fmt.Fprintln(w, i18n.N("cli.status.at_desk", int(math.Round(s.TodayActiveMin)), nil))
 	if s.JournalError != "" {
-		fmt.Fprintf(w, "Journal not writable: %s; %d outcomes are kept and written as soon as it is\n", s.JournalError, s.Unjournaled)
+		fmt.Fprintln(w, i18n.N("cli.status.journal_error", s.Unjournaled, map[string]any{"Error": s.JournalError}))
 	}
 	if s.SettingsError != "" {
-		fmt.Fprintf(w, "Settings: %s\n", s.SettingsError)
+		fmt.Fprintln(w, i18n.T("cli.status.settings_error", map[string]any{"Error": s.SettingsError}))
 	}
-	for _, a := range s.Anchors {
-		fmt.Fprintf(w, "  %-10s %s\n", a.Anchor, anchorLine(a, s))
+	names := make([]string, len(s.Anchors))
+	width := 0
+	for i, a := range s.Anchors {
+		names[i] = anchorName(a)
+		width = max(width, len([]rune(names[i])))
+	}
+	for i, a := range s.Anchors {
+		fmt.Fprintf(w, "  %-*s %s\n", width, names[i], anchorLine(a, s))
 	}
 	writeActivity(w, s.Activity)
-	fmt.Fprintf(w, "Notifications: %s\n", notifyLine(s.Notifications))
+	fmt.Fprintln(w, i18n.T("cli.status.notifications", map[string]any{"How": notifyLine(s.Notifications)}))
 	if m := s.Memory; m != nil {
-		fmt.Fprintf(w, "Memory: %s resident (%s of microrest's program file, %s heap and stacks)\n",
-			footprint.MB(m.ResidentKB<<10), footprint.MB(m.ProgramKB<<10), footprint.MB(m.AnonKB<<10))
+		fmt.Fprintln(w, i18n.T("cli.status.memory", map[string]any{
+			"Resident": footprint.MB(m.ResidentKB << 10), "Program": footprint.MB(m.ProgramKB << 10), "Heap": footprint.MB(m.AnonKB << 10),
+		}))
 	}
+}
+
+// anchorName is an anchor's name inside a sentence, in the process's
+// language ("posture"; "Haltung" in German), from its key; a key this
+// version does not know is said as the daemon sent it.
+func anchorName(a control.AnchorStatus) string {
+	id := "anchor.in_text." + strings.ReplaceAll(a.Anchor, "-", "_")
+	if name := i18n.T(id); name != id {
+		return name
+	}
+	return a.Anchor
 }
 
 func anchorLine(a control.AnchorStatus, s *control.Status) string {
 	if !a.Enabled {
-		return "off"
+		return i18n.T("cli.status.off")
 	}
 	var parts []string
 	switch {
 	case a.Due:
-		parts = append(parts, "due now")
+		parts = append(parts, i18n.T("cli.status.due"))
 	case a.NextInMin != nil:
-		parts = append(parts, fmt.Sprintf("next in %.0f min of active time", *a.NextInMin))
+		parts = append(parts, i18n.N("cli.status.next_in", int(math.Round(*a.NextInMin)), nil))
 	}
 	if a.NextAt != nil && !a.Due {
-		parts = append(parts, "at "+s.Clock(*a.NextAt))
+		parts = append(parts, i18n.T("cli.status.at", map[string]any{"Time": s.Clock(*a.NextAt)}))
 	}
-	today := fmt.Sprintf("today %d", a.TodayWins)
 	if a.Goal > 0 {
-		today += fmt.Sprintf("/%d", a.Goal)
+		parts = append(parts, i18n.T("cli.status.today_goal", map[string]any{"Wins": a.TodayWins, "Goal": a.Goal}))
+	} else {
+		parts = append(parts, i18n.T("cli.status.today", map[string]any{"Wins": a.TodayWins}))
 	}
-	return strings.Join(append(parts, today), ", ")
+	return strings.Join(parts, ", ")
 }
 
 // writeActivity says which source tells time at the desk from time away,
 // what it read last, who reports lock, sleep and do-not-disturb, and why
 // the sources before it were passed over.
 func writeActivity(w io.Writer, a control.ActivityStatus) {
-	source := "idle time from " + a.Source
+	source := map[string]any{"Source": a.Source}
 	switch {
 	case a.Source == activity.SourceNone:
-		source = "no idle source: all time counts as active"
+		fmt.Fprintln(w, i18n.T("cli.status.activity", map[string]any{"Source": i18n.T("cli.status.no_source")}))
 	case a.EventDriven:
-		source += " (event-driven)"
+		fmt.Fprintln(w, i18n.T("cli.status.activity", map[string]any{"Source": i18n.T("cli.status.source_events", source)}))
+	default:
+		fmt.Fprintln(w, i18n.T("cli.status.activity", map[string]any{"Source": i18n.T("cli.status.source", source)}))
 	}
-	fmt.Fprintf(w, "Activity: %s\n", source)
 	if a.LastSample != nil {
-		fmt.Fprintf(w, "  last reading %s: %s\n", a.LastSample.Format(time.TimeOnly), readingLine(a))
+		fmt.Fprintln(w, "  "+i18n.T("cli.status.last_reading", map[string]any{"Time": a.LastSample.Format(time.TimeOnly), "Reading": readingLine(a)}))
 	}
 	if a.Error != "" {
-		fmt.Fprintf(w, "  error: %s\n", a.Error)
+		fmt.Fprintln(w, "  "+i18n.T("cli.status.activity_error", map[string]any{"Error": a.Error}))
 	}
-	fmt.Fprintf(w, "  lock: %s; sleep: %s; quiet: %s\n", names(a.LockSources), names(a.SleepSources), names(a.QuietSources))
+	fmt.Fprintln(w, "  "+i18n.T("cli.status.sources", map[string]any{"Lock": names(a.LockSources), "Sleep": names(a.SleepSources), "Quiet": names(a.QuietSources)}))
 	if a.Quiet {
-		fmt.Fprintf(w, "  quiet now: %s\n", a.QuietWhy)
+		fmt.Fprintln(w, "  "+i18n.T("cli.status.quiet_now", map[string]any{"Why": a.QuietWhy}))
 	}
 	for _, p := range a.PassedOver {
-		fmt.Fprintf(w, "  passed over %s: %s\n", p.Source, p.Reason)
+		fmt.Fprintln(w, "  "+i18n.T("cli.status.passed_over", map[string]any{"Source": p.Source, "Reason": p.Reason}))
 	}
 }
 
 func readingLine(a control.ActivityStatus) string {
-	line := "idle " + time.Duration(a.IdleS*float64(time.Second)).Round(time.Second).String()
+	idle := time.Duration(a.IdleS * float64(time.Second)).Round(time.Second).String()
+	parts := []string{i18n.T("cli.status.idle", map[string]any{"Idle": idle})}
 	if a.Locked {
-		line += ", locked"
+		parts = append(parts, i18n.T("cli.status.locked"))
 	}
 	if a.Asleep {
-		line += ", asleep"
+		parts = append(parts, i18n.T("cli.status.asleep"))
 	}
-	return line
+	return strings.Join(parts, ", ")
 }
 
 func names(list []string) string {
 	if len(list) == 0 {
-		return "nothing"
+		return i18n.T("cli.status.no_sources")
 	}
 	return strings.Join(list, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/daemon"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
@@ -22,9 +23,9 @@ var reviewNow = time.Now
 func runReview(e *env, args []string) int {
 	flags := flag.NewFlagSet("review", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
-	week := flags.String("week", "", "the ISO week to review, YYYY-Www")
+	week := flags.String("week", "", "")
 	if err := flags.Parse(args); err != nil || flags.NArg() > 0 {
-		return usageErr(e, "review takes only --week YYYY-Www, such as --week 2026-W48.")
+		return usageErr(e, i18n.T("cli.usage.review"))
 	}
 	paths := daemon.DefaultPaths()
 	rollover := dayStart(e, paths.Settings)
@@ -33,22 +34,22 @@ func runReview(e *env, args []string) int {
 	if *week != "" {
 		var err error
 		if w, err = journal.ParseISOWeek(*week); err != nil {
-			return usageErr(e, "review: --week %v.", err)
+			return usageErr(e, i18n.T("cli.usage.review_week", map[string]any{"Error": err.Error()}))
 		}
 	}
 	if today.Sub(w.Monday()) < 0 {
-		fmt.Fprintf(e.stdout, "%s has not begun yet; the last complete week is %s.\n", w, journal.WeekOf(today).Prev())
+		fmt.Fprintln(e.stdout, i18n.T("cli.review.not_begun", map[string]any{"Week": w.String(), "Last": journal.WeekOf(today).Prev().String()}))
 		return ExitOK
 	}
 	r, report, err := journal.ReviewFile(paths.Journal, w, rollover)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 		return ExitError
 	}
 	reviewDamage(e, paths.Journal, report)
 	fmt.Fprintln(e.stdout, r.Headline())
 	if today.Sub(w.Sunday()) <= 0 {
-		fmt.Fprintln(e.stdout, "The week is not over yet: these are its numbers so far.")
+		fmt.Fprintln(e.stdout, i18n.T("cli.review.not_over"))
 	}
 	for _, line := range r.Lines() {
 		fmt.Fprintln(e.stdout, line)
@@ -62,7 +63,7 @@ func runReview(e *env, args []string) int {
 func dayStart(e *env, path string) settings.ClockTime {
 	loaded, err := settings.Reload(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintln(e.stderr, "microrest:", err)
+		e.fail(err)
 	}
 	return loaded.Settings.DayStartsAt
 }
@@ -71,12 +72,12 @@ func dayStart(e *env, path string) settings.ClockTime {
 // the person knows what its numbers leave out.
 func reviewDamage(e *env, path string, r journal.ReadReport) {
 	if r.Other > 0 {
-		fmt.Fprintf(e.stderr, "microrest: left out %d line(s) of %s of a kind this version does not know; a newer microrest wrote them.\n", r.Other, path)
+		e.fail(i18n.N("cli.journal.newer_lines", r.Other, map[string]any{"Path": path}))
 	}
 	if r.Skipped == 0 {
 		return
 	}
-	fmt.Fprintf(e.stderr, "microrest: skipped %d damaged line(s) of %s; the review counts the rest:\n", r.Skipped, path)
+	e.fail(i18n.N("cli.review.damaged_lines", r.Skipped, map[string]any{"Path": path}))
 	for _, p := range r.Problems {
 		fmt.Fprintln(e.stderr, "  "+p.String())
 	}

@@ -191,7 +191,7 @@ func TestReviewReportsDamagedLinesAndABrokenSettingsFileOnStderr(t *testing.T) {
 	if code != ExitOK || !strings.HasPrefix(stdout, "Week 48: 11 wins") {
 		t.Errorf("exit %d, stdout\n%s", code, stdout)
 	}
-	for _, want := range []string{"settings file " + settings.Path() + " is not used", "skipped 1 damaged line(s) of " + path, "field \"mood\": 9 is outside 1 to 5"} {
+	for _, want := range []string{"settings file " + settings.Path() + " is not used", "skipped 1 damaged line of " + path, "field \"mood\": 9 is outside 1 to 5"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not say %q:\n%s", want, stderr)
 		}

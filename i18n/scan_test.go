@@ -19,7 +19,7 @@ import (
 // userTextPackages are the packages, as directories under the module
 // root, whose every word a person reads comes from the catalog. Add a
 // package once its text goes through i18n.T and i18n.N.
-var userTextPackages = []string{"tray", "autostart", "control", "notify", "daemon"}
+var userTextPackages = []string{"tray", "autostart", "control", "notify", "daemon", "cli"}
 
 // userTextPending are files of userTextPackages, as paths under the
 // module root, whose text does not come from the catalog yet, each with
@@ -42,6 +42,9 @@ var allowedFuncs = map[string]string{
 	"notify.Action.String":  "names an answer in debug logs and test failures",
 	"notify.displayScript":  "AppleScript source for osascript; the words it shows are its arguments",
 	"daemon.tooFewCheckins": "matches the engine's English reason for no reading, to say it in the person's language",
+	"cli.syntax":            "command-line syntax: verbs, flags and values are typed as written in every language; ANCHOR comes from the catalog",
+	"cli.windowSyntax":      "command-line syntax: flags and values are typed as written in every language",
+	"cli.ParseAppInfo":      "reads FyneApp.toml, built into the binary: only a broken build fails it, and its developer reads the error",
 }
 
 // textArgs says which arguments of a call a person reads.
