@@ -118,22 +118,25 @@ func ParseClock(s string) (ClockTime, error) { return parseClock(s, false) }
 func parseClock(s string, allow24 bool) (ClockTime, error) {
 	s = strings.TrimSpace(s)
 	h, m, ok := strings.Cut(s, ":")
-	bad := errors.New(i18n.T("settings_file.parse.clock", map[string]any{"Value": strconv.Quote(s)}))
 	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 {
-		return 0, bad
+		return 0, notClock(s)
 	}
 	hour, err1 := strconv.Atoi(h)
 	minute, err2 := strconv.Atoi(m)
 	if err1 != nil || err2 != nil || hour < 0 || minute < 0 || minute > 59 {
-		return 0, bad
+		return 0, notClock(s)
 	}
 	if hour == 24 && minute == 0 && allow24 {
 		return Clock(24, 0), nil
 	}
 	if hour > 23 {
-		return 0, bad
+		return 0, notClock(s)
 	}
 	return Clock(hour, minute), nil
+}
+
+func notClock(s string) error {
+	return errors.New(i18n.T("settings_file.parse.clock", map[string]any{"Value": strconv.Quote(s)}))
 }
 
 // Span is a stretch of one day, "08:00-18:00", or "off" for none.
