@@ -3,10 +3,10 @@ package journal
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -64,7 +64,7 @@ func parseLoad(b []byte) (settings.TrainingLoad, error) {
 
 // ErrNoAnswers refuses a check-in that answers nothing: it would carry no
 // information, yet would replace that day's real check-in in statistics.
-var ErrNoAnswers = errors.New("a check-in answers at least one item or the load")
+var ErrNoAnswers error = &said{func() string { return i18n.T("journal.problem.no_answers") }}
 
 // answered reports whether c says anything at all.
 func (c Checkin) answered() bool { return !reminders.Checkin(c).Empty() }
@@ -76,11 +76,11 @@ func checkCheckin(c Checkin) error {
 	}
 	for _, it := range reminders.CheckinItems {
 		if v := c.answer(it); v != 0 && (v < minAnswer || v > reminders.MaxAnswer) {
-			return &FieldError{lineKey(it), fmt.Errorf("%d is outside %d to %d", v, minAnswer, reminders.MaxAnswer)}
+			return &FieldError{lineKey(it), answerRange(strconv.Itoa(v))}
 		}
 	}
 	if c.Load != settings.LoadUnset && !c.Load.Valid() {
-		return &FieldError{"load", fmt.Errorf("unknown load %d", int(c.Load))}
+		return &FieldError{"load", unknownValue(int(c.Load))}
 	}
 	if !c.answered() {
 		return ErrNoAnswers
@@ -130,7 +130,7 @@ func (c *Checkin) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if l.Kind != KindCheckin {
-		return &FieldError{"kind", fmt.Errorf("a %s line is not a check-in", l.Kind)}
+		return &FieldError{"kind", errors.New(i18n.T("journal.problem.not_checkin", map[string]any{"Kind": l.Kind.String()}))}
 	}
 	*c = l.Checkin
 	return nil
@@ -143,16 +143,21 @@ func parseAnswer(tok []byte) (int, error) {
 		return int(tok[0] - '0'), nil
 	}
 	if len(tok) == 0 || (tok[0] != '-' && (tok[0] < '0' || tok[0] > '9')) {
-		return 0, fmt.Errorf("%s is not a number from %d to %d", tok, minAnswer, reminders.MaxAnswer)
+		return 0, errors.New(i18n.T("journal.problem.not_answer", map[string]any{"Value": string(tok), "Min": minAnswer, "Max": reminders.MaxAnswer}))
 	}
 	// The token is JSON number grammar, so the only error is a range
 	// error, whose ±Inf or 0 the range check refuses.
 	f, _ := strconv.ParseFloat(string(tok), 64)
 	if f != math.Trunc(f) {
-		return 0, fmt.Errorf("%s is not a whole number", tok)
+		return 0, errors.New(i18n.T("journal.problem.not_whole", map[string]any{"Value": string(tok)}))
 	}
 	if f < minAnswer || f > reminders.MaxAnswer {
-		return 0, fmt.Errorf("%s is outside %d to %d", tok, minAnswer, reminders.MaxAnswer)
+		return 0, answerRange(string(tok))
 	}
 	return int(f), nil
+}
+
+// answerRange refuses an answer outside 1 to 5.
+func answerRange(v string) error {
+	return errors.New(i18n.T("journal.problem.answer_range", map[string]any{"Value": v, "Min": minAnswer, "Max": reminders.MaxAnswer}))
 }

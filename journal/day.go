@@ -1,9 +1,12 @@
 package journal
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -81,7 +84,7 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 func (d *Date) UnmarshalText(b []byte) error {
 	t, err := time.Parse(time.DateOnly, string(b))
 	if err != nil {
-		return fmt.Errorf("%q is not a date like 2026-11-27", b)
+		return errors.New(i18n.T("journal.problem.not_date", map[string]any{"Value": strconv.Quote(string(b))}))
 	}
 	*d = Date{t.Year(), t.Month(), t.Day()}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 )
 
@@ -46,20 +47,20 @@ func WriteLinesCSV(w io.Writer, lines []Line) error {
 func writeCSV[T any](w io.Writer, header []string, rows []T, record func(T) ([]string, error)) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {
-		return fmt.Errorf("export journal: %w", err)
+		return exportError(err)
 	}
 	for i, row := range rows {
 		rec, err := record(row)
 		if err != nil {
-			return fmt.Errorf("export journal entry %d: %w", i+1, err)
+			return fmt.Errorf("%s: %w", i18n.T("journal.err.export_entry", map[string]any{"Number": i + 1}), err)
 		}
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("export journal: %w", err)
+			return exportError(err)
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("export journal: %w", err)
+		return exportError(err)
 	}
 	return nil
 }
@@ -92,7 +93,7 @@ func csvLineRecord(l Line) ([]string, error) {
 		}
 		return []string{string(appendTime(nil, l.Wake)), "", "", "", "", l.Kind.String(), "", "", "", "", ""}, nil
 	}
-	return nil, &FieldError{"kind", fmt.Errorf("unknown kind %d", int(l.Kind))}
+	return nil, &FieldError{"kind", unknownValue(int(l.Kind))}
 }
 
 func csvCheckinRecord(c Checkin) []string {
@@ -106,6 +107,9 @@ func csvCheckinRecord(c Checkin) []string {
 	}
 	return append(rec, c.Load.String())
 }
+
+// exportError wraps a failure to write an export.
+func exportError(err error) error { return fmt.Errorf("%s: %w", i18n.T("journal.err.export"), err) }
 
 // WriteJSONL exports outcomes in the journal's own line format, so an
 // export can be read back with Read or appended to another journal.
@@ -126,14 +130,14 @@ func writeJSONL[T any](w io.Writer, rows []T, encode func([]byte, T) ([]byte, er
 	for i, row := range rows {
 		var err error
 		if line, err = encode(line[:0], row); err != nil {
-			return fmt.Errorf("export journal entry %d: %w", i+1, err)
+			return fmt.Errorf("%s: %w", i18n.T("journal.err.export_entry", map[string]any{"Number": i + 1}), err)
 		}
 		if _, err := bw.Write(append(line, '\n')); err != nil {
-			return fmt.Errorf("export journal: %w", err)
+			return exportError(err)
 		}
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export journal: %w", err)
+		return exportError(err)
 	}
 	return nil
 }

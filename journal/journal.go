@@ -1,13 +1,14 @@
 package journal
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // syncFile is the part of *os.File a Journal writes through. It exists so
@@ -52,7 +53,7 @@ type Journal struct {
 
 // ErrClosed is returned by Append after Close, so a late outcome after
 // shutdown is reported instead of silently dropped.
-var ErrClosed = errors.New("journal is closed")
+var ErrClosed error = &said{func() string { return i18n.T("journal.err.closed") }}
 
 // WriteError says the journal file could not be opened, written or synced,
 // so the line in hand was not recorded. The daemon recognises it with
@@ -67,7 +68,7 @@ type WriteError struct {
 
 // Error reads as a sentence a person can act on, naming file and cause.
 func (e *WriteError) Error() string {
-	return fmt.Sprintf("journal %s is not writable: %v", e.Path, e.Err)
+	return i18n.T("journal.err.not_writable", map[string]any{"Path": e.Path, "Error": e.Err.Error()})
 }
 
 // Unwrap gives the OS error, so errors.Is(err, syscall.ENOSPC) works.
@@ -175,11 +176,11 @@ func (j *Journal) append(l Line) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.closed {
-		return fmt.Errorf("append to journal: %w", ErrClosed)
+		return fmt.Errorf("%s: %w", i18n.T("journal.err.append"), ErrClosed)
 	}
 	line, err := j.encode(l)
 	if err != nil {
-		return fmt.Errorf("append to journal: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("journal.err.append"), err)
 	}
 	if err := j.ensureOpen(); err != nil {
 		return err
@@ -259,7 +260,7 @@ func (j *Journal) Close() error {
 	err := j.f.Close()
 	j.f, j.opened = nil, nil
 	if err != nil {
-		return fmt.Errorf("close journal: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("journal.err.close"), err)
 	}
 	return nil
 }

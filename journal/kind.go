@@ -2,7 +2,10 @@ package journal
 
 import (
 	"fmt"
+	"strconv"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Kind says what a journal line records. Outcome lines carry no "kind"
@@ -76,7 +79,7 @@ func appendAny(dst []byte, l Line) ([]byte, error) {
 	case KindWake:
 		return appendWake(dst, l.Wake)
 	}
-	return dst, &FieldError{"kind", fmt.Errorf("unknown kind %d", int(l.Kind))}
+	return dst, &FieldError{"kind", unknownValue(int(l.Kind))}
 }
 
 // otherKindError marks a line whose kind this version does not know. It is
@@ -85,7 +88,7 @@ func appendAny(dst []byte, l Line) ([]byte, error) {
 type otherKindError struct{ kind string }
 
 func (e *otherKindError) Error() string {
-	return fmt.Sprintf("field \"kind\": %q is a kind of line this version of microrest does not know", e.kind)
+	return i18n.T("journal.problem.other_kind", map[string]any{"Kind": strconv.Quote(e.kind)})
 }
 
 // kindWake is the "kind" of a wake line.

@@ -3,11 +3,11 @@ package journal
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 	"unicode/utf8"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -28,13 +28,22 @@ type FieldError struct {
 	Err error
 }
 
-// Error names the field first, so a report line reads "field "time": ...".
-func (e *FieldError) Error() string { return fmt.Sprintf("field %q: %v", e.Field, e.Err) }
+// Error names the field first, so a report line reads "field "time": ...",
+// in the process's language.
+func (e *FieldError) Error() string {
+	return i18n.T("journal.problem.field", map[string]any{"Field": strconv.Quote(e.Field), "Error": e.Err.Error()})
+}
 
 // Unwrap lets errors.Is see the cause.
 func (e *FieldError) Unwrap() error { return e.Err }
 
-var errMissing = errors.New("missing")
+var errMissing error = &said{func() string { return i18n.T("journal.problem.missing") }}
+
+// unknownValue refuses a value outside its type's constants, which only
+// a program can make.
+func unknownValue(v int) error {
+	return errors.New(i18n.T("journal.problem.unknown_value", map[string]any{"Value": v}))
+}
 
 // MarshalJSON writes the journal line format, so the file, the control
 // socket and `microrest journal --format json` all agree on one spelling.
@@ -51,7 +60,7 @@ func (e *Entry) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if l.Kind != KindOutcome {
-		return &FieldError{"kind", fmt.Errorf("a %s line is not an outcome", l.Kind)}
+		return &FieldError{"kind", errors.New(i18n.T("journal.problem.not_outcome", map[string]any{"Kind": l.Kind.String()}))}
 	}
 	*e = l.Entry
 	return nil
@@ -88,11 +97,11 @@ func checkEntry(e Entry) error {
 	}
 	switch {
 	case e.Anchor < 0 || int(e.Anchor) >= len(settings.Kinds):
-		return &FieldError{"anchor", fmt.Errorf("unknown anchor kind %d", int(e.Anchor))}
+		return &FieldError{"anchor", unknownValue(int(e.Anchor))}
 	case !e.Outcome.Valid():
-		return &FieldError{"outcome", fmt.Errorf("unknown outcome %d", int(e.Outcome))}
+		return &FieldError{"outcome", unknownValue(int(e.Outcome))}
 	case e.Active < 0 || e.Active > MaxActiveMinutes*time.Minute:
-		return &FieldError{"active_min", fmt.Errorf("%v is outside 0 to %d minutes", e.Active, MaxActiveMinutes)}
+		return &FieldError{"active_min", minutesRange(e.Active.Minutes())}
 	}
 	return nil
 }
@@ -103,7 +112,7 @@ func checkTime(t time.Time) error {
 	case t.IsZero():
 		return &FieldError{"time", errMissing}
 	case wireTime(t).Year() < 0 || wireTime(t).Year() > 9999:
-		return &FieldError{"time", fmt.Errorf("year %d cannot be written in RFC 3339", wireTime(t).Year())}
+		return &FieldError{"time", errors.New(i18n.T("journal.problem.year", map[string]any{"Year": wireTime(t).Year()}))}
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -53,7 +54,7 @@ func (in interner) get(b []byte) string {
 func decodeLine(b []byte) (Line, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(b, &fields); err != nil {
-		return Line{}, fmt.Errorf("not a JSON object: %w", err)
+		return Line{}, fmt.Errorf("%s: %w", i18n.T("journal.problem.not_object"), err)
 	}
 	var raw rawEntry
 	if err := raw.decodeStrings(fields, stringField{"kind", seenKind, &raw.kind}); err != nil {
@@ -133,7 +134,7 @@ func decodeString(fields map[string]json.RawMessage, key string, dst *[]byte) er
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {
-		return &FieldError{key, fmt.Errorf("%s is not a string", v)}
+		return &FieldError{key, errors.New(i18n.T("journal.problem.not_string", map[string]any{"Value": string(v)}))}
 	}
 	*dst = append([]byte{}, s...)
 	return nil
@@ -145,7 +146,7 @@ func decodeMinutes(fields map[string]json.RawMessage, dst *float64) error {
 		return nil
 	}
 	if err := json.Unmarshal(v, dst); err != nil {
-		return &FieldError{"active_min", fmt.Errorf("%s is not a number of minutes", v)}
+		return &FieldError{"active_min", errors.New(i18n.T("journal.problem.not_minutes", map[string]any{"Value": string(v)}))}
 	}
 	return nil
 }
@@ -548,13 +549,13 @@ func (r *rawEntry) entry(practices interner) (Entry, error) {
 func parseTime(b []byte) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, string(b))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time like 2026-11-27T10:04:05+01:00", b)
+		return time.Time{}, errors.New(i18n.T("journal.problem.not_time", map[string]any{"Value": strconv.Quote(string(b))}))
 	}
 	if ns := t.Nanosecond(); ns != 0 {
 		t = t.Add(-time.Duration(ns))
 	}
 	if t.IsZero() {
-		return time.Time{}, errors.New("is the zero time, which the writer refuses")
+		return time.Time{}, errors.New(i18n.T("journal.problem.zero_time"))
 	}
 	return t, nil
 }
@@ -581,9 +582,14 @@ func parseOutcome(b []byte) (reminders.Outcome, error) {
 	return reminders.ParseOutcome(string(b))
 }
 
+// minutesRange refuses active minutes out of range.
+func minutesRange(m float64) error {
+	return errors.New(i18n.T("journal.problem.minutes_range", map[string]any{"Value": strconv.FormatFloat(m, 'g', -1, 64), "Max": MaxActiveMinutes}))
+}
+
 func parseMinutes(m float64) (time.Duration, error) {
 	if !(m >= 0 && m <= MaxActiveMinutes) {
-		return 0, fmt.Errorf("%v is outside 0 to %d minutes", m, MaxActiveMinutes)
+		return 0, minutesRange(m)
 	}
 	return time.Duration(math.Round(m*10)) * tenth, nil
 }

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // MaxLineBytes is the longest line Read accepts, newline included. A longer
@@ -29,8 +31,11 @@ type Problem struct {
 	Reason string
 }
 
-// String reads "line 12: reason", the form a report prints.
-func (p Problem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.Reason) }
+// String reads "line 12: reason", the form a report prints, in the
+// process's language.
+func (p Problem) String() string {
+	return i18n.T("journal.problem.line", map[string]any{"Line": p.Line, "Reason": p.Reason})
+}
 
 // ReadReport sums up a read: a damaged line is never fatal, so the caller
 // learns about damage here instead of from an error.
@@ -106,7 +111,7 @@ func (rd *lineReader) run(fn func(Line) error) error {
 			continue
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("read journal: %w", err)
+			return readError(err)
 		}
 		if len(line) > 0 {
 			if ferr := rd.line(line, err == nil, fn); ferr != nil {
@@ -122,7 +127,7 @@ func (rd *lineReader) run(fn func(Line) error) error {
 // skipLong discards the rest of an overlong line.
 func (rd *lineReader) skipLong() (eof bool, err error) {
 	rd.report.Lines++
-	rd.report.skip(rd.report.Lines, fmt.Sprintf("longer than %d KiB", MaxLineBytes>>10))
+	rd.report.skip(rd.report.Lines, i18n.T("journal.problem.too_long", map[string]any{"KiB": MaxLineBytes >> 10}))
 	for {
 		_, err := rd.br.ReadSlice('\n')
 		switch {
@@ -131,7 +136,7 @@ func (rd *lineReader) skipLong() (eof bool, err error) {
 		case errors.Is(err, io.EOF):
 			return true, nil
 		case !errors.Is(err, bufio.ErrBufferFull):
-			return true, fmt.Errorf("read journal: %w", err)
+			return true, readError(err)
 		}
 	}
 }
@@ -169,10 +174,13 @@ func (rd *lineReader) problem(line []byte, complete bool, err error) {
 	}
 	reason := err.Error()
 	if !complete {
-		reason = "torn last line (no newline): " + reason
+		reason = i18n.T("journal.problem.torn", map[string]any{"Reason": reason})
 	}
 	rd.report.skip(rd.report.Lines, reason)
 }
+
+// readError wraps a failure to read the journal file.
+func readError(err error) error { return fmt.Errorf("%s: %w", i18n.T("journal.err.read"), err) }
 
 // ReadFile reads the entries at or after since (the zero time for all), so
 // the CLI can export "the last 7 days" in one call. A missing file is an
@@ -208,7 +216,7 @@ func readPath(path string, fn func(Line) error) (ReadReport, error) {
 		return ReadReport{}, nil
 	}
 	if err != nil {
-		return ReadReport{}, fmt.Errorf("read journal: %w", err)
+		return ReadReport{}, readError(err)
 	}
 	defer f.Close()
 	return ReadLines(f, fn)

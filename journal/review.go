@@ -1,9 +1,10 @@
 package journal
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -117,95 +118,84 @@ func (r Review) Empty() bool {
 	return true
 }
 
-// Headline is the review in one line, a notification's title:
-// "Week 48: 41 wins, 6 of 7 days".
+// Headline is the review in one line, a notification's title, in the
+// process's language: "Week 48: 41 wins, 6 of 7 days".
 func (r Review) Headline() string {
 	if r.Empty() {
-		return fmt.Sprintf("Week %d: nothing recorded", r.Week.Week)
+		return i18n.T("journal.review.headline_empty", map[string]any{"Week": r.Week.Week})
 	}
-	return fmt.Sprintf("Week %d: %s, %d of 7 days", r.Week.Week, plural(r.Wins, "win", "wins"), r.WinDays)
+	return i18n.N("journal.review.headline", r.WinDays, map[string]any{"Week": r.Week.Week, "Wins": i18n.N("count.wins", r.Wins, nil)})
 }
 
 // Lines is the review as text, a line per point, under the Headline: the
-// body of the weekly notification and what `microrest review` prints.
+// body of the weekly notification and what `microrest review` prints, in
+// the process's language.
 func (r Review) Lines() []string {
-	lines := []string{fmt.Sprintf("%s, %s", r.Week, weekSpan(r.Week))}
+	lines := []string{i18n.T("journal.review.week", map[string]any{"Week": r.Week.String(), "Span": weekSpan(r.Week)})}
 	if r.Empty() {
-		return append(lines, "Nothing was recorded that week: no wins, check-ins or wake times.")
+		return append(lines, i18n.T("journal.review.empty"))
 	}
-	lines = append(lines, "Wins: "+r.winsWords())
+	lines = append(lines, i18n.T("journal.review.wins", map[string]any{"Wins": r.winsWords()}))
 	if r.Wins > 0 {
 		lines = append(lines, "  "+r.anchorWords())
 	}
-	lines = append(lines, fmt.Sprintf("Consistency: a win on %d of 7 days", r.WinDays))
+	lines = append(lines, i18n.N("journal.review.consistency", r.WinDays, nil))
 	if len(r.Items) > 0 {
-		lines = append(lines, "Check-in, mean answer the week before → this week:")
+		lines = append(lines, i18n.T("journal.review.items"))
 		for _, m := range r.Items {
 			lines = append(lines, "  "+m.String())
 		}
 	}
-	lines = append(lines, "Bedtime: "+steadyWords(r.Bedtime, "no wind-down answered this week"))
-	return append(lines, "Wake time: "+steadyWords(r.Wake, "not recorded this week"))
+	lines = append(lines, i18n.T("journal.review.bedtime", map[string]any{"Steadiness": steadyWords(r.Bedtime, i18n.T("journal.review.no_bedtime"))}))
+	return append(lines, i18n.T("journal.review.wake", map[string]any{"Steadiness": steadyWords(r.Wake, i18n.T("journal.review.no_wake"))}))
 }
 
 func (r Review) winsWords() string {
+	data := map[string]any{"Count": r.Wins, "Before": r.PrevWins}
 	switch {
 	case r.PrevWins == 0:
-		return fmt.Sprintf("%d (none the week before)", r.Wins)
+		return i18n.T("journal.review.wins_first", data)
 	case r.Wins > r.PrevWins:
-		return fmt.Sprintf("%d, up from %d the week before", r.Wins, r.PrevWins)
+		return i18n.T("journal.review.wins_up", data)
 	case r.Wins < r.PrevWins:
-		return fmt.Sprintf("%d, down from %d the week before", r.Wins, r.PrevWins)
+		return i18n.T("journal.review.wins_down", data)
 	}
-	return fmt.Sprintf("%d, as many as the week before", r.Wins)
+	return i18n.T("journal.review.wins_same", data)
 }
 
-// anchorWords lists the anchors that had wins, in display order.
+// anchorWords lists the anchors that had wins, in display order:
+// "movement 12, hydration 9".
 func (r Review) anchorWords() string {
 	var parts []string
 	for _, k := range settings.Kinds {
 		if n := r.WinsByAnchor[k]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", k, n))
+			parts = append(parts, i18n.T("journal.review.anchor_wins", map[string]any{"Anchor": anchorName(k), "Count": n}))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
 // String reads "energy 3.1 → 3.6 (5 and 6 answers)", or says which week
-// had no answers.
+// had no answers, in the process's language.
 func (m ItemMove) String() string {
+	data := map[string]any{"Item": itemName(m.Item), "From": meanText(m.From), "To": meanText(m.To)}
 	switch {
 	case m.FromN == 0:
-		return fmt.Sprintf("%s %.1f (%s; none the week before)", m.Item, m.To, plural(m.ToN, "answer", "answers"))
+		data["Answers"] = i18n.N("journal.review.answers", m.ToN, nil)
+		return i18n.T("journal.review.item_new", data)
 	case m.ToN == 0:
-		return fmt.Sprintf("%s %.1f the week before (%s; none this week)", m.Item, m.From, plural(m.FromN, "answer", "answers"))
+		data["Answers"] = i18n.N("journal.review.answers", m.FromN, nil)
+		return i18n.T("journal.review.item_gone", data)
 	}
-	return fmt.Sprintf("%s %.1f → %.1f (%d and %d answers)", m.Item, m.From, m.To, m.FromN, m.ToN)
+	data["FromN"], data["ToN"] = m.FromN, m.ToN
+	return i18n.T("journal.review.item_moved", data)
 }
 
+// steadyWords is "typically 22:40, within ±25 min on 5 of 6 days", or
+// none when there was no time.
 func steadyWords(s Steadiness, none string) string {
 	if s.Of == 0 {
 		return none
 	}
-	return fmt.Sprintf("typically %s, %s", s.Clock(), s)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// weekSpan writes a week's days as "23–29 Nov 2026", naming a month or
-// year only where the week crosses one.
-func weekSpan(w ISOWeek) string {
-	m, s := w.Monday().midday(), w.Sunday().midday()
-	switch {
-	case m.Month() == s.Month():
-		return fmt.Sprintf("%d–%s", m.Day(), s.Format("2 Jan 2006"))
-	case m.Year() == s.Year():
-		return fmt.Sprintf("%s – %s", m.Format("2 Jan"), s.Format("2 Jan 2006"))
-	}
-	return fmt.Sprintf("%s – %s", m.Format("2 Jan 2006"), s.Format("2 Jan 2006"))
+	return i18n.T("journal.review.typically", map[string]any{"Time": s.Clock().String(), "Steadiness": s.String()})
 }

@@ -1,10 +1,10 @@
 package journal
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -32,16 +32,12 @@ type Steadiness struct {
 }
 
 // String reads "within ±25 min on 11 of 14 days", or says there was
-// nothing to read.
+// nothing to read, in the process's language.
 func (s Steadiness) String() string {
 	if s.Of == 0 {
-		return "no days with a time yet"
+		return i18n.T("journal.steadiness.none")
 	}
-	days := "days"
-	if s.Of == 1 {
-		days = "day"
-	}
-	return fmt.Sprintf("within ±%d min on %d of %d %s", int(SteadyWithin/time.Minute), s.Within, s.Of, days)
+	return i18n.N("journal.steadiness.within", s.Of, map[string]any{"Minutes": int(SteadyWithin / time.Minute), "Within": s.Within})
 }
 
 // Clock is Typical as a time of day, to the nearest minute, for a label

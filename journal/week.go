@@ -1,8 +1,12 @@
 package journal
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // ISOWeek names a week as ISO 8601 does, Monday to Sunday, numbered within
@@ -18,10 +22,10 @@ type ISOWeek struct {
 func ParseISOWeek(s string) (ISOWeek, error) {
 	w, ok := splitWeek(s)
 	if !ok {
-		return ISOWeek{}, fmt.Errorf("%q is not an ISO week YYYY-Www, such as 2026-W48", s)
+		return ISOWeek{}, errors.New(i18n.T("journal.week.not_week", map[string]any{"Value": strconv.Quote(s)}))
 	}
 	if n := WeeksIn(w.Year); w.Week < 1 || w.Week > n {
-		return ISOWeek{}, fmt.Errorf("%q is not an ISO week YYYY-Www: %04d has weeks 01 to %02d", s, w.Year, n)
+		return ISOWeek{}, errors.New(i18n.T("journal.week.no_such_week", map[string]any{"Value": strconv.Quote(s), "Year": w.Year, "Weeks": n}))
 	}
 	return w, nil
 }
