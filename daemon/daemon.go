@@ -94,6 +94,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	var firstStart bool
 	d.cfg, d.settingsErr, firstStart = loadSettings(opts.Log, opts.Paths.Settings)
+	i18n.SetLanguage(d.cfg.Language)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d.openDesktop(ctx)

@@ -94,6 +94,11 @@ func (d *daemon) reload() {
 	d.cfg, d.settingsErr = loaded.Settings, ""
 	d.mu.Unlock()
 	d.notif.SetSound(loaded.Settings.Sound)
+	if loaded.Settings.Language != previous.Language {
+		// The tray and every notification from now on speak it; the
+		// reconfigure below brings a fresh menu.
+		i18n.SetLanguage(loaded.Settings.Language)
+	}
 	if loaded.Settings.Autostart != previous.Autostart {
 		d.applyAutostart(loaded.Settings.Autostart)
 	}
