@@ -5,11 +5,14 @@
 package window
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -42,8 +45,28 @@ func (v Verb) String() string {
 	return names[v]
 }
 
-// Title is the window's title; the binary tests find windows by it.
-func (v Verb) Title() string { return "microrest " + v.String() }
+// Title is the window's title in the process's language: "microrest
+// settings", "microrest – Einstellungen". It is the one source of the
+// titles: the windows set it, and the binary tests find windows by it.
+func (v Verb) Title() string {
+	switch v {
+	case Settings:
+		return i18n.T("window.title.settings")
+	case Progress:
+		return i18n.T("window.title.progress")
+	case Breathe:
+		return i18n.T("window.title.breathe")
+	case Move:
+		return i18n.T("window.title.move")
+	case Posture:
+		return i18n.T("window.title.posture")
+	case Prompt:
+		return i18n.T("window.title.prompt")
+	case Checkin:
+		return i18n.T("window.title.checkin")
+	}
+	return v.String()
+}
 
 // Parse reads a command-line word; ok is false for a word that opens no
 // window.
@@ -119,21 +142,52 @@ func Launch(v Verb, prompt uint64) error { return LaunchWith(v, Opts{Prompt: pro
 
 // LaunchWith starts a UI process of this same binary showing window v. A
 // guided session started from a prompt gets the prompt's id, so
-// finishing it answers that prompt and no other. It does not wait for
-// the window; the process is reaped when it exits.
+// finishing it answers that prompt and no other. The process speaks the
+// language this one does (see LanguageEnv). It does not wait for the
+// window; the process is reaped when it exits.
 func LaunchWith(v Verb, o Opts) error {
 	if _, ok := Parse(v.String()); !ok {
-		return fmt.Errorf("no window called %s", v)
+		return errors.New(i18n.T("window.err_unknown", map[string]any{"Window": v.String()}))
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return fmt.Errorf("find microrest's own binary: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("window.err_own_binary"), err)
 	}
 	cmd := exec.Command(exe, Args(v, o)...)
+	cmd.Env = LanguageEnv(os.Environ(), i18n.Current(), i18n.Detect())
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("start the %s window: %w", v, err)
+		return fmt.Errorf("%s: %w", i18n.T("window.err_start", map[string]any{"Window": v.String()}), err)
 	}
 	go func() { _ = cmd.Wait() }()
 	return nil
+}
+
+// LanguageEnv is the environment of a UI process started by one that
+// speaks lang where the system asks for system (catalog tags, "pt-BR").
+// When the two differ, the settings chose the language, and the child
+// is told it through the locale: Fyne reads the language of its own
+// words (the file dialog's buttons, an entry's menu) from the environment
+// once, as it starts, before the window can read the settings. LANGUAGE
+// is what Fyne's go-locale reads first, LC_MESSAGES what i18n.Detect
+// reads before LANG; an LC_ALL of plain C or POSIX would make go-locale
+// ignore LANGUAGE, so it becomes C.UTF-8, the same locale to C programs.
+// The same language leaves env as it is.
+func LanguageEnv(env []string, lang, system string) []string {
+	if lang == system || lang == "" {
+		return env
+	}
+	posix := strings.ReplaceAll(lang, "-", "_")
+	out := make([]string, 0, len(env)+2)
+	for _, kv := range env {
+		name, value, _ := strings.Cut(kv, "=")
+		switch {
+		case name == "LANGUAGE" || name == "LC_MESSAGES":
+			continue
+		case name == "LC_ALL" && (value == "C" || value == "POSIX"):
+			kv = "LC_ALL=C.UTF-8"
+		}
+		out = append(out, kv)
+	}
+	return append(out, "LANGUAGE="+posix, "LC_MESSAGES="+posix+".UTF-8")
 }

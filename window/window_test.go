@@ -1,9 +1,11 @@
 package window
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -94,5 +96,53 @@ func TestOnlyTheSettingsWindowOpensOnThePlan(t *testing.T) {
 		if got := strings.Join(Args(v, Opts{Plan: true}), " "); got != want {
 			t.Errorf("Args(%s, Plan) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+func TestTitlesAreInTheProcesssLanguageAndEnglishStaysAsScriptsKnowIt(t *testing.T) {
+	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	i18n.SetLanguage(i18n.English)
+	for _, v := range All {
+		if got, want := v.Title(), "microrest "+v.String(); got != want {
+			t.Errorf("English title of %s is %q, want %q", v, got, want)
+		}
+	}
+	i18n.SetLanguage("de")
+	if got, want := Settings.Title(), "microrest – Einstellungen"; got != want {
+		t.Errorf("German settings title %q, want %q", got, want)
+	}
+	seen := map[string]Verb{}
+	for _, v := range All {
+		if w, ok := seen[v.Title()]; ok {
+			t.Errorf("%s and %s share the German title %q", v, w, v.Title())
+		}
+		seen[v.Title()] = v
+	}
+}
+
+func TestAWindowSpeaksTheLanguageTheSettingsChoseNotTheDesktops(t *testing.T) {
+	env := []string{"HOME=/home/a", "LANG=en_US.UTF-8", "LANGUAGE=en", "LC_MESSAGES=en_US.UTF-8"}
+	tests := []struct {
+		name         string
+		env          []string
+		lang, system string
+		want         []string
+	}{
+		{"the desktop's language changes nothing", env, "de", "de", env},
+		{"another language is set for Fyne and the catalog",
+			env, "pt-BR", "en",
+			[]string{"HOME=/home/a", "LANG=en_US.UTF-8", "LANGUAGE=pt_BR", "LC_MESSAGES=pt_BR.UTF-8"}},
+		{"a C LC_ALL would hide LANGUAGE from Fyne",
+			[]string{"LC_ALL=C", "LANG=C"}, "fr", "en",
+			[]string{"LC_ALL=C.UTF-8", "LANG=C", "LANGUAGE=fr", "LC_MESSAGES=fr.UTF-8"}},
+		{"a real LC_ALL stays", []string{"LC_ALL=en_GB.UTF-8"}, "nl", "en",
+			[]string{"LC_ALL=en_GB.UTF-8", "LANGUAGE=nl", "LC_MESSAGES=nl.UTF-8"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := LanguageEnv(tc.env, tc.lang, tc.system); !slices.Equal(got, tc.want) {
+				t.Errorf("LanguageEnv = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
