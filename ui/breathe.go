@@ -2,10 +2,11 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/window"
 )
@@ -40,7 +42,7 @@ type breathSession struct {
 }
 
 func showBreathe(w fyne.Window, opts Options, e env) {
-	s := readSettings(opts.SettingsPath)
+	s := e.loaded.Settings
 	k, mode := breathPlan(opts.Mode, e.prompt, daemonStatus(e))
 	v := newBreatheView(e, breathSession{anchor: k, breathing: BreathingFor(s.Breathing, mode), length: s.Anchors.Of(k).Practice.D()}, w.Close)
 	v.show(w, v.view, fyne.NewSize(420, 600))
@@ -93,7 +95,7 @@ func offers(p *control.PromptStatus, k settings.Kind) bool {
 
 func newBreatheView(e env, s breathSession, closeWindow func()) *breatheView {
 	v := &breatheView{session: s, shape: newPacerShape()}
-	v.guided = newTimed(e, s.anchor, s.length, v.draw, func() { setText(v.cue, "Finished") }, closeWindow)
+	v.guided = newTimed(e, s.anchor, s.length, v.draw, func() { setText(v.cue, i18n.T("ui.guided.finished")) }, closeWindow)
 	title := widget.NewLabelWithStyle(s.breathing.Title(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	v.cue = widget.NewLabel(Inhale.Cue())
 	v.cue.SizeName = theme.SizeNameHeadingText
@@ -113,11 +115,14 @@ func (v *breatheView) draw(elapsed time.Duration) {
 	b := v.session.breathing.Pacer.At(elapsed)
 	v.shape.setScale(b.Scale)
 	setText(v.cue, b.Phase.Cue())
-	setText(v.left, mmss(v.session.length-elapsed)+" left")
+	setText(v.left, i18n.T("ui.guided.left", map[string]any{"Time": mmss(v.session.length - elapsed)}))
 }
 
-// seconds writes a phase's length to a tenth of a second.
-func seconds(d time.Duration) string { return fmt.Sprintf("%g s", math.Round(d.Seconds()*10)/10) }
+// seconds writes a phase's length to a tenth of a second: "5.5 s".
+func seconds(d time.Duration) string {
+	n := strings.Replace(strconv.FormatFloat(math.Round(d.Seconds()*10)/10, 'g', -1, 64), ".", i18n.T("ui.decimal_mark"), 1)
+	return i18n.T("ui.breathe.seconds", map[string]any{"Seconds": n})
+}
 
 // pacerShape is the breathing circle: a faint ring shows full lungs, the
 // filled circle inside it follows the breath.

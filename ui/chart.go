@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"strconv"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
@@ -107,9 +107,9 @@ func (r *chartRenderer) rebuild() {
 // or for a week's bar, its first day.
 func dayLabel(d journal.Date, span int) string {
 	if span <= 7 {
-		return d.Start(0, time.UTC).Weekday().String()[:3]
+		return weekdayShort(d.Start(0, time.UTC).Weekday())
 	}
-	return fmt.Sprintf("%d/%d", d.Day, int(d.Month))
+	return i18n.T("ui.chart.date", map[string]any{"Day": d.Day, "Month": int(d.Month)})
 }
 
 func (r *chartRenderer) Layout(size fyne.Size) {
@@ -170,7 +170,7 @@ func legend() fyne.CanvasObject {
 	for _, k := range settings.Kinds {
 		swatch := canvas.NewRectangle(anchorColors[k])
 		swatch.SetMinSize(fyne.NewSquareSize(theme.CaptionTextSize()))
-		text := canvas.NewText(k.Title(), theme.Color(theme.ColorNameForeground))
+		text := canvas.NewText(anchorTitle(k), theme.Color(theme.ColorNameForeground))
 		text.TextSize = theme.CaptionTextSize()
 		box.Add(container.NewHBox(container.NewCenter(swatch), text))
 	}

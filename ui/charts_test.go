@@ -77,11 +77,11 @@ func TestTheItemChartsFollowTheSpanOfTheWinsChart(t *testing.T) {
 	if got, want := v.items.titles[3].Text, "Sleep quality: 3.6 on average (5 = excellent)"; got != want {
 		t.Errorf("sleep title %q, want %q: an unanswered item is not a 0", got, want)
 	}
-	v.span.SetSelected(spanMonth)
+	v.span.SetSelected(spanMonth.label())
 	if len(energy.values) != 30 || energy.values[29-20] != 1 || energy.first != "29/10" || energy.last != "today" {
 		t.Fatalf("30 days: %d values, 20 days ago %v, ends %q and %q", len(energy.values), energy.values[29-20], energy.first, energy.last)
 	}
-	v.span.SetSelected(spanQuarter)
+	v.span.SetSelected(spanQuarter.label())
 	// Week 12 is the last 7 days, week 9 holds day 20 and week 8 day 22.
 	want := make([]float64, quarterWeeks)
 	for i := range want {

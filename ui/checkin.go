@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,24 +12,45 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
-// checkinScale is one question of the check-in with the words at the ends
-// of its 1 to 5 scale, so a number means the same thing every day.
+// checkinScale is one question of the check-in; its words at the ends of
+// its 1 to 5 scale make a number mean the same thing every day.
 type checkinScale struct {
-	item      reminders.CheckinItem
-	low, high string
+	item reminders.CheckinItem
 }
 
 // checkinScales are the check-in's questions in the order they are asked.
 // Higher is better except for stiffness, as reminders reads them.
-var checkinScales = []checkinScale{
-	{reminders.Stiffness, "loose", "very stiff"},
-	{reminders.Mood, "low", "great"},
-	{reminders.Energy, "drained", "full of energy"},
-	{reminders.SleepQuality, "poor", "excellent"},
+var checkinScales = []checkinScale{{reminders.Stiffness}, {reminders.Mood}, {reminders.Energy}, {reminders.SleepQuality}}
+
+// low is what 1 means: "loose".
+func (s checkinScale) low() string {
+	switch s.item {
+	case reminders.Stiffness:
+		return i18n.T("ui.checkin.stiffness_low")
+	case reminders.Mood:
+		return i18n.T("ui.checkin.mood_low")
+	case reminders.Energy:
+		return i18n.T("ui.checkin.energy_low")
+	}
+	return i18n.T("ui.checkin.sleep_low")
+}
+
+// high is what 5 means: "very stiff".
+func (s checkinScale) high() string {
+	switch s.item {
+	case reminders.Stiffness:
+		return i18n.T("ui.checkin.stiffness_high")
+	case reminders.Mood:
+		return i18n.T("ui.checkin.mood_high")
+	case reminders.Energy:
+		return i18n.T("ui.checkin.energy_high")
+	}
+	return i18n.T("ui.checkin.sleep_high")
 }
 
 // checkinView is the daily check-in: four 1 to 5 scales and today's
@@ -56,26 +76,26 @@ func showCheckin(w fyne.Window, e env) {
 
 func newCheckinView(e env, closeWindow func()) *checkinView {
 	v := &checkinView{e: e, close: closeWindow, message: wrapped(""), settled: make(chan struct{}, 4)}
-	heading := widget.NewLabel("How is your body today?")
+	heading := widget.NewLabel(i18n.T("notify.checkin.summary"))
 	heading.SizeName = theme.SizeNameHeadingText
 	form := container.New(columnsLayout{columns: 4})
 	for _, s := range checkinScales {
 		scale := newRadioRow([]string{"1", "2", "3", "4", "5"})
 		v.scales = append(v.scales, scale)
-		form.Add(boldLabel(capitalize(s.item.String())))
-		form.Add(widget.NewLabelWithStyle(s.low, fyne.TextAlignTrailing, fyne.TextStyle{}))
+		form.Add(boldLabel(itemName(s.item)))
+		form.Add(widget.NewLabelWithStyle(s.low(), fyne.TextAlignTrailing, fyne.TextStyle{}))
 		form.Add(scale)
-		form.Add(widget.NewLabel(s.high))
+		form.Add(widget.NewLabel(s.high()))
 	}
 	v.load = newRadioRow(loadChoices())
-	form.Add(boldLabel("Training today"))
+	form.Add(boldLabel(i18n.T("ui.checkin.training")))
 	form.Add(layout.NewSpacer())
 	form.Add(v.load)
 	form.Add(layout.NewSpacer())
-	hint := wrapped("Leave out anything you would rather not answer; tap a chosen answer again to clear it.")
-	v.send = widget.NewButton("Send", v.sendCheckin)
+	hint := wrapped(i18n.T("ui.checkin.hint"))
+	v.send = widget.NewButton(i18n.T("ui.checkin.send"), v.sendCheckin)
 	v.send.Importance = widget.HighImportance
-	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("Close", closeWindow), v.send)
+	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton(i18n.T("ui.close"), closeWindow), v.send)
 	v.view = container.NewPadded(container.NewBorder(heading, newVBox(v.message, buttons), nil, nil, newVBox(form, hint)))
 	return v
 }
@@ -143,12 +163,10 @@ func newRadioRow(options []string) *widget.RadioGroup {
 func loadChoices() []string {
 	out := make([]string, len(settings.Loads))
 	for i, l := range settings.Loads {
-		out[i] = capitalize(l.String())
+		out[i] = loadName(l)
 	}
 	return out
 }
-
-func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // checkin reads the answers: an item left unanswered is 0, an unchosen
 // load LoadUnset.
@@ -171,7 +189,7 @@ func (v *checkinView) checkin() reminders.Checkin {
 
 func (v *checkinView) sendCheckin() {
 	c := v.checkin()
-	v.message.SetText("Sending…")
+	v.message.SetText(i18n.T("ui.sending"))
 	v.send.Disable()
 	go func() {
 		err := v.e.daemon.Checkin(context.Background(), c)
@@ -186,9 +204,9 @@ func (v *checkinView) sent(err error) {
 	case err == nil:
 		v.close()
 	case errors.Is(err, control.ErrNotRunning):
-		v.message.SetText("Not sent: microrest is not running. Start it (run microrest), then Send again.")
+		v.message.SetText(i18n.T("ui.checkin.not_running"))
 	default:
-		v.message.SetText("Not sent: " + err.Error())
+		v.message.SetText(i18n.T("ui.not_sent", map[string]any{"Error": err.Error()}))
 	}
 }
 

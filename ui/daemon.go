@@ -8,6 +8,7 @@ import (
 
 	"github.com/microrest/microrest/autostart"
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -51,7 +52,12 @@ type Daemon interface {
 
 // errNoPromptID refuses an answer that names no prompt: sent without an
 // id, the daemon would apply it to whatever prompt is on screen by then.
-var errNoPromptID = errors.New("the answer names no prompt; open the prompt again and answer there")
+// Its sentence is read when it is said, in the language chosen by then.
+var errNoPromptID error = noPromptID{}
+
+type noPromptID struct{}
+
+func (noPromptID) Error() string { return i18n.T("ui.err.no_prompt_id") }
 
 // SocketDaemon is the Daemon behind the control socket in dir.
 func SocketDaemon(dir string) Daemon { return socketDaemon{dir: dir} }
@@ -77,7 +83,7 @@ func (d socketDaemon) Status(ctx context.Context) (*control.Status, error) {
 		return nil, err
 	}
 	if rep.Status == nil {
-		return nil, errors.New("the daemon sent no status")
+		return nil, errors.New(i18n.T("ui.err.no_status"))
 	}
 	return rep.Status, nil
 }
@@ -108,7 +114,7 @@ func answerRequest(cmd reminders.Command) (control.Request, error) {
 	case reminders.Skip:
 		req = control.Request{Verb: control.VerbSkip, Prompt: c.Prompt}
 	default:
-		return req, fmt.Errorf("%T is not an answer to a prompt", cmd)
+		return req, errors.New(i18n.T("ui.err.not_an_answer", map[string]any{"Type": fmt.Sprintf("%T", cmd)}))
 	}
 	if req.Prompt == 0 {
 		return req, errNoPromptID
@@ -172,7 +178,7 @@ func pauseRequest(cmd reminders.Command) (control.Request, error) {
 	case reminders.PauseUntilTomorrow:
 		return control.Request{Verb: control.VerbPause, UntilTomorrow: true}, nil
 	}
-	return control.Request{}, fmt.Errorf("%T is not a pause", cmd)
+	return control.Request{}, errors.New(i18n.T("ui.err.not_a_pause", map[string]any{"Type": fmt.Sprintf("%T", cmd)}))
 }
 
 func (d socketDaemon) Resume(ctx context.Context) error {
@@ -197,7 +203,7 @@ func (systemAutostart) Set(on bool) error {
 		return err
 	}
 	if err := autostart.Set(on, exe); err != nil {
-		return fmt.Errorf("autostart: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("ui.err.autostart"), err)
 	}
 	return nil
 }

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -72,7 +75,7 @@ func (f *field) owns(p settings.Problem) (string, bool) {
 		case p.Key == k:
 			return f.prefixed(p.Message), true
 		case strings.HasPrefix(p.Key, k+"["):
-			return listItem(p.Key[len(k):]) + p.Message, true
+			return listItem(p.Key[len(k):], p.Message), true
 		}
 	}
 	return "", false
@@ -81,15 +84,15 @@ func (f *field) owns(p settings.Problem) (string, bool) {
 // prefixed names the setting before a message that starts with its verb
 // ("has 7 lengths"); messages that start with the value stand alone.
 func (f *field) prefixed(msg string) string {
-	if msg == "" || msg[0] < 'a' || msg[0] > 'z' {
+	if r, _ := utf8.DecodeRuneInString(msg); !unicode.IsLower(r) {
 		return msg
 	}
-	return f.prefix + " " + msg
+	return i18n.T("ui.field.prefixed", map[string]any{"Setting": f.prefix, "Message": msg})
 }
 
-// listItem turns "[3]" into "Item 3: ".
-func listItem(index string) string {
-	return "Item " + strings.Trim(index, "[]") + ": "
+// listItem puts "Item 3: " before the message of the list's item "[3]".
+func listItem(index, msg string) string {
+	return i18n.T("ui.field.item", map[string]any{"Number": strings.Trim(index, "[]"), "Message": msg})
 }
 
 // escaper hands Escape to the window from a focused field. A focused
@@ -134,6 +137,24 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 type choice struct {
 	widget.Select
 	escaper
+	// fill, while set, lists every option the first time the list is
+	// opened or stepped through; until then Options may hold only the
+	// one selected, for a list that costs time to make.
+	fill func()
+}
+
+// complete fills the options once, if they are filled on demand.
+func (c *choice) complete() {
+	if fill := c.fill; fill != nil {
+		c.fill = nil
+		fill()
+	}
+}
+
+// Tapped implements fyne.Tappable.
+func (c *choice) Tapped(e *fyne.PointEvent) {
+	c.complete()
+	c.Select.Tapped(e)
 }
 
 func newChoice(options []string) *choice {
@@ -146,6 +167,7 @@ func newChoice(options []string) *choice {
 // TypedKey implements fyne.Focusable.
 func (c *choice) TypedKey(k *fyne.KeyEvent) {
 	if !c.escape(k) {
+		c.complete()
 		c.Select.TypedKey(k)
 	}
 }
@@ -182,7 +204,7 @@ func entryField(label, hint, text string, keys ...string) *field {
 
 func durationField(key, label string, l settings.Limits, get func(*settings.Settings) *settings.Duration, s *settings.Settings) *field {
 	f := entryField(label, l.Describe(), get(s).String(), key)
-	f.entry.SetPlaceHolder(`like "45m" or "1h30m"`)
+	f.entry.SetPlaceHolder(i18n.T("ui.field.like_duration"))
 	f.apply = func(s *settings.Settings) string {
 		d, err := settings.ParseDuration(f.entry.Text)
 		if err != nil {
@@ -196,7 +218,7 @@ func durationField(key, label string, l settings.Limits, get func(*settings.Sett
 
 func clockField(key, label, hint string, get func(*settings.Settings) *settings.ClockTime, s *settings.Settings) *field {
 	f := entryField(label, hint, get(s).String(), key)
-	f.entry.SetPlaceHolder(`like "04:00"`)
+	f.entry.SetPlaceHolder(i18n.T("ui.field.like_clock"))
 	f.apply = func(s *settings.Settings) string {
 		c, err := settings.ParseClock(f.entry.Text)
 		if err != nil {
@@ -210,7 +232,7 @@ func clockField(key, label, hint string, get func(*settings.Settings) *settings.
 
 func spanField(key, label string, get func(*settings.Settings) *settings.Span, s *settings.Settings) *field {
 	f := entryField(label, "", get(s).String(), key)
-	f.entry.SetPlaceHolder(`like "08:00-18:00", or "off"`)
+	f.entry.SetPlaceHolder(i18n.T("ui.field.like_span"))
 	f.apply = func(s *settings.Settings) string {
 		var span settings.Span
 		if err := span.UnmarshalText([]byte(f.entry.Text)); err != nil {
@@ -228,7 +250,7 @@ func countField(key, label, hint string, get func(*settings.Settings) *int, s *s
 		text := strings.TrimSpace(f.entry.Text)
 		n, err := strconv.Atoi(text)
 		if err != nil {
-			return fmt.Sprintf("%q is not a whole number; write one like 8", text)
+			return i18n.T("ui.field.not_whole", map[string]any{"Text": strconv.Quote(text)})
 		}
 		*get(s) = n
 		return ""
@@ -253,17 +275,52 @@ func loadField(key, label string, get func(*settings.Settings) *settings.Trainin
 	f := newField(label, "", key)
 	names := make([]string, len(settings.Loads))
 	for i, l := range settings.Loads {
-		names[i] = l.String()
+		names[i] = loadName(l)
 	}
 	f.choice = newChoice(names)
-	f.choice.SetSelected(get(s).String())
+	f.choice.SetSelected(loadName(*get(s)))
 	f.input = f.choice
 	f.apply = func(s *settings.Settings) string {
-		l, err := settings.ParseLoad(f.choice.Selected)
-		if err != nil {
-			return capital(err.Error())
+		// The drop-down has no empty choice: its index is always one.
+		if i := f.choice.SelectedIndex(); i >= 0 {
+			*get(s) = settings.Loads[i]
 		}
-		*get(s) = l
+		return ""
+	}
+	return f
+}
+
+// languageField picks the language of the tray, the notifications and
+// the windows: the desktop's, or one microrest ships, each named in
+// itself. Listing every language reads every catalog, so the list is
+// made when it is first opened; until then it holds the choice shown.
+func languageField(s *settings.Settings) *field {
+	f := newField(i18n.T("ui.settings.language"), i18n.T("ui.settings.language_hint"), "language")
+	system := i18n.T("language.system")
+	tags, names := []string{i18n.System}, []string{system}
+	if tag := s.Language; tag != i18n.System {
+		name := tag
+		if tag == i18n.Current() {
+			name = i18n.T("language.name")
+		}
+		tags, names = append(tags, tag), append(names, name)
+	}
+	f.choice = newChoice(names)
+	f.choice.SetSelectedIndex(len(names) - 1)
+	f.choice.fill = func() {
+		tags, names = []string{i18n.System}, []string{system}
+		for _, l := range i18n.Languages() {
+			tags, names = append(tags, l.Tag), append(names, l.Name)
+		}
+		f.choice.Options = names
+	}
+	f.input = f.choice
+	f.apply = func(s *settings.Settings) string {
+		// A language the list does not offer (a tag the file names that
+		// microrest does not ship) stays as the file has it.
+		if i := f.choice.SelectedIndex(); i >= 0 {
+			s.Language = tags[i]
+		}
 		return ""
 	}
 	return f
@@ -276,7 +333,7 @@ func numberField(key, label, hint string, get func(*settings.Settings) *float64,
 		text := strings.TrimSpace(f.entry.Text)
 		n, err := strconv.ParseFloat(text, 64)
 		if err != nil {
-			return fmt.Sprintf("%q is not a number; write one like 5.5", text)
+			return i18n.T("ui.field.not_number", map[string]any{"Text": strconv.Quote(text)})
 		}
 		*get(s) = n
 		return ""
@@ -291,8 +348,8 @@ func splitList(text string) []string {
 }
 
 func clockListField(key string, get func(*settings.Settings) *[]settings.ClockTime, s *settings.Settings) *field {
-	f := listField(key, "At (clock times)", "Times of day, comma-separated; empty for none", settings.ParseClock, get, s)
-	f.entry.SetPlaceHolder(`like "12:45, 22:00"`)
+	f := listField(key, i18n.T("ui.settings.at"), i18n.T("ui.settings.at_hint"), settings.ParseClock, get, s)
+	f.entry.SetPlaceHolder(i18n.T("ui.field.like_clocks"))
 	return f
 }
 
@@ -325,32 +382,36 @@ func listField[T fmt.Stringer](key, label, hint string, parse func(string) (T, e
 
 // practicesField edits the suggestions as one per line: a list that the
 // keyboard alone can edit, with no add and remove buttons to tab through.
-// Blank lines are dropped, as an empty row in a list would be.
+// Blank lines are dropped, as an empty row in a list would be. A default
+// practice shows in the window's language and is saved as the file had
+// it, so opening the tab in German changes nothing; an edited line is
+// the person's own and is saved as typed.
 func practicesField(key string, get func(*settings.Settings) *[]string, s *settings.Settings) *field {
-	f := newField("Practices", "One suggestion per line, offered in turn", key)
+	f := newField(i18n.T("ui.settings.practices"), i18n.T("ui.settings.practices_hint"), key)
 	f.entry = newEntry(true)
 	f.entry.Wrapping = fyne.TextWrapWord
 	f.entry.SetMinRowsVisible(6)
-	f.entry.SetText(strings.Join(*get(s), "\n"))
+	stored := map[string]string{}
+	shown := make([]string, len(*get(s)))
+	for i, p := range *get(s) {
+		shown[i] = settings.PracticeText(p)
+		stored[shown[i]] = p
+	}
+	f.entry.SetText(strings.Join(shown, "\n"))
 	f.input = f.entry
 	f.apply = func(s *settings.Settings) string {
 		var out []string
 		for _, line := range strings.Split(f.entry.Text, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				out = append(out, line)
+			if line = strings.TrimSpace(line); line == "" {
+				continue
 			}
+			if p, ok := stored[line]; ok {
+				line = p
+			}
+			out = append(out, line)
 		}
 		*get(s) = out
 		return ""
 	}
 	return f
-}
-
-// capital starts a message with a capital letter, as the messages of
-// settings.Validate name a value first and parse errors quote it.
-func capital(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

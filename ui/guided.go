@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -33,7 +34,7 @@ type guided struct {
 func newTimed(e env, k settings.Kind, length time.Duration, draw func(time.Duration), ended, closeWindow func()) *guided {
 	g := &guided{rec: newRecorder(e, k, closeWindow), ended: ended}
 	g.timer = newTimer(e.clock, length, draw, g.done)
-	g.finish = widget.NewButton("I'm done", g.timer.end)
+	g.finish = widget.NewButton(i18n.T("ui.guided.im_done"), g.timer.end)
 	return g
 }
 
@@ -41,7 +42,7 @@ func newTimed(e env, k settings.Kind, length time.Duration, draw func(time.Durat
 // stays disabled until the session enables it.
 func newUntimed(e env, k settings.Kind, ended, closeWindow func()) *guided {
 	g := &guided{rec: newRecorder(e, k, closeWindow), ended: ended}
-	g.finish = widget.NewButton("Done", g.done)
+	g.finish = widget.NewButton(i18n.T("ui.guided.done"), g.done)
 	g.finish.Importance = widget.HighImportance
 	g.finish.Disable()
 	return g
@@ -71,14 +72,6 @@ func (g *guided) show(w fyne.Window, view fyne.CanvasObject, size fyne.Size) {
 	if g.timer != nil {
 		g.timer.run(fyne.CurrentApp())
 	}
-}
-
-// readSettings reads the settings file without ever writing it, since a
-// guided session is no place to create or repair it; a missing or broken
-// file reads as the defaults.
-func readSettings(path string) settings.Settings {
-	loaded, _ := settings.Reload(path)
-	return loaded.Settings
 }
 
 // setText changes a label only when its text changes: at 60 frames a
@@ -215,8 +208,8 @@ type recorder struct {
 
 func newRecorder(e env, k settings.Kind, closeWindow func()) *recorder {
 	r := &recorder{daemon: e.daemon, kind: k, prompt: e.prompt, status: wrapped(""), settled: make(chan struct{}, 1)}
-	r.retry = widget.NewButton("Try again", r.record)
-	r.close = widget.NewButton("Close", closeWindow)
+	r.retry = widget.NewButton(i18n.T("ui.guided.try_again"), r.record)
+	r.close = widget.NewButton(i18n.T("ui.close"), closeWindow)
 	r.close.Importance = widget.HighImportance
 	r.retry.Hide()
 	r.box = newVBox(r.status, container.NewHBox(layout.NewSpacer(), r.retry, r.close))
@@ -229,7 +222,7 @@ func newRecorder(e env, k settings.Kind, closeWindow func()) *recorder {
 func (r *recorder) record() {
 	r.box.Show()
 	r.retry.Hide()
-	r.status.SetText("Recording your " + r.kind.String() + " win…")
+	r.status.SetText(i18n.T("ui.guided.recording", map[string]any{"Anchor": anchorInText(r.kind)}))
 	prompt := r.prompt
 	go func() {
 		err := r.daemon.Done(context.Background(), r.kind, prompt)
@@ -244,15 +237,15 @@ func (r *recorder) show(err error) {
 	}
 	switch {
 	case err == nil:
-		r.status.SetText(fmt.Sprintf("Well done. Recorded as a %s win.", r.kind.Title()))
+		r.status.SetText(i18n.T("ui.guided.recorded", map[string]any{"Anchor": anchorTitle(r.kind)}))
 	case errors.Is(err, control.ErrNotRunning):
-		r.status.SetText(fmt.Sprintf("Not recorded: microrest is not running. Start it (run microrest), then Try again; or Close without recording. Later, `microrest done %s` records it too.", r.kind))
+		r.status.SetText(i18n.T("ui.guided.not_running", map[string]any{"Anchor": r.kind.String()}))
 		r.retry.Show()
 	case prompted:
-		r.status.SetText("Not recorded for its prompt: " + err.Error() + ". Try again to record it on its own, or Close without recording.")
+		r.status.SetText(i18n.T("ui.guided.refused_for_prompt", map[string]any{"Error": err.Error()}))
 		r.retry.Show()
 	default:
-		r.status.SetText("Not recorded: " + err.Error() + ". Try again, or Close without recording.")
+		r.status.SetText(i18n.T("ui.guided.not_recorded", map[string]any{"Error": err.Error()}))
 		r.retry.Show()
 	}
 	select {

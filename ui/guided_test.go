@@ -134,7 +134,7 @@ func TestAWinIsNeverLostSilentlyWhenTheDaemonIsNotRunning(t *testing.T) {
 }
 
 func TestTheRoutineSplitsThePracticeOverTheMovesAndEndsOnTime(t *testing.T) {
-	r := Routine(Mobility, 2*time.Minute)
+	r := Routine(Mobility(), 2*time.Minute)
 	var names []string
 	var at time.Duration
 	for _, m := range r {

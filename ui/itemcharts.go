@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 )
@@ -47,9 +47,9 @@ func newItemCharts() *itemCharts {
 // setDays shows days (oldest first, ending today), one point a day, or a
 // point a week when weekly.
 func (c *itemCharts) setDays(days []journal.Day, weekly bool) {
-	first, last := "", "today"
+	first, last := "", i18n.T("ui.chart.today")
 	if weekly {
-		last = "this week"
+		last = i18n.T("ui.chart.this_week")
 	}
 	for i, s := range checkinScales {
 		values := itemValues(days, s.item, weekly)
@@ -79,11 +79,11 @@ func itemTitle(s checkinScale, values []float64) string {
 			n++
 		}
 	}
-	name := capitalize(s.item.String())
+	name := itemName(s.item)
 	if n == 0 {
-		return name + ": not answered"
+		return i18n.T("ui.chart.not_answered", map[string]any{"Item": name})
 	}
-	return fmt.Sprintf("%s: %.1f on average (5 = %s)", name, sum/float64(n), s.high)
+	return i18n.T("ui.chart.item_mean", map[string]any{"Item": name, "Mean": decimal(sum / float64(n)), "High": s.high()})
 }
 
 // itemValues is an item's answer per day, NaN where there is none; weekly

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -21,14 +21,17 @@ type Move struct {
 	share int
 }
 
-// Mobility is the routine the move window guides: joints from the ground
-// up after sitting, then a short walk to get the blood going.
-var Mobility = []Move{
-	{Name: "Ankle circles", Cue: "Lift one foot; ten slow circles each way. Then the other foot.", share: 2},
-	{Name: "Leg swings", Cue: "Hold the desk; ten easy swings front to back on each leg.", share: 2},
-	{Name: "Hip openers", Cue: "Three slow lunges each side; hold each for two breaths.", share: 3},
-	{Name: "Neck mobility", Cue: "Slow half-circles, ear to shoulder, five each way. No full rolls.", share: 2},
-	{Name: "A short walk", Cue: "Down the hall and back, or up a flight of stairs.", share: 3},
+// Mobility is the routine the move window guides, in the process's
+// language: joints from the ground up after sitting, then a short walk
+// to get the blood going.
+func Mobility() []Move {
+	return []Move{
+		{Name: i18n.T("ui.move.ankles"), Cue: i18n.T("ui.move.ankles_cue"), share: 2},
+		{Name: i18n.T("ui.move.legs"), Cue: i18n.T("ui.move.legs_cue"), share: 2},
+		{Name: i18n.T("ui.move.hips"), Cue: i18n.T("ui.move.hips_cue"), share: 3},
+		{Name: i18n.T("ui.move.neck"), Cue: i18n.T("ui.move.neck_cue"), share: 2},
+		{Name: i18n.T("ui.move.walk"), Cue: i18n.T("ui.move.walk_cue"), share: 3},
+	}
 }
 
 // TimedMove is a move placed in the session.
@@ -84,13 +87,13 @@ type moveView struct {
 }
 
 func showMove(w fyne.Window, opts Options, e env) {
-	v := newMoveView(e, readSettings(opts.SettingsPath).Anchors.Movement.Practice.D(), w.Close)
+	v := newMoveView(e, e.loaded.Settings.Anchors.Movement.Practice.D(), w.Close)
 	v.show(w, v.view, fyne.NewSize(440, 420))
 }
 
 func newMoveView(e env, length time.Duration, closeWindow func()) *moveView {
-	v := &moveView{routine: Routine(Mobility, length), length: length}
-	v.guided = newTimed(e, settings.Movement, length, v.draw, func() { setText(v.step, "Finished") }, closeWindow)
+	v := &moveView{routine: Routine(Mobility(), length), length: length}
+	v.guided = newTimed(e, settings.Movement, length, v.draw, func() { setText(v.step, i18n.T("ui.guided.finished")) }, closeWindow)
 	v.step = widget.NewLabel("")
 	v.name = widget.NewLabel("")
 	v.name.SizeName = theme.SizeNameHeadingText
@@ -100,7 +103,9 @@ func newMoveView(e env, length time.Duration, closeWindow func()) *moveView {
 	v.count.Alignment = fyne.TextAlignCenter
 	v.next = wrapped("")
 	v.bar = widget.NewProgressBar()
-	v.bar.TextFormatter = func() string { return mmss(v.length-time.Duration(v.bar.Value*float64(v.length))) + " left in all" }
+	v.bar.TextFormatter = func() string {
+		return i18n.T("ui.move.left_in_all", map[string]any{"Time": mmss(v.length - time.Duration(v.bar.Value*float64(v.length)))})
+	}
 	v.view = container.NewPadded(newVBox(append([]fyne.CanvasObject{v.step, v.name, v.cue, v.count, v.next, v.bar}, v.controls()...)...))
 	v.draw(0)
 	return v
@@ -109,13 +114,13 @@ func newMoveView(e env, length time.Duration, closeWindow func()) *moveView {
 func (v *moveView) draw(elapsed time.Duration) {
 	i, left := MoveAt(v.routine, elapsed)
 	m := v.routine[i]
-	setText(v.step, fmt.Sprintf("Move %d of %d", i+1, len(v.routine)))
+	setText(v.step, i18n.T("ui.move.step", map[string]any{"Number": i + 1, "Of": len(v.routine)}))
 	setText(v.name, m.Name)
 	setText(v.cue, m.Cue)
 	setText(v.count, mmss(left))
-	next := "Last one."
+	next := i18n.T("ui.move.last")
 	if i+1 < len(v.routine) {
-		next = "Next: " + v.routine[i+1].Name
+		next = i18n.T("ui.move.next", map[string]any{"Move": v.routine[i+1].Name})
 	}
 	setText(v.next, next)
 	if v.length > 0 {

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -31,9 +31,9 @@ func (p BreathPhase) String() string {
 // Cue is what the pacer says to do in the phase.
 func (p BreathPhase) Cue() string {
 	if p == Inhale {
-		return "Breathe in"
+		return i18n.T("ui.breathe.in")
 	}
-	return "Breathe out"
+	return i18n.T("ui.breathe.out")
 }
 
 // Pacer times slow breathing. Its state is a pure function of the elapsed
@@ -109,19 +109,27 @@ func BreathingFor(b settings.Breathing, m settings.BreathMode) Breathing {
 
 // Title names the pattern.
 func (b Breathing) Title() string {
-	return [...]string{"Calm breathing", "Breathing for sleep", "Controlled breathing"}[b.Mode]
+	switch b.Mode {
+	case settings.BreathSleep:
+		return i18n.T("ui.breathe.sleep.title")
+	case settings.BreathControlled:
+		return i18n.T("ui.breathe.controlled.title")
+	}
+	return i18n.T("ui.breathe.calm.title")
 }
 
 // Words say how to breathe the pattern and what it is for.
 func (b Breathing) Words() string {
-	return [...]string{
-		settings.BreathCalm:       "Slow, easy breaths: a slow inhale through the nose, a long exhale through the mouth.",
-		settings.BreathSleep:      "For winding down: slower still, a soft inhale through the nose and a long, unhurried exhale through the mouth. Let the body get heavy.",
-		settings.BreathControlled: "For hard days, before and after training: shorter, even breaths in and out through the nose, no bigger than feels easy. They settle you without overbreathing.",
-	}[b.Mode]
+	switch b.Mode {
+	case settings.BreathSleep:
+		return i18n.T("ui.breathe.sleep.words")
+	case settings.BreathControlled:
+		return i18n.T("ui.breathe.controlled.words")
+	}
+	return i18n.T("ui.breathe.calm.words")
 }
 
 // Rate says the pace in numbers.
 func (b Breathing) Rate() string {
-	return fmt.Sprintf("%.1f breaths a minute: in for %s, out for %s.", b.Pacer.PerMinute(), seconds(b.Pacer.Inhale), seconds(b.Pacer.Exhale))
+	return i18n.T("ui.breathe.rate", map[string]any{"Rate": decimal(b.Pacer.PerMinute()), "In": seconds(b.Pacer.Inhale), "Out": seconds(b.Pacer.Exhale)})
 }

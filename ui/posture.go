@@ -5,18 +5,22 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
-// PostureChecks are the posture reset, top to bottom of the desk and the
-// body; the last one is for the next time something is lifted.
-var PostureChecks = []string{
-	"Monitor: top of the screen at eye level, an arm's length away",
-	"Neutral spine and pelvis: feet flat, weight on the sit bones",
-	"Chin tuck: draw the chin straight back, hold for five",
-	"Shoulders down and back, then let them rest",
-	"Relaxed jaw: teeth apart, tongue resting",
-	"Lift with the legs: bend the knees, keep the load close",
+// PostureChecks are the posture reset in the process's language, top to
+// bottom of the desk and the body; the last one is for the next time
+// something is lifted.
+func PostureChecks() []string {
+	return []string{
+		i18n.T("ui.posture.monitor"),
+		i18n.T("ui.posture.spine"),
+		i18n.T("ui.posture.chin"),
+		i18n.T("ui.posture.shoulders"),
+		i18n.T("ui.posture.jaw"),
+		i18n.T("ui.posture.lift"),
+	}
 }
 
 // postureView is the posture checklist: each check ticked off in turn,
@@ -36,8 +40,8 @@ func showPosture(w fyne.Window, _ Options, e env) {
 func newPostureView(e env, closeWindow func()) *postureView {
 	v := &postureView{}
 	v.guided = newUntimed(e, settings.Posture, v.lock, closeWindow)
-	list := newVBox(wrapped("Go through each check and tick it off:"))
-	for _, text := range PostureChecks {
+	list := newVBox(wrapped(i18n.T("ui.posture.intro")))
+	for _, text := range PostureChecks() {
 		c := widget.NewCheck(text, func(bool) { v.update() })
 		v.checks = append(v.checks, c)
 		list.Add(c)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -45,7 +47,7 @@ func loadProgress(path string, now time.Time, rollover settings.ClockTime) progr
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		d.err = fmt.Errorf("read journal: %w", err)
+		d.err = fmt.Errorf("%s: %w", i18n.T("ui.progress.err_read_journal"), err)
 	default:
 		d.report, d.err = journal.ReadLines(f, func(l journal.Line) error {
 			week.AddLine(l)
@@ -99,19 +101,46 @@ type progressView struct {
 // progressSize shows today and a week's chart without scrolling.
 var progressSize = fyne.NewSize(640, 680)
 
+// quarterWeeks is the longest view: a season of training, in weeks, long
+// enough to see a habit form.
+const quarterWeeks = 12
+
+// span is a stretch of days the History tab shows.
+type span int
+
+// The spans, in the order the tab offers them.
 const (
-	spanWeek    = "Last 7 days"
-	spanMonth   = "Last 30 days"
-	spanQuarter = "Last 12 weeks"
-	// quarterWeeks is the longest view: a season of training, in weeks,
-	// long enough to see a habit form.
-	quarterWeeks = 12
+	spanWeek span = iota
+	spanMonth
+	spanQuarter
 )
 
+var spans = []span{spanWeek, spanMonth, spanQuarter}
+
+// label is the span's choice on the History tab.
+func (s span) label() string {
+	switch s {
+	case spanMonth:
+		return i18n.T("ui.progress.span_month")
+	case spanQuarter:
+		return i18n.T("ui.progress.span_quarter", map[string]any{"Weeks": quarterWeeks})
+	}
+	return i18n.T("ui.progress.span_week")
+}
+
+// spanOf is the span a choice of the History tab names.
+func spanOf(label string) span {
+	for _, s := range spans {
+		if s.label() == label {
+			return s
+		}
+	}
+	return spanWeek
+}
+
 func showProgress(w fyne.Window, opts Options, e env) {
-	loaded, _ := settings.Reload(opts.SettingsPath)
-	data := loadProgress(opts.JournalPath, e.clock(), loaded.Settings.DayStartsAt)
-	v := newProgressView(data, loaded.Settings)
+	data := loadProgress(opts.JournalPath, e.clock(), e.loaded.Settings.DayStartsAt)
+	v := newProgressView(data, e.loaded.Settings)
 	v.export.OnTapped = func() { v.askExport(w, opts.JournalPath) }
 	v.connect(e)
 	w.SetContent(v.view)
@@ -121,23 +150,23 @@ func showProgress(w fyne.Window, opts Options, e env) {
 
 func newProgressView(data progressData, s settings.Settings) *progressView {
 	v := &progressView{data: data, settings: s, settled: make(chan struct{}, 1), unbuilt: map[*container.TabItem]func() fyne.CanvasObject{}}
-	v.next = wrapped("Asking microrest what comes next…")
+	v.next = wrapped(i18n.T("ui.progress.asking"))
 	v.note = wrapped(readNote(data))
 	v.note.Importance = widget.WarningImportance
 	v.note.Hidden = v.note.Text == ""
-	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), nil)
+	v.export = widget.NewButtonWithIcon(i18n.T("ui.progress.export"), theme.DocumentSaveIcon(), nil)
 	v.pause = widget.NewButtonWithIcon(v.pauseLabel(), theme.MediaPauseIcon(), nil)
 	v.pause.Disable()
-	v.openSettings = widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), nil)
+	v.openSettings = widget.NewButtonWithIcon(i18n.T("tray.settings"), theme.SettingsIcon(), nil)
 	v.active = wrapped("")
 	v.active.Hide()
 	v.timeline = newTimelineView(s)
-	v.today = newVBox(v.todayGrid(), v.active, v.next, widget.NewSeparator(), heading("Your day"), v.timeline.view)
+	v.today = newVBox(v.todayGrid(), v.active, v.next, widget.NewSeparator(), heading(i18n.T("ui.today.heading")), v.timeline.view)
 	today := container.NewVScroll(container.NewPadded(v.today))
 	v.timeline.relayout = today.Refresh
-	v.history = v.lazyTab("History", v.historyContent)
-	v.rhythm = v.lazyTab("Bedtime & wake", v.rhythmContent)
-	v.tabs = container.NewAppTabs(container.NewTabItem("Today", today), v.history, v.rhythm)
+	v.history = v.lazyTab(i18n.T("ui.progress.tab.history"), v.historyContent)
+	v.rhythm = v.lazyTab(i18n.T("ui.progress.tab.rhythm"), v.rhythmContent)
+	v.tabs = container.NewAppTabs(container.NewTabItem(i18n.T("ui.progress.tab.today"), today), v.history, v.rhythm)
 	v.tabs.OnSelected = v.build
 	footer := container.NewHBox(v.pause, v.openSettings, layout.NewSpacer(), v.export)
 	v.view = container.NewBorder(nil, container.NewPadded(newVBox(v.note, footer)), nil, nil, v.tabs)
@@ -182,11 +211,15 @@ func (v *progressView) historyContent() fyne.CanvasObject {
 	v.items = newItemCharts()
 	v.summary = wrapped("")
 	v.outcomes = wrapped("")
-	v.span = widget.NewRadioGroup([]string{spanWeek, spanMonth, spanQuarter}, v.showSpan)
+	labels := make([]string, len(spans))
+	for i, s := range spans {
+		labels[i] = s.label()
+	}
+	v.span = widget.NewRadioGroup(labels, func(label string) { v.showSpan(spanOf(label)) })
 	v.span.Horizontal = true
 	v.span.Required = true
-	v.span.SetSelected(spanWeek)
-	return newVBox(v.span, v.chart, legend(), v.summary, v.outcomes, heading("How the check-ins went"), v.items.view)
+	v.span.SetSelected(spanWeek.label())
+	return newVBox(v.span, v.chart, legend(), v.summary, v.outcomes, heading(i18n.T("ui.progress.checkins")), v.items.view)
 }
 
 // todayGrid lists each anchor that is on or has wins today, two to a row
@@ -198,7 +231,7 @@ func (v *progressView) todayGrid() fyne.CanvasObject {
 		if !v.settings.Anchors.Of(p.Anchor).Enabled && p.Wins == 0 {
 			continue
 		}
-		grid.Add(widget.NewLabel(p.Anchor.Title()))
+		grid.Add(widget.NewLabel(anchorTitle(p.Anchor)))
 		count := widget.NewLabel(winsText(p))
 		if p.Met() {
 			count.Importance = widget.SuccessImportance
@@ -211,11 +244,11 @@ func (v *progressView) todayGrid() fyne.CanvasObject {
 func winsText(p journal.Progress) string {
 	switch {
 	case p.Met():
-		return fmt.Sprintf("%d of %d, goal met", p.Wins, p.Goal)
+		return i18n.T("ui.progress.goal_met", map[string]any{"Wins": p.Wins, "Goal": p.Goal})
 	case p.Goal > 0:
-		return fmt.Sprintf("%d of %d", p.Wins, p.Goal)
+		return i18n.T("ui.progress.of_goal", map[string]any{"Wins": p.Wins, "Goal": p.Goal})
 	}
-	return plural(p.Wins, "win")
+	return i18n.N("count.wins", p.Wins, nil)
 }
 
 // activeText says how long the person has been at the desk today, as the
@@ -224,31 +257,36 @@ func activeText(st *control.Status, err error) string {
 	if err != nil || st == nil {
 		return ""
 	}
-	return "At the desk today: " + hm(time.Duration(st.TodayActiveMin*float64(time.Minute))) + " of active time."
+	return i18n.T("ui.progress.active", map[string]any{"Time": hm(time.Duration(st.TodayActiveMin * float64(time.Minute)))})
 }
 
+// hm writes a length of time in hours and minutes: "45 min", "5h 12min".
 func hm(d time.Duration) string {
 	d = d.Round(time.Minute)
 	if d < time.Hour {
-		return fmt.Sprintf("%d min", int(d/time.Minute))
+		return i18n.T("ui.progress.min", map[string]any{"Min": int(d / time.Minute)})
 	}
-	return fmt.Sprintf("%dh %02dmin", int(d/time.Hour), int(d%time.Hour/time.Minute))
+	return i18n.T("ui.progress.h_min", map[string]any{"H": int(d / time.Hour), "Min": fmt.Sprintf("%02d", int(d%time.Hour/time.Minute))})
 }
 
 // showSpan switches the chart and totals between 7 and 30 days, a bar a
 // day, and 12 weeks, a bar a week.
-func (v *progressView) showSpan(choice string) {
-	s, bars, span := v.data.week, v.data.week.Days, "7 days"
+func (v *progressView) showSpan(choice span) {
+	s, bars := v.data.week, v.data.week.Days
+	var wins string
 	switch choice {
 	case spanMonth:
-		s, bars, span = v.data.month, v.data.month.Days, "30 days"
+		s, bars = v.data.month, v.data.month.Days
+		wins = i18n.N("ui.progress.wins_month", s.Window.Wins, nil)
 	case spanQuarter:
-		s, bars, span = v.data.quarter, journal.Weeks(v.data.quarter.Days), fmt.Sprintf("%d weeks", quarterWeeks)
+		s, bars = v.data.quarter, journal.Weeks(v.data.quarter.Days)
+		wins = i18n.N("ui.progress.wins_quarter", s.Window.Wins, map[string]any{"Weeks": quarterWeeks})
+	default:
+		wins = i18n.N("ui.progress.wins_week", s.Window.Wins, nil)
 	}
 	v.chart.setDays(bars)
 	v.items.setDays(s.Days, choice == spanQuarter)
-	v.summary.SetText(fmt.Sprintf("%s in %s. Consistency: %d of %d days with at least one win.",
-		plural(s.Window.Wins, "win"), span, s.WinDays, len(s.Days)))
+	v.summary.SetText(wins + " " + i18n.N("ui.progress.consistency", len(s.Days), map[string]any{"WinDays": s.WinDays}))
 	v.outcomes.SetText(outcomeLine(s.Window))
 }
 
@@ -256,19 +294,18 @@ func (v *progressView) showSpan(choice string) {
 func outcomeLine(t journal.Totals) string {
 	parts := make([]string, len(reminders.Outcomes))
 	for i, o := range reminders.Outcomes {
-		parts[i] = fmt.Sprintf("%s %d", o, t.Outcomes[o])
+		parts[i] = i18n.T("ui.progress.outcome", map[string]any{"Outcome": outcomeName(o), "Count": t.Outcomes[o]})
 	}
-	return "By outcome: " + strings.Join(parts, " · ")
+	return i18n.T("ui.progress.by_outcome", map[string]any{"Outcomes": strings.Join(parts, " · ")})
 }
 
 // readNote says what went wrong reading the journal, if anything did.
 func readNote(d progressData) string {
 	switch {
 	case d.err != nil:
-		return "The journal could not be read: " + d.err.Error()
+		return i18n.T("ui.progress.unreadable", map[string]any{"Error": d.err.Error()})
 	case d.report.Skipped > 0:
-		return fmt.Sprintf("%s of the journal could not be read and %s skipped (the first: %s).",
-			plural(d.report.Skipped, "line"), map[bool]string{true: "was", false: "were"}[d.report.Skipped == 1], d.report.Problems[0])
+		return i18n.N("ui.progress.skipped_lines", d.report.Skipped, map[string]any{"First": d.report.Problems[0]})
 	}
 	return ""
 }
@@ -301,9 +338,9 @@ func (v *progressView) fetchStatus(d Daemon) {
 func nextText(st *control.Status, err error) string {
 	switch {
 	case errors.Is(err, control.ErrNotRunning):
-		return "microrest is not running, so no prompts are coming. Start it by running microrest."
+		return i18n.T("ui.progress.not_running")
 	case err != nil:
-		return "What comes next is unknown: " + err.Error()
+		return i18n.T("ui.progress.next_unknown", map[string]any{"Error": err.Error()})
 	}
 	var lines []string
 	if st.Paused {
@@ -311,16 +348,16 @@ func nextText(st *control.Status, err error) string {
 	}
 	lines = append(lines, upcoming(st)...)
 	if len(lines) == 0 {
-		return "No prompts are coming today."
+		return i18n.T("ui.progress.none_today")
 	}
-	return "Next: " + strings.Join(lines, "; ")
+	return i18n.T("ui.progress.next", map[string]any{"Plan": strings.Join(lines, "; ")})
 }
 
 func pausedText(st *control.Status) string {
 	if st.PausedUntil != nil {
-		return "paused until " + st.PausedUntil.Format("15:04")
+		return i18n.T("ui.progress.paused_until", map[string]any{"Time": clockText(*st.PausedUntil)})
 	}
-	return "paused"
+	return i18n.T("ui.progress.paused")
 }
 
 // upcoming writes one phrase per enabled anchor, ordered by how soon.
@@ -331,18 +368,18 @@ func upcoming(st *control.Status) []string {
 	}
 	var items []item
 	for _, a := range st.Anchors {
-		title := a.Anchor
-		if k, err := settings.ParseKind(a.Anchor); err == nil {
-			title = k.Title()
+		title := control.AnchorTitle(a.Anchor)
+		if title == "" {
+			title = a.Anchor
 		}
 		switch {
 		case !a.Enabled:
 		case a.Due:
-			items = append(items, item{-1, title + " now"})
+			items = append(items, item{-1, i18n.T("ui.progress.due_now", map[string]any{"Anchor": title})})
 		case a.NextInMin != nil:
-			items = append(items, item{*a.NextInMin, fmt.Sprintf("%s in %.0f min of active time", title, *a.NextInMin)})
+			items = append(items, item{*a.NextInMin, i18n.N("status.next_in", int(math.RoundToEven(*a.NextInMin)), map[string]any{"Anchor": title})})
 		case a.NextAt != nil:
-			items = append(items, item{a.NextAt.Sub(st.Now).Minutes(), title + " at " + a.NextAt.Format("15:04")})
+			items = append(items, item{a.NextAt.Sub(st.Now).Minutes(), i18n.T("status.next_at", map[string]any{"Anchor": title, "Time": clockText(*a.NextAt)})})
 		}
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].soon < items[j].soon })
@@ -371,10 +408,10 @@ func (v *progressView) askExport(w fyne.Window, journalPath string) {
 
 func (v *progressView) showExport(path string, n int, err error) {
 	if err != nil {
-		v.showNote("Export failed: " + err.Error())
+		v.showNote(i18n.T("ui.progress.export_failed", map[string]any{"Error": err.Error()}))
 		return
 	}
-	v.showNote(fmt.Sprintf("Exported %s to %s.", plural(n, "entry"), path))
+	v.showNote(i18n.N("ui.progress.exported", n, map[string]any{"Path": path}))
 }
 
 // exportCSV writes every entry of the journal, as `microrest journal
@@ -390,16 +427,17 @@ func exportCSV(w io.Writer, journalPath string) (int, error) {
 // connect wires the buttons that reach the daemon and the other windows.
 func (v *progressView) connect(e env) {
 	v.pause.OnTapped = func() { v.togglePause(e.daemon) }
-	v.timeline.send = func(what string, call func(Daemon) error) { v.changeToday(e.daemon, what, call) }
+	v.timeline.send = func(failed func(error) string, call func(Daemon) error) { v.changeToday(e.daemon, failed, call) }
 	v.openSettings.OnTapped = func() { v.showSettings(e.launch) }
 }
 
 // changeToday skips or moves a clock time of today off Fyne's goroutine,
-// then shows the timeline as the daemon has it now.
-func (v *progressView) changeToday(d Daemon, what string, call func(Daemon) error) {
+// then shows the timeline as the daemon has it now; failed says what did
+// not happen.
+func (v *progressView) changeToday(d Daemon, failed func(error) string, call func(Daemon) error) {
 	go func() {
 		if err := call(d); err != nil {
-			fyne.Do(func() { v.showNote("microrest did not " + what + " today: " + err.Error()) })
+			fyne.Do(func() { v.showNote(failed(err)) })
 		}
 		v.fetchStatus(d)
 	}()
@@ -414,7 +452,7 @@ func (v *progressView) pauseFor() time.Duration {
 }
 
 func (v *progressView) pauseLabel() string {
-	return "Pause for " + settings.Duration(v.pauseFor()).String()
+	return i18n.T("ui.progress.pause_for", map[string]any{"Duration": settings.Duration(v.pauseFor()).String()})
 }
 
 // showPause offers Resume during a pause and Pause otherwise; without a
@@ -426,7 +464,7 @@ func (v *progressView) showPause(st *control.Status, err error) {
 	}
 	v.paused = st.Paused
 	if v.paused {
-		v.pause.SetText("Resume")
+		v.pause.SetText(i18n.T("tray.resume"))
 		v.pause.SetIcon(theme.MediaPlayIcon())
 	} else {
 		v.pause.SetText(v.pauseLabel())
@@ -442,7 +480,7 @@ func (v *progressView) togglePause(d Daemon) {
 	v.pause.Disable()
 	go func() {
 		if err := hold(d, resume, cmd); err != nil {
-			fyne.Do(func() { v.showNote("microrest did not " + err.Error()) })
+			fyne.Do(func() { v.showNote(err.Error()) })
 		}
 		v.fetchStatus(d)
 	}()
@@ -452,12 +490,12 @@ func (v *progressView) togglePause(d Daemon) {
 func hold(d Daemon, resume bool, cmd reminders.Command) error {
 	if resume {
 		if err := d.Resume(context.Background()); err != nil {
-			return fmt.Errorf("resume: %w", err)
+			return fmt.Errorf("%s: %w", i18n.T("ui.progress.resume_failed"), err)
 		}
 		return nil
 	}
 	if err := d.Pause(context.Background(), cmd); err != nil {
-		return fmt.Errorf("pause: %w", err)
+		return fmt.Errorf("%s: %w", i18n.T("ui.progress.pause_failed"), err)
 	}
 	return nil
 }
@@ -466,7 +504,7 @@ func hold(d Daemon, resume bool, cmd reminders.Command) error {
 // tray's Settings… does.
 func (v *progressView) showSettings(launch func(window.Verb, uint64) error) {
 	if err := launch(window.Settings, 0); err != nil {
-		v.showNote("The settings window did not open: " + err.Error())
+		v.showNote(i18n.T("ui.progress.settings_failed", map[string]any{"Error": err.Error()}))
 	}
 }
 

@@ -95,11 +95,11 @@ func TestProgressShowsTodayAgainstGoalsAndTheLastSevenAndThirtyDays(t *testing.T
 			t.Errorf("progress lacks %q in:\n%s", want, all)
 		}
 	}
-	v.span.SetSelected(spanMonth)
+	v.span.SetSelected(spanMonth.label())
 	if v.summary.Text != "5 wins in 30 days. Consistency: 3 of 30 days with at least one win." || len(v.chart.days) != 30 {
 		t.Errorf("30 days: %q, %d days charted", v.summary.Text, len(v.chart.days))
 	}
-	v.span.SetSelected(spanQuarter)
+	v.span.SetSelected(spanQuarter.label())
 	if v.summary.Text != "5 wins in 12 weeks. Consistency: 3 of 84 days with at least one win." || len(v.chart.days) != 12 {
 		t.Errorf("12 weeks: %q, %d bars charted", v.summary.Text, len(v.chart.days))
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/window"
@@ -64,13 +64,13 @@ func (v *promptView) showStatus(st *control.Status, err error) {
 	defer v.settle()
 	switch {
 	case errors.Is(err, control.ErrNotRunning):
-		v.only("microrest is not running", "Start it (run microrest) to get prompts.")
+		v.only(i18n.T("ui.prompt.not_running"), i18n.T("ui.prompt.not_running_body"))
 		return
 	case err != nil:
-		v.only("The daemon did not answer", err.Error())
+		v.only(i18n.T("ui.prompt.no_answer"), err.Error())
 		return
 	case st.Prompt == nil:
-		v.only("Nothing is due", "No prompt is waiting; enjoy the work.")
+		v.only(i18n.T("ui.prompt.nothing_due"), i18n.T("ui.prompt.nothing_due_body"))
 		return
 	}
 	p := st.Prompt
@@ -84,7 +84,7 @@ func (v *promptView) showStatus(st *control.Status, err error) {
 func (v *promptView) only(title, body string) {
 	v.title.SetText(title)
 	v.body.SetText(body)
-	v.setButtons([]*widget.Button{widget.NewButton("Close", v.close)})
+	v.setButtons([]*widget.Button{widget.NewButton(i18n.T("ui.close"), v.close)})
 }
 
 func (v *promptView) setButtons(bs []*widget.Button) {
@@ -100,14 +100,14 @@ func (v *promptView) setButtons(bs []*widget.Button) {
 // the engine's command for the prompt the window shows, so a window left
 // open cannot answer a newer prompt it never showed.
 func promptButtons(p *control.PromptStatus, v *promptView) []*widget.Button {
-	done := widget.NewButton("Done", func() { v.answer(reminders.Done{Prompt: p.ID}) })
+	done := widget.NewButton(i18n.T("answer.done"), func() { v.answer(reminders.Done{Prompt: p.ID}) })
 	done.Importance = widget.HighImportance
-	bs := []*widget.Button{done, widget.NewButton("Snooze", func() { v.answer(reminders.Snooze{Prompt: p.ID}) })}
+	bs := []*widget.Button{done, widget.NewButton(i18n.T("answer.snooze"), func() { v.answer(reminders.Snooze{Prompt: p.ID}) })}
 	if p.CanSkip {
-		bs = append(bs, widget.NewButton("Skip", func() { v.answer(reminders.Skip{Prompt: p.ID}) }))
+		bs = append(bs, widget.NewButton(i18n.T("answer.skip"), func() { v.answer(reminders.Skip{Prompt: p.ID}) }))
 	}
 	if w, ok := guidedFor(p.Anchors); ok {
-		bs = append(bs, widget.NewButton("Start", func() { v.start(w) }))
+		bs = append(bs, widget.NewButton(i18n.T("notify.start"), func() { v.start(w) }))
 	}
 	return bs
 }
@@ -126,7 +126,7 @@ func guidedFor(anchors []string) (window.Verb, bool) {
 }
 
 func (v *promptView) answer(cmd reminders.Command) {
-	v.message.SetText("Sending…")
+	v.message.SetText(i18n.T("ui.sending"))
 	go func() {
 		err := v.e.daemon.Answer(context.Background(), cmd)
 		fyne.Do(func() { v.answered(err) })
@@ -136,7 +136,7 @@ func (v *promptView) answer(cmd reminders.Command) {
 func (v *promptView) answered(err error) {
 	defer v.settle()
 	if err != nil {
-		v.message.SetText("Not sent: " + err.Error())
+		v.message.SetText(i18n.T("ui.not_sent", map[string]any{"Error": err.Error()}))
 		return
 	}
 	v.close()
@@ -146,7 +146,7 @@ func (v *promptView) answered(err error) {
 // session answers this prompt's anchor when it ends.
 func (v *promptView) start(w window.Verb) {
 	if err := v.e.launch(w, v.shown); err != nil {
-		v.message.SetText(fmt.Sprintf("Could not start the %s session: %v", w, err))
+		v.message.SetText(i18n.T("ui.prompt.start_failed", map[string]any{"Window": w.String(), "Error": err.Error()}))
 		v.settle()
 		return
 	}

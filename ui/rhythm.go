@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/settings"
 )
@@ -26,12 +26,11 @@ type rhythmView struct {
 func newRhythmView(days []journal.Day) *rhythmView {
 	v := &rhythmView{rhythm: journal.RhythmOf(days)}
 	r := v.rhythm
-	v.bedLine = boldWrapped(steadyLine("Bedtime", r.Bedtime, "No bedtime yet: it is when you answer the wind-down."))
-	v.wakeLine = boldWrapped(steadyLine("Wake time", r.Wake, "No wake time yet: it is your first minute at the desk each day, or your check-in's time."))
+	v.bedLine = boldWrapped(bedtimeLine(r.Bedtime))
+	v.wakeLine = boldWrapped(wakeLine(r.Wake))
 	v.bedtime = clockChart(r.Days, r.Bedtime, func(d journal.Day) time.Time { return d.Bedtime }, anchorColors[settings.WindDown])
 	v.wake = clockChart(r.Days, r.Wake, func(d journal.Day) time.Time { return d.Wake }, anchorColors[settings.Rest])
-	intro := wrapped("A steady bedtime and wake time do more for recovery than a long lie-in. " +
-		"The shaded band is ±25 minutes around your typical time.")
+	intro := wrapped(i18n.T("ui.rhythm.intro", map[string]any{"Minutes": int(journal.SteadyWithin / time.Minute)}))
 	v.view = newVBox(intro, v.bedLine, v.bedtime, v.wakeLine, v.wake)
 	return v
 }
@@ -42,13 +41,25 @@ func boldWrapped(text string) *widget.Label {
 	return l
 }
 
-// steadyLine is "Bedtime within ±25 min on 11 of 14 days, typically
-// 22:40", or what the chart waits for when there is no time yet.
-func steadyLine(what string, s journal.Steadiness, none string) string {
+// bedtimeLine is "Bedtime within ±25 min on 11 of 14 days, typically
+// 22:40.", or what the chart waits for when there is no time yet.
+func bedtimeLine(s journal.Steadiness) string {
 	if s.Of == 0 {
-		return none
+		return i18n.T("ui.rhythm.no_bedtime")
 	}
-	return fmt.Sprintf("%s %s, typically %s.", what, s, s.Clock())
+	return i18n.N("ui.rhythm.bedtime", s.Of, steadyData(s))
+}
+
+// wakeLine is bedtimeLine for the wake time.
+func wakeLine(s journal.Steadiness) string {
+	if s.Of == 0 {
+		return i18n.T("ui.rhythm.no_wake")
+	}
+	return i18n.N("ui.rhythm.wake", s.Of, steadyData(s))
+}
+
+func steadyData(s journal.Steadiness) map[string]any {
+	return map[string]any{"Minutes": int(journal.SteadyWithin / time.Minute), "Within": s.Within, "Time": s.Clock().String()}
 }
 
 // clockChart charts a clock time of each day in hours from the midnight
@@ -79,7 +90,7 @@ func clockChart(days []journal.Day, s journal.Steadiness, of func(journal.Day) t
 	ch := newDotChart(lo, hi, clockLabel, c)
 	ch.band = band
 	ch.minSize = fyne.NewSize(240, 160)
-	first, last := "", "today"
+	first, last := "", i18n.T("ui.chart.today")
 	if len(days) > 0 {
 		first = dayLabel(days[0].Date, len(days))
 	}

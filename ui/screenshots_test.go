@@ -136,7 +136,7 @@ func TestScreenshots(t *testing.T) {
 	t.Run("charts", func(t *testing.T) {
 		v, w := progress(t)
 		v.show(v.history)
-		v.span.SetSelected(spanMonth)
+		v.span.SetSelected(spanMonth.label())
 		shoot(t, w, filepath.Join(dir, "progress-charts-light.png"))
 	})
 	t.Run("bedtime", func(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -39,9 +39,12 @@ type settingsEditor struct {
 	tabOf  map[*field]*container.TabItem
 	tabs   *container.AppTabs
 	// unbuilt holds the tabs not shown yet, with what builds their content.
-	unbuilt   map[*container.TabItem]tabContent
-	save      *widget.Button
-	note      *widget.Label // what Save will do, or what it did
+	unbuilt map[*container.TabItem]tabContent
+	save    *widget.Button
+	note    *widget.Label // what Save will do, or what it did
+	// saved is set while the note says what the last Save did, which the
+	// daemon's reply adds to.
+	saved     bool
 	warning   *widget.Label // unknown keys or a broken file that Save replaces
 	daemon    Daemon
 	autostart Autostart
@@ -73,16 +76,13 @@ type settingsEditor struct {
 }
 
 func showSettings(w fyne.Window, opts Options, e env) {
-	// Reload never writes: opening the window changes no file (the
-	// daemon writes the commented defaults at its first start; Save
-	// writes the rest), and a missing file shows the defaults.
-	loaded, err := settings.Reload(opts.SettingsPath)
+	loaded, err := e.loaded, e.loadErr
 	var fe *settings.FileError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		// No file yet: the defaults, written when Save is pressed.
 	case err != nil && !errors.As(err, &fe):
-		opts.Log.Warn("settings", "err", err)
+		opts.Log.Warn(i18n.T("ui.log.settings_unread"), "err", err)
 	}
 	ed := newSettingsEditor(loaded, fe, startOf(opts.Plan, loaded, err), e)
 	w.SetContent(ed.view)
@@ -134,16 +134,16 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start edi
 	ed := &settingsEditor{path: loaded.Path, base: loaded.Settings, daemon: e.daemon, autostart: e.autostart, tabOf: map[*field]*container.TabItem{}, unbuilt: map[*container.TabItem]tabContent{}, settled: make(chan struct{}, 1)}
 	ed.firstRun = start == startFirstRun
 	ed.readAutostart(&ed.base)
-	ed.plan = ed.tab("Your plan", ed.planContent)
-	general := ed.tab("General", formContent(ed.generalFields))
+	ed.plan = ed.tab(i18n.T("ui.settings.tab.plan"), ed.planContent)
+	general := ed.tab(i18n.T("ui.settings.tab.general"), formContent(ed.generalFields))
 	items := []*container.TabItem{
 		ed.plan,
 		general,
-		ed.tab("Active hours", formContent(weekFields)),
-		ed.tab("Days", daysContent),
+		ed.tab(i18n.T("ui.settings.tab.active_hours"), formContent(weekFields)),
+		ed.tab(i18n.T("ui.settings.tab.days"), daysContent),
 	}
 	for _, k := range settings.Kinds {
-		items = append(items, ed.tab(k.Title(), formContent(func(s *settings.Settings) []*field { return anchorFields(k, s) })))
+		items = append(items, ed.tab(anchorTitle(k), formContent(func(s *settings.Settings) []*field { return anchorFields(k, s) })))
 	}
 	// All at once: each Append lays the whole tab bar out again.
 	ed.tabs = container.NewAppTabs(items...)
@@ -154,7 +154,7 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start edi
 		ed.tabs.Select(general)
 	}
 	ed.tabs.OnSelected = ed.build
-	ed.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), ed.trySave)
+	ed.save = widget.NewButtonWithIcon(i18n.T("ui.save"), theme.DocumentSaveIcon(), ed.trySave)
 	ed.save.Importance = widget.HighImportance
 	ed.note = wrapped("")
 	ed.warning = wrapped(warningText(loaded.Unknown, fe))
@@ -234,7 +234,7 @@ func (ed *settingsEditor) build(item *container.TabItem) {
 }
 
 func (ed *settingsEditor) footer() fyne.CanvasObject {
-	closeBtn := widget.NewButton("Close", nil)
+	closeBtn := widget.NewButton(i18n.T("ui.close"), nil)
 	ed.closeButton = closeBtn
 	buttons := container.NewHBox(layout.NewSpacer(), closeBtn, ed.save)
 	return container.NewPadded(newVBox(ed.warning, ed.note, buttons))
@@ -392,16 +392,18 @@ func (ed *settingsEditor) updateNote(s settings.Settings, unowned []string) {
 	switch {
 	case ed.problems > 0:
 		ed.save.Disable()
-		msg := fmt.Sprintf("Fix %s (marked in red, on the tabs with a warning sign) to save.", plural(ed.problems, "problem"))
+		ed.saved = false
+		msg := i18n.N("ui.settings.fix_problems", ed.problems, nil)
 		ed.note.SetText(strings.Join(append([]string{msg}, unowned...), "\n"))
 	case !ed.changed(s):
 		ed.save.Disable()
-		if !strings.HasPrefix(ed.note.Text, "Saved") {
+		if !ed.saved {
 			ed.note.SetText("")
 		}
 	default:
 		ed.save.Enable()
-		ed.note.SetText("Unsaved changes: Save (or Enter) writes " + ed.path + ".")
+		ed.saved = false
+		ed.note.SetText(i18n.T("ui.settings.unsaved", map[string]any{"Path": ed.path}))
 	}
 }
 
@@ -418,7 +420,7 @@ func (ed *settingsEditor) trySave() {
 		return
 	}
 	if err := settings.Save(ed.path, s); err != nil {
-		ed.note.SetText("Not saved: " + err.Error())
+		ed.note.SetText(i18n.T("ui.settings.not_saved", map[string]any{"Error": err.Error()}))
 		return
 	}
 	ed.base = s
@@ -429,7 +431,8 @@ func (ed *settingsEditor) trySave() {
 	}
 	ed.warning.SetText("")
 	ed.warning.Hide()
-	ed.note.SetText("Saved " + ed.path + ".")
+	ed.note.SetText(i18n.T("ui.settings.saved", map[string]any{"Path": ed.path}))
+	ed.saved = true
 	ed.applyAutostart(s.Autostart)
 	ed.check()
 	go ed.reload()
@@ -441,7 +444,7 @@ func (ed *settingsEditor) applyAutostart(on bool) {
 		return
 	}
 	if err := ed.autostart.Set(on); err != nil {
-		ed.note.SetText(ed.note.Text + " Start at login was not changed: " + err.Error())
+		ed.note.SetText(ed.note.Text + " " + i18n.T("ui.settings.autostart_failed", map[string]any{"Error": err.Error()}))
 		return
 	}
 	ed.autostartOn = on
@@ -454,15 +457,15 @@ func (ed *settingsEditor) reload() {
 	var note string
 	switch {
 	case err == nil:
-		note = " microrest uses them now."
+		note = i18n.T("ui.settings.applied")
 	case errors.Is(err, control.ErrNotRunning):
-		note = " microrest is not running; it uses them when it starts."
+		note = i18n.T("ui.settings.applied_later")
 	default:
-		note = " microrest reads the file when it notices the change."
+		note = i18n.T("ui.settings.applied_on_notice")
 	}
 	fyne.Do(func() {
-		if strings.HasPrefix(ed.note.Text, "Saved") {
-			ed.note.SetText(ed.note.Text + note)
+		if ed.saved {
+			ed.note.SetText(ed.note.Text + " " + note)
 		}
 		select {
 		case ed.settled <- struct{}{}:
@@ -479,11 +482,16 @@ func (ed *settingsEditor) bindKeys(w fyne.Window) {
 			w.Close()
 			return
 		}
-		dialog.ShowConfirm("Discard changes?", "Your changes are not saved.", func(discard bool) {
+		// The buttons name what they do, in the catalog's language:
+		// Fyne's Yes and No speak only the languages it ships.
+		d := dialog.NewConfirm(i18n.T("ui.settings.discard_title"), i18n.T("ui.settings.discard_body"), func(discard bool) {
 			if discard {
 				w.Close()
 			}
 		}, w)
+		d.SetConfirmText(i18n.T("ui.settings.discard"))
+		d.SetDismissText(i18n.T("ui.settings.keep_editing"))
+		d.Show()
 	}
 	ed.ask = ask
 	w.SetCloseIntercept(ask)
@@ -498,19 +506,20 @@ func (ed *settingsEditor) bindKeys(w fyne.Window) {
 // generalFields are the options that are not about one anchor.
 func (ed *settingsEditor) generalFields(s *settings.Settings) []*field {
 	return []*field{
-		durationField("idle_threshold", "Idle threshold", settings.IdleThresholdLimits, func(s *settings.Settings) *settings.Duration { return &s.IdleThreshold }, s),
-		clockField("day_starts_at", "Day starts at", "When today's goals and tallies begin", func(s *settings.Settings) *settings.ClockTime { return &s.DayStartsAt }, s),
-		durationField("clock_grace", "Clock-time grace", settings.ClockGraceLimits, func(s *settings.Settings) *settings.Duration { return &s.ClockGrace }, s),
-		durationField("combine_within", "Combine prompts within", settings.CombineLimits, func(s *settings.Settings) *settings.Duration { return &s.CombineWithin }, s),
-		durationField("return_quiet", "Quiet after a break", settings.ReturnQuietLimits, func(s *settings.Settings) *settings.Duration { return &s.ReturnQuiet }, s),
-		checkField("sound", "Sound", "Play the notification sound", func(s *settings.Settings) *bool { return &s.Sound }, s),
-		checkField("respect_dnd", "Do not disturb", "Hold prompts during do-not-disturb and fullscreen", func(s *settings.Settings) *bool { return &s.RespectDND }, s),
-		checkField("autostart", "Start at login", "Start microrest when I log in", func(s *settings.Settings) *bool { return &s.Autostart }, s),
-		checkField("weekly_review", "Weekly review", "Offer last week's review at the start of each week", func(s *settings.Settings) *bool { return &s.WeeklyReview }, s),
-		durationListField("pause_choices", "Pause choices", "Lengths in the tray's Pause menu, comma-separated", func(s *settings.Settings) *[]settings.Duration { return &s.PauseChoices }, s),
-		durationField("escalation.after", "Re-show ignored prompt after", settings.EscalationLimits, func(s *settings.Settings) *settings.Duration { return &s.Escalation.After }, s),
-		countField("escalation.repeats", "Re-show at most", fmt.Sprintf("Times, 0 to %d; then it counts as missed", settings.MaxRepeats), func(s *settings.Settings) *int { return &s.Escalation.Repeats }, s),
-		checkField("escalation.window", "Last repeat", "Also open a small prompt window", func(s *settings.Settings) *bool { return &s.Escalation.Window }, s),
+		languageField(s),
+		durationField("idle_threshold", i18n.T("ui.settings.idle_threshold"), settings.IdleThresholdLimits, func(s *settings.Settings) *settings.Duration { return &s.IdleThreshold }, s),
+		clockField("day_starts_at", i18n.T("ui.settings.day_starts_at"), i18n.T("ui.settings.day_starts_at_hint"), func(s *settings.Settings) *settings.ClockTime { return &s.DayStartsAt }, s),
+		durationField("clock_grace", i18n.T("ui.settings.clock_grace"), settings.ClockGraceLimits, func(s *settings.Settings) *settings.Duration { return &s.ClockGrace }, s),
+		durationField("combine_within", i18n.T("ui.settings.combine_within"), settings.CombineLimits, func(s *settings.Settings) *settings.Duration { return &s.CombineWithin }, s),
+		durationField("return_quiet", i18n.T("ui.settings.return_quiet"), settings.ReturnQuietLimits, func(s *settings.Settings) *settings.Duration { return &s.ReturnQuiet }, s),
+		checkField("sound", i18n.T("ui.settings.sound"), i18n.T("ui.settings.sound_box"), func(s *settings.Settings) *bool { return &s.Sound }, s),
+		checkField("respect_dnd", i18n.T("ui.settings.respect_dnd"), i18n.T("ui.settings.respect_dnd_box"), func(s *settings.Settings) *bool { return &s.RespectDND }, s),
+		checkField("autostart", i18n.T("ui.settings.autostart"), i18n.T("ui.settings.autostart_box"), func(s *settings.Settings) *bool { return &s.Autostart }, s),
+		checkField("weekly_review", i18n.T("ui.settings.weekly_review"), i18n.T("ui.settings.weekly_review_box"), func(s *settings.Settings) *bool { return &s.WeeklyReview }, s),
+		durationListField("pause_choices", i18n.T("ui.settings.pause_choices"), i18n.T("ui.settings.pause_choices_hint"), func(s *settings.Settings) *[]settings.Duration { return &s.PauseChoices }, s),
+		durationField("escalation.after", i18n.T("ui.settings.escalation_after"), settings.EscalationLimits, func(s *settings.Settings) *settings.Duration { return &s.Escalation.After }, s),
+		countField("escalation.repeats", i18n.T("ui.settings.escalation_repeats"), i18n.T("ui.settings.escalation_repeats_hint", map[string]any{"Max": settings.MaxRepeats}), func(s *settings.Settings) *int { return &s.Escalation.Repeats }, s),
+		checkField("escalation.window", i18n.T("ui.settings.escalation_window"), i18n.T("ui.settings.escalation_window_box"), func(s *settings.Settings) *bool { return &s.Escalation.Window }, s),
 	}
 }
 
@@ -518,7 +527,7 @@ func weekFields(s *settings.Settings) []*field {
 	var fields []*field
 	for _, day := range settings.Weekdays {
 		key := "active_hours." + strings.ToLower(day.String()[:3])
-		fields = append(fields, spanField(key, day.String(), func(s *settings.Settings) *settings.Span { return s.ActiveHours.On(day) }, s))
+		fields = append(fields, spanField(key, weekdayName(day), func(s *settings.Settings) *settings.Span { return s.ActiveHours.On(day) }, s))
 	}
 	return fields
 }
@@ -527,19 +536,19 @@ func anchorFields(k settings.Kind, s *settings.Settings) []*field {
 	key := "anchors." + k.String()
 	of := func(s *settings.Settings) *settings.Anchor { return s.Anchors.Of(k) }
 	fields := []*field{
-		enabledField(k, "Remind me of "+strings.ToLower(k.Title()), s),
-		durationField(key+".every", "Every (active time)", settings.EveryLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Every }, s),
+		enabledField(k, remindMeOf(k), s),
+		durationField(key+".every", i18n.T("ui.settings.every"), settings.EveryLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Every }, s),
 		clockListField(key+".at", func(s *settings.Settings) *[]settings.ClockTime { return &of(s).At }, s),
 	}
 	if k == settings.Movement {
 		fields = append(fields, mealFields(s)...)
 	}
 	return append(fields,
-		durationField(key+".practice", "Practice length", settings.PracticeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Practice }, s),
-		durationField(key+".snooze", "Snooze", settings.SnoozeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Snooze }, s),
-		durationField(key+".natural_break", "Natural break", settings.NaturalBreakLimits, func(s *settings.Settings) *settings.Duration { return &of(s).NaturalBreak }, s),
-		countField(key+".daily_goal", "Daily goal", fmt.Sprintf("Wins a day, 0 (no goal) to %d", settings.MaxDailyGoal), func(s *settings.Settings) *int { return &of(s).DailyGoal }, s),
-		checkField(key+".appointment", "Appointment", "Clock times come even when paused", func(s *settings.Settings) *bool { return &of(s).Appointment }, s),
+		durationField(key+".practice", i18n.T("ui.settings.practice"), settings.PracticeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Practice }, s),
+		durationField(key+".snooze", i18n.T("ui.settings.snooze"), settings.SnoozeLimits, func(s *settings.Settings) *settings.Duration { return &of(s).Snooze }, s),
+		durationField(key+".natural_break", i18n.T("ui.settings.natural_break"), settings.NaturalBreakLimits, func(s *settings.Settings) *settings.Duration { return &of(s).NaturalBreak }, s),
+		countField(key+".daily_goal", i18n.T("ui.settings.daily_goal"), i18n.T("ui.settings.daily_goal_hint", map[string]any{"Max": settings.MaxDailyGoal}), func(s *settings.Settings) *int { return &of(s).DailyGoal }, s),
+		checkField(key+".appointment", i18n.T("ui.settings.appointment"), i18n.T("ui.settings.appointment_box"), func(s *settings.Settings) *bool { return &of(s).Appointment }, s),
 		practicesField(key+".practices", func(s *settings.Settings) *[]string { return &of(s).Practices }, s),
 	)
 }
@@ -550,7 +559,7 @@ func problemBanner(fe *settings.FileError) *widget.Label {
 	if fe == nil {
 		return nil
 	}
-	lines := []string{"The settings file " + fe.Path + " is not used; these are the defaults. Fix it in a text editor, or Save here to replace it with the values shown:"}
+	lines := []string{i18n.T("ui.settings.file_unused", map[string]any{"Path": fe.Path})}
 	for _, p := range fe.Problems {
 		lines = append(lines, "• "+p.String())
 	}
@@ -569,7 +578,7 @@ func warningText(unknown []settings.Problem, fe *settings.FileError) string {
 	for i, p := range unknown {
 		keys[i] = p.Key
 	}
-	return "Saving drops the keys microrest does not know: " + strings.Join(keys, ", ") + "."
+	return i18n.T("ui.settings.unknown_keys", map[string]any{"Keys": strings.Join(keys, ", ")})
 }
 
 func wrapped(text string) *widget.Label {
@@ -579,13 +588,3 @@ func wrapped(text string) *widget.Label {
 }
 
 func newVBox(objs ...fyne.CanvasObject) *fyne.Container { return container.NewVBox(objs...) }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -19,12 +20,12 @@ import (
 func daysContent(s *settings.Settings) ([]*field, fyne.CanvasObject) {
 	days, paces := loadFields(s), paceFields(s)
 	obj := container.NewVBox(
-		heading("Training load"),
+		heading(i18n.T("ui.days.training_load")),
 		formOf(days),
-		heading("What each kind of day changes"),
+		heading(i18n.T("ui.days.day_types")),
 		dayTypesForm(&s.DayTypes),
-		heading("Breathing paces"),
-		wrapped("The guided breath session follows one of these patterns; the kind of day picks which."),
+		heading(i18n.T("ui.days.paces")),
+		wrapped(i18n.T("ui.days.paces_intro")),
 		formOf(paces),
 	)
 	return append(days, paces...), obj
@@ -38,7 +39,7 @@ func loadFields(s *settings.Settings) []*field {
 	var fields []*field
 	for _, day := range settings.Weekdays {
 		key := "days." + strings.ToLower(day.String()[:3])
-		fields = append(fields, loadField(key, day.String(), func(s *settings.Settings) *settings.TrainingLoad { return s.Days.On(day) }, s))
+		fields = append(fields, loadField(key, weekdayName(day), func(s *settings.Settings) *settings.TrainingLoad { return s.Days.On(day) }, s))
 	}
 	return fields
 }
@@ -46,35 +47,53 @@ func loadFields(s *settings.Settings) []*field {
 func paceFields(s *settings.Settings) []*field {
 	var fields []*field
 	for _, m := range settings.BreathModes {
-		key, title, limits := "breathing."+m.String(), capital(m.String()), settings.LimitsOf(m)
+		key, limits := "breathing."+m.String(), settings.LimitsOf(m)
+		rate, exhale := paceLabels(m)
 		fields = append(fields,
-			numberField(key+".rate", title+" rate", capital(limits.DescribeRate()), func(s *settings.Settings) *float64 { return &s.Breathing.Of(m).Rate }, s),
-			numberField(key+".exhale_ratio", title+" exhale", "Times as long as the inhale, "+limits.DescribeRatio(), func(s *settings.Settings) *float64 { return &s.Breathing.Of(m).ExhaleRatio }, s),
+			numberField(key+".rate", rate, capital(limits.DescribeRate()), func(s *settings.Settings) *float64 { return &s.Breathing.Of(m).Rate }, s),
+			numberField(key+".exhale_ratio", exhale, i18n.T("ui.days.exhale_hint", map[string]any{"Range": limits.DescribeRatio()}), func(s *settings.Settings) *float64 { return &s.Breathing.Of(m).ExhaleRatio }, s),
 		)
 	}
 	return fields
 }
 
-// dayTypeRows are the kinds of day in the order the file lists them.
-var dayTypeRows = []struct {
+// paceLabels are the labels of a breathing pattern's rate and exhale.
+func paceLabels(m settings.BreathMode) (rate, exhale string) {
+	switch m {
+	case settings.BreathSleep:
+		return i18n.T("ui.days.rate.sleep"), i18n.T("ui.days.exhale.sleep")
+	case settings.BreathControlled:
+		return i18n.T("ui.days.rate.controlled"), i18n.T("ui.days.exhale.controlled")
+	}
+	return i18n.T("ui.days.rate.calm"), i18n.T("ui.days.exhale.calm")
+}
+
+// dayTypeRow is a kind of day: its label, a hint, and its table.
+type dayTypeRow struct {
 	label, hint string
 	of          func(*settings.DayTypes) *settings.DayType
-}{
-	{"Rest days", "", func(d *settings.DayTypes) *settings.DayType { return &d.Rest }},
-	{"Easy days", "", func(d *settings.DayTypes) *settings.DayType { return &d.Easy }},
-	{"Hard days", "", func(d *settings.DayTypes) *settings.DayType { return &d.Hard }},
-	{"Low readiness", "On top of the day's own, when the check-in reads lower than usual", func(d *settings.DayTypes) *settings.DayType { return &d.LowReadiness }},
+}
+
+// dayTypeRows are the kinds of day in the order the file lists them, in
+// the window's language.
+func dayTypeRows() []dayTypeRow {
+	return []dayTypeRow{
+		{i18n.T("ui.days.rest_days"), "", func(d *settings.DayTypes) *settings.DayType { return &d.Rest }},
+		{i18n.T("ui.days.easy_days"), "", func(d *settings.DayTypes) *settings.DayType { return &d.Easy }},
+		{i18n.T("ui.days.hard_days"), "", func(d *settings.DayTypes) *settings.DayType { return &d.Hard }},
+		{i18n.T("ui.days.low_readiness"), i18n.T("ui.days.low_readiness_hint"), func(d *settings.DayTypes) *settings.DayType { return &d.LowReadiness }},
+	}
 }
 
 // dayTypesForm shows what each kind of day changes, and where to change it.
 func dayTypesForm(d *settings.DayTypes) *widget.Form {
 	form := widget.NewForm()
-	for _, row := range dayTypeRows {
+	for _, row := range dayTypeRows() {
 		item := widget.NewFormItem(row.label, wrapped(dayTypeSummary(row.of(d))))
 		item.HintText = row.hint
 		form.AppendItem(item)
 	}
-	form.AppendItem(widget.NewFormItem("", wrapped("settings.toml holds the detail: edit its [day_types] tables to change them.")))
+	form.AppendItem(widget.NewFormItem("", wrapped(i18n.T("ui.days.file_detail"))))
 	return form
 }
 
@@ -82,15 +101,15 @@ func dayTypesForm(d *settings.DayTypes) *widget.Form {
 func dayTypeSummary(dt *settings.DayType) string {
 	var lines []string
 	if dt.Breathing != nil {
-		lines = append(lines, "Breathing: "+dt.Breathing.String())
+		lines = append(lines, i18n.T("ui.days.breathing", map[string]any{"Pattern": control.BreathingName(dt.Breathing.String())}))
 	}
 	for _, k := range settings.Kinds {
 		if o := dt.Of(k); !o.IsZero() {
-			lines = append(lines, k.Title()+": "+overrideSummary(o))
+			lines = append(lines, i18n.T("ui.days.override", map[string]any{"Anchor": anchorTitle(k), "Changes": overrideSummary(o)}))
 		}
 	}
 	if len(lines) == 0 {
-		return "Nothing: the plan as set on the anchor tabs."
+		return i18n.T("ui.days.nothing")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -100,33 +119,47 @@ func dayTypeSummary(dt *settings.DayType) string {
 func overrideSummary(o *settings.Override) string {
 	var parts []string
 	if o.Enabled != nil {
-		parts = append(parts, map[bool]string{true: "on", false: "off"}[*o.Enabled])
+		parts = append(parts, onOff(*o.Enabled))
 	}
 	if o.Every != nil {
-		parts = append(parts, map[bool]string{true: "no interval", false: "every " + o.Every.String()}[*o.Every == 0])
+		parts = append(parts, everyText(*o.Every))
 	}
 	if o.At != nil {
 		parts = append(parts, clockList(*o.At))
 	}
 	if o.Practice != nil {
-		parts = append(parts, "practice "+o.Practice.String())
+		parts = append(parts, i18n.T("ui.days.practice_length", map[string]any{"Length": o.Practice.String()}))
 	}
 	if o.Practices != nil {
-		parts = append(parts, plural(len(*o.Practices), "practice")+" of its own")
+		parts = append(parts, i18n.N("ui.days.own_practices", len(*o.Practices), nil))
 	}
 	if o.DailyGoal != nil {
-		parts = append(parts, "daily goal "+strconv.Itoa(*o.DailyGoal))
+		parts = append(parts, i18n.T("ui.days.daily_goal", map[string]any{"Goal": *o.DailyGoal}))
 	}
 	return strings.Join(parts, ", ")
 }
 
+func onOff(on bool) string {
+	if on {
+		return i18n.T("ui.days.on")
+	}
+	return i18n.T("ui.days.off")
+}
+
+func everyText(every settings.Duration) string {
+	if every == 0 {
+		return i18n.T("ui.days.no_interval")
+	}
+	return i18n.T("ui.days.every", map[string]any{"Every": every.String()})
+}
+
 func clockList(times []settings.ClockTime) string {
 	if len(times) == 0 {
-		return "no clock times"
+		return i18n.T("ui.days.no_clock_times")
 	}
 	parts := make([]string, len(times))
 	for i, c := range times {
 		parts[i] = c.String()
 	}
-	return "at " + strings.Join(parts, ", ")
+	return i18n.T("ui.days.at", map[string]any{"Times": strings.Join(parts, ", ")})
 }

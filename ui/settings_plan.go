@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -34,30 +33,33 @@ type timeField struct {
 	f             *field
 }
 
-// planActions are the rows of the Your plan page, in the order of a day.
-var planActions = []planAction{
-	{settings.Movement, "Walk after meals", func(s *settings.Settings) []timeField {
-		meals := mealFields(s)
-		return []timeField{{"meals at", "", meals[0]}, {"walk", "after each", meals[1]}}
-	}},
-	{settings.Breath, "Breathe slowly", everyField(settings.Breath)},
-	{settings.Posture, "Check your posture", everyField(settings.Posture)},
-	{settings.Hydration, "Drink water", everyField(settings.Hydration)},
-	{settings.Rest, "Rest", atField(settings.Rest, "")},
-	{settings.WindDown, "Wind down for bed", atField(settings.WindDown, "your bedtime")},
+// planActions are the rows of the Your plan page, in the order of a day,
+// in the window's language.
+func planActions() []planAction {
+	return []planAction{
+		{settings.Movement, i18n.T("ui.plan.movement"), func(s *settings.Settings) []timeField {
+			meals := mealFields(s)
+			return []timeField{{i18n.T("ui.plan.meals_at"), "", meals[0]}, {i18n.T("ui.plan.walk"), i18n.T("ui.plan.after_each"), meals[1]}}
+		}},
+		{settings.Breath, i18n.T("ui.plan.breath"), everyField(settings.Breath)},
+		{settings.Posture, i18n.T("ui.plan.posture"), everyField(settings.Posture)},
+		{settings.Hydration, i18n.T("ui.plan.hydration"), everyField(settings.Hydration)},
+		{settings.Rest, i18n.T("ui.plan.rest"), atField(settings.Rest, "")},
+		{settings.WindDown, i18n.T("ui.plan.wind_down"), atField(settings.WindDown, i18n.T("ui.plan.bedtime"))},
+	}
 }
 
 func everyField(k settings.Kind) func(s *settings.Settings) []timeField {
 	return func(s *settings.Settings) []timeField {
-		f := durationField("anchors."+k.String()+".every", "Every (active time)", settings.EveryLimits, func(s *settings.Settings) *settings.Duration { return &s.Anchors.Of(k).Every }, s)
-		return []timeField{{"every", "of time at the desk", f}}
+		f := durationField("anchors."+k.String()+".every", i18n.T("ui.settings.every"), settings.EveryLimits, func(s *settings.Settings) *settings.Duration { return &s.Anchors.Of(k).Every }, s)
+		return []timeField{{i18n.T("ui.plan.every"), i18n.T("ui.plan.at_the_desk"), f}}
 	}
 }
 
 func atField(k settings.Kind, after string) func(s *settings.Settings) []timeField {
 	return func(s *settings.Settings) []timeField {
 		f := clockListField("anchors."+k.String()+".at", func(s *settings.Settings) *[]settings.ClockTime { return &s.Anchors.Of(k).At }, s)
-		return []timeField{{"at", after, f}}
+		return []timeField{{i18n.T("ui.plan.at"), after, f}}
 	}
 }
 
@@ -75,11 +77,17 @@ var suggestedPlan = map[settings.Kind]bool{
 func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.CanvasObject) {
 	ed.planNote = wrapped("")
 	rows := container.New(layout.NewFormLayout())
-	// The first word of every row takes the width of the longest, so the
+	actions := planActions()
+	times := make([][]timeField, len(actions))
+	// The first words of every row take the width of the longest, so the
 	// first entries line up.
-	words := widget.NewLabel("meals at").MinSize()
+	var words fyne.Size
+	for i, a := range actions {
+		times[i] = a.times(s)
+		words = words.Max(widget.NewLabel(times[i][0].before).MinSize())
+	}
 	var fields []*field
-	for _, a := range planActions {
+	for ai, a := range actions {
 		box := enabledField(a.kind, a.label, s)
 		if ed.firstRun {
 			box.check.SetChecked(suggestedPlan[a.kind])
@@ -87,7 +95,7 @@ func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.Canv
 		fields = append(fields, box)
 		line := container.NewHBox()
 		messages := newVBox()
-		for i, t := range a.times(s) {
+		for i, t := range times[ai] {
 			switch {
 			case i == 0:
 				line.Add(container.NewGridWrap(words, widget.NewLabel(t.before)))
@@ -104,19 +112,18 @@ func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.Canv
 		rows.Add(newVBox(box.check, box.message))
 		rows.Add(newVBox(line, messages))
 	}
-	intro := wrapped("Choose three to five recovery actions and when they come. " +
-		"The ones left unticked are saved off; the tabs on the left hold every detail.")
-	return fields, newVBox(heading("Your plan"), intro, rows, ed.planNote)
+	intro := wrapped(i18n.T("ui.plan.intro"))
+	return fields, newVBox(heading(i18n.T("ui.settings.tab.plan")), intro, rows, ed.planNote)
 }
 
 // mealFields are the meal times and how long after each the walk comes,
 // on Your plan and on the Movement tab.
 func mealFields(s *settings.Settings) []*field {
-	meals := listField("meals", "Meals", fmt.Sprintf("Times of day you eat, comma-separated; at most %d", settings.MaxMeals), settings.ParseClock, func(s *settings.Settings) *[]settings.ClockTime { return &s.Meals }, s)
-	meals.entry.SetPlaceHolder(`like "12:30, 19:00"`)
+	meals := listField("meals", i18n.T("ui.settings.meals"), i18n.T("ui.settings.meals_hint", map[string]any{"Max": settings.MaxMeals}), settings.ParseClock, func(s *settings.Settings) *[]settings.ClockTime { return &s.Meals }, s)
+	meals.entry.SetPlaceHolder(i18n.T("ui.field.like_meals"))
 	return []*field{
 		meals,
-		durationField("after_meal", "Walk after a meal", settings.AfterMealLimits, func(s *settings.Settings) *settings.Duration { return &s.AfterMeal }, s),
+		durationField("after_meal", i18n.T("ui.settings.after_meal"), settings.AfterMealLimits, func(s *settings.Settings) *settings.Duration { return &s.AfterMeal }, s),
 	}
 }
 
@@ -124,9 +131,9 @@ func mealFields(s *settings.Settings) []*field {
 // problems of the anchor as a whole, such as having no time to come at.
 func enabledField(k settings.Kind, text string, s *settings.Settings) *field {
 	key := "anchors." + k.String()
-	f := checkField(key+".enabled", "Enabled", text, func(s *settings.Settings) *bool { return &s.Anchors.Of(k).Enabled }, s)
+	f := checkField(key+".enabled", i18n.T("ui.settings.enabled"), text, func(s *settings.Settings) *bool { return &s.Anchors.Of(k).Enabled }, s)
 	f.keys = append(f.keys, key)
-	f.prefix = k.Title()
+	f.prefix = anchorTitle(k)
 	return f
 }
 
@@ -160,7 +167,7 @@ func (ed *settingsEditor) planProblem(s settings.Settings) string {
 	if n >= planMin && n <= planMax || !ed.firstRun && sameChoice(s, ed.base) {
 		return ""
 	}
-	return fmt.Sprintf("Your plan has %s chosen; choose three to five.", plural(n, "action"))
+	return i18n.N("ui.plan.refused", n, nil)
 }
 
 // showPlan says how many actions are chosen, or why Save is refused.
@@ -170,9 +177,9 @@ func (ed *settingsEditor) showPlan(s settings.Settings, problem string) {
 	}
 	text, importance := problem, widget.DangerImportance
 	if problem == "" {
-		text, importance = plural(chosen(s), "action")+" chosen.", widget.MediumImportance
+		text, importance = i18n.N("ui.plan.chosen", chosen(s), nil), widget.MediumImportance
 		if n := chosen(s); n > planMax {
-			text = fmt.Sprintf("%d actions are on, as the settings file has them; a plan of three to five is easier to keep.", n)
+			text = i18n.N("ui.plan.over", n, nil)
 		}
 	}
 	if ed.planNote.Text != text || ed.planNote.Importance != importance {

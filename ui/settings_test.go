@@ -363,7 +363,7 @@ func TestChangingTuesdayToHardAndSavingWritesIt(t *testing.T) {
 	path := settingsPath(t)
 	ed, _ := openEditor(t, path, newFakeDaemon())
 	ed.tabs.Select(tabNamed(t, ed, "Days"))
-	ed.field(t, "days.tue").choice.SetSelected("hard")
+	ed.field(t, "days.tue").choice.SetSelected(loadName(settings.LoadHard))
 	retype(ed.field(t, "breathing.calm.rate"), "5.5")
 	if ed.save.Disabled() {
 		t.Fatalf("Save is disabled after a valid edit: %q", ed.note.Text)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -35,8 +35,8 @@ type timelineView struct {
 	// now and loc are the daemon's, from the status shown.
 	now time.Time
 	// send runs a skip or a move off Fyne's goroutine and shows the
-	// status after it; set by the progress view.
-	send func(what string, call func(Daemon) error)
+	// status after it, or what failed says; set by the progress view.
+	send func(failed func(error) string, call func(Daemon) error)
 	// relayout lays the window out again after a row grew or shrank;
 	// set by the progress view.
 	relayout func()
@@ -62,8 +62,8 @@ type timelineRow struct {
 func newTimelineView(s settings.Settings) *timelineView {
 	// Rows sit close, as lines of one list.
 	list := container.New(layout.NewCustomPaddedVBoxLayout(0))
-	v := &timelineView{settings: s, message: wrapped("Asking microrest for today's plan…"), list: list}
-	v.send = func(string, func(Daemon) error) {}
+	v := &timelineView{settings: s, message: wrapped(i18n.T("ui.today.asking")), list: list}
+	v.send = func(func(error) string, func(Daemon) error) {}
 	v.relayout = func() { v.view.Refresh() }
 	v.view = newVBox(v.message, v.list)
 	return v
@@ -75,13 +75,13 @@ func (v *timelineView) show(st *control.Status, err error) {
 	v.rows, v.editor = nil, nil
 	switch {
 	case errors.Is(err, control.ErrNotRunning):
-		v.say("microrest is not running, so no prompts are coming and there is no plan for today to show. Start it by running microrest.")
+		v.say(i18n.T("ui.today.not_running"))
 		return
 	case err != nil:
-		v.say("Today's plan is unknown: " + err.Error())
+		v.say(i18n.T("ui.today.unknown", map[string]any{"Error": err.Error()}))
 		return
 	case st.Today == nil:
-		v.say("This microrest sends no plan for today; restart it to see one here.")
+		v.say(i18n.T("ui.today.old_daemon"))
 		return
 	}
 	v.now = st.Now
@@ -91,7 +91,7 @@ func (v *timelineView) show(st *control.Status, err error) {
 		v.list.Add(row.view)
 	}
 	if len(v.rows) == 0 {
-		v.say("Nothing is planned for today.")
+		v.say(i18n.T("ui.today.nothing"))
 		return
 	}
 	v.message.Hide()
@@ -153,11 +153,14 @@ func (v *timelineView) newRow(e foldedEntry) *timelineRow {
 	line := container.NewHBox(when, row.what, layout.NewSpacer())
 	if row.slot != nil && e.State == reminders.TimelineUpcoming.String() {
 		slot := *row.slot
-		row.skip = widget.NewButton("Skip today", func() {
-			v.send("skip "+slotName(slot), func(d Daemon) error { return d.SkipToday(context.Background(), slot) })
+		row.skip = widget.NewButton(i18n.T("ui.today.skip"), func() {
+			failed := func(err error) string {
+				return i18n.T("ui.today.skip_failed", map[string]any{"Slot": slotName(slot), "Error": err.Error()})
+			}
+			v.send(failed, func(d Daemon) error { return d.SkipToday(context.Background(), slot) })
 		})
 		row.skip.Importance = widget.LowImportance
-		row.move = widget.NewButtonWithIcon("Move…", theme.HistoryIcon(), func() { v.openMove(row) })
+		row.move = widget.NewButtonWithIcon(i18n.T("ui.today.move"), theme.HistoryIcon(), func() { v.openMove(row) })
 		row.move.Importance = widget.LowImportance
 		line.Add(row.skip)
 		line.Add(row.move)
@@ -168,7 +171,10 @@ func (v *timelineView) newRow(e foldedEntry) *timelineRow {
 }
 
 // whenWidth fits "about 00:00", so every row's words line up.
-func whenWidth() float32 { return widget.NewLabel("about 00:00").MinSize().Width }
+func whenWidth() float32 { return widget.NewLabel(about("00:00")).MinSize().Width }
+
+// about is a projected time of day: "about 10:55".
+func about(clock string) string { return i18n.T("ui.today.about", map[string]any{"Time": clock}) }
 
 // slotOf names an entry's clock time as skip-today and move-today take it;
 // nil for an entry that is not one.
@@ -189,31 +195,34 @@ func slotOf(e control.TimelineEntry) *reminders.Slot {
 
 // whenText is the row's time; an interval anchor's is a projection.
 func whenText(e control.TimelineEntry) string {
-	clock := e.Time.Format("15:04")
+	clock := clockText(e.Time)
 	if e.At == "" && e.State == reminders.TimelineUpcoming.String() {
-		return "about " + clock
+		return about(clock)
 	}
 	return clock
 }
 
 // whatText names the row and says how it stands.
 func whatText(e foldedEntry) string {
-	text := titleOf(e.TimelineEntry)
+	title := titleOf(e.TimelineEntry)
+	var text string
 	switch e.State {
 	case reminders.TimelineDone.String():
-		text += " ✓"
+		text = i18n.T("ui.today.done", map[string]any{"Title": title})
 		if e.Count > 1 {
-			text += fmt.Sprintf(" (%d today)", e.Count)
+			text = i18n.N("ui.today.done_times", e.Count, map[string]any{"Title": title})
 		}
 	case reminders.TimelineDue.String():
-		text += ": now"
+		text = i18n.T("ui.today.due", map[string]any{"Title": title})
 	case reminders.TimelineMissed.String():
-		text += ": missed"
+		text = i18n.T("ui.today.missed", map[string]any{"Title": title})
 	case reminders.TimelineSkipped.String():
-		text += ": skipped today"
+		text = i18n.T("ui.today.skipped", map[string]any{"Title": title})
+	default:
+		text = title
 	}
 	if e.Moved {
-		text += movedText(e.TimelineEntry)
+		text += " (" + movedText(e.TimelineEntry) + ")"
 	}
 	return text
 }
@@ -221,13 +230,10 @@ func whatText(e foldedEntry) string {
 // titleOf is what the row is: the anchor, or the walk after a meal.
 func titleOf(e control.TimelineEntry) string {
 	if e.Meal {
-		if at, err := settings.ParseClock(e.At); err == nil {
-			return "Walk after " + mealName(at)
-		}
-		return "Walk after a meal"
+		return mealOfText(e.At).walkTitle()
 	}
-	if k, err := settings.ParseKind(e.Anchor); err == nil {
-		return k.Title()
+	if t := control.AnchorTitle(e.Anchor); t != "" {
+		return t
 	}
 	return e.Anchor
 }
@@ -235,37 +241,101 @@ func titleOf(e control.TimelineEntry) string {
 // movedText says where a moved clock time was planned.
 func movedText(e control.TimelineEntry) string {
 	if e.Meal {
-		return fmt.Sprintf(" (%s moved from %s)", mealNameOf(e.At), e.At)
+		return mealOfText(e.At).moved(e.At)
 	}
-	return " (moved from " + e.At + ")"
+	return i18n.T("ui.today.moved", map[string]any{"At": e.At})
 }
 
-func mealNameOf(at string) string {
-	c, err := settings.ParseClock(at)
-	if err != nil {
-		return "the meal"
-	}
-	return mealName(c)
-}
+// meal is a meal named by its time of day, as people speak of them.
+type meal int
 
-// mealName names a meal by its time of day, as people speak of them.
-func mealName(at settings.ClockTime) string {
+const (
+	mealUnknown meal = iota
+	breakfast
+	lunch
+	dinner
+)
+
+func mealOf(at settings.ClockTime) meal {
 	switch {
 	case at < settings.Clock(11, 0):
-		return "breakfast"
+		return breakfast
 	case at < settings.Clock(16, 0):
-		return "lunch"
+		return lunch
 	}
-	return "dinner"
+	return dinner
 }
 
-// slotName names a clock time in a sentence: "rest at 14:30", "the walk
+// mealOfText is the meal at a "HH:MM"; mealUnknown if it does not read.
+func mealOfText(at string) meal {
+	c, err := settings.ParseClock(at)
+	if err != nil {
+		return mealUnknown
+	}
+	return mealOf(c)
+}
+
+// walkTitle names the walk after the meal as a row: "Walk after lunch".
+func (m meal) walkTitle() string {
+	switch m {
+	case breakfast:
+		return i18n.T("ui.today.meal.breakfast.title")
+	case lunch:
+		return i18n.T("ui.today.meal.lunch.title")
+	case dinner:
+		return i18n.T("ui.today.meal.dinner.title")
+	}
+	return i18n.T("ui.today.meal.any.title")
+}
+
+// walk names the walk after the meal in a sentence: "the walk after
+// lunch".
+func (m meal) walk() string {
+	switch m {
+	case breakfast:
+		return i18n.T("ui.today.meal.breakfast.walk")
+	case lunch:
+		return i18n.T("ui.today.meal.lunch.walk")
+	case dinner:
+		return i18n.T("ui.today.meal.dinner.walk")
+	}
+	return i18n.T("ui.today.meal.any.walk")
+}
+
+// moved says that the meal was moved from at: "lunch moved from 12:30".
+func (m meal) moved(at string) string {
+	data := map[string]any{"At": at}
+	switch m {
+	case breakfast:
+		return i18n.T("ui.today.meal.breakfast.moved", data)
+	case lunch:
+		return i18n.T("ui.today.meal.lunch.moved", data)
+	case dinner:
+		return i18n.T("ui.today.meal.dinner.moved", data)
+	}
+	return i18n.T("ui.today.meal.any.moved", data)
+}
+
+// at labels the meal's new time in the Move… editor: "Lunch at".
+func (m meal) at() string {
+	switch m {
+	case breakfast:
+		return i18n.T("ui.today.meal.breakfast.at")
+	case lunch:
+		return i18n.T("ui.today.meal.lunch.at")
+	case dinner:
+		return i18n.T("ui.today.meal.dinner.at")
+	}
+	return i18n.T("ui.today.meal.any.at")
+}
+
+// slotName names a clock time in a sentence: "Rest at 14:30", "the walk
 // after lunch".
 func slotName(s reminders.Slot) string {
 	if s.Meal {
-		return "the walk after " + mealName(s.At)
+		return mealOf(s.At).walk()
 	}
-	return fmt.Sprintf("%s at %s", s.Anchor.Title(), s.At)
+	return i18n.T("status.next_at", map[string]any{"Anchor": anchorTitle(s.Anchor), "Time": s.At.String()})
 }
 
 // openMove shows the row's Move… editor: a time of day, checked as it is
@@ -273,22 +343,22 @@ func slotName(s reminders.Slot) string {
 func (v *timelineView) openMove(row *timelineRow) {
 	v.closeMove()
 	v.editor = row
-	label := "Move to"
+	label := i18n.T("ui.today.move_to")
 	if row.slot.Meal {
-		label = capitalize(mealName(row.slot.At)) + " at"
+		label = mealOf(row.slot.At).at()
 	}
 	row.moveTo = widget.NewEntry()
-	row.moveTo.SetPlaceHolder("HH:MM")
+	row.moveTo.SetPlaceHolder(i18n.T("ui.today.hh_mm"))
 	row.moveMessage = wrapped("")
 	row.moveMessage.Importance = widget.DangerImportance
 	row.moveMessage.Hide()
-	row.moveButton = widget.NewButton("Move", func() { v.sendMove(row) })
+	row.moveButton = widget.NewButton(i18n.T("ui.today.move_button"), func() { v.sendMove(row) })
 	row.moveButton.Importance = widget.HighImportance
 	row.moveButton.Disable()
 	row.moveTo.OnChanged = func(string) { v.checkMove(row) }
 	row.moveTo.OnSubmitted = func(string) { v.sendMove(row) }
 	field := container.NewGridWrap(fyne.NewSize(100, row.moveTo.MinSize().Height), row.moveTo)
-	row.moveCancel = widget.NewButton("Cancel", v.closeMove)
+	row.moveCancel = widget.NewButton(i18n.T("ui.cancel"), v.closeMove)
 	// Under the row's words, past its time.
 	indent := func() fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(whenWidth(), 1), layout.NewSpacer())
@@ -344,12 +414,12 @@ func (v *timelineView) readMove(row *timelineRow) (settings.ClockTime, string) {
 	if row.slot.Meal {
 		walk := comes.Add(v.settings.AfterMeal.D())
 		if !walk.After(v.now) {
-			return 0, fmt.Sprintf("The walk after %s at %s would be at %s, which has passed; pick a later time.", mealName(row.slot.At), to, walk.Format("15:04"))
+			return 0, i18n.T("ui.today.walk_passed", map[string]any{"Walk": capitalize(mealOf(row.slot.At).walk()), "Meal": to.String(), "Time": clockText(walk)})
 		}
 		return to, ""
 	}
 	if !comes.After(v.now) {
-		return 0, fmt.Sprintf("%s has passed; pick a later time.", to)
+		return 0, i18n.T("ui.today.passed", map[string]any{"Time": to.String()})
 	}
 	return to, ""
 }
@@ -372,5 +442,8 @@ func (v *timelineView) sendMove(row *timelineRow) {
 	}
 	slot := *row.slot
 	v.closeMove()
-	v.send(fmt.Sprintf("move %s to %s", slotName(slot), to), func(d Daemon) error { return d.MoveToday(context.Background(), slot, to) })
+	failed := func(err error) string {
+		return i18n.T("ui.today.move_failed", map[string]any{"Slot": slotName(slot), "To": to.String(), "Error": err.Error()})
+	}
+	v.send(failed, func(d Daemon) error { return d.MoveToday(context.Background(), slot, to) })
 }

@@ -5,7 +5,7 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"log/slog"
 	"runtime/debug"
 	"time"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/microrest/microrest/assets"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/window"
 )
@@ -38,16 +39,25 @@ type Options struct {
 	Log  *slog.Logger
 }
 
-// Run shows the window and blocks until it is closed.
+// Run shows the window and blocks until it is closed. The window speaks
+// the settings' language, as the tray and the notifications do.
 func Run(opts Options) error {
 	// Start-up allocates tens of megabytes of fonts, images and widgets
 	// that all stay live: collecting them at the default rate is work
 	// before the first frame that frees nothing. The process is short-lived.
 	debug.SetGCPercent(400)
+	// Reload never writes: opening a window changes no file (the daemon
+	// writes the commented defaults at its first start; Save writes the
+	// rest), and a missing or broken file reads as the defaults.
+	loaded, loadErr := settings.Reload(opts.SettingsPath)
+	i18n.SetLanguage(loaded.Settings.Language)
+	speakInFyne(i18n.Current(), i18n.Detect())
 	a := app.NewWithID(opts.AppID)
 	warmFaces()
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
-	w, err := build(a, opts, env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt})
+	e := env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt,
+		loaded: loaded, loadErr: loadErr}
+	w, err := build(a, opts, e)
 	if err != nil {
 		return err
 	}
@@ -65,6 +75,10 @@ type env struct {
 	launch func(v window.Verb, prompt uint64) error
 	// prompt is the id of the prompt a guided session answers; 0 for none.
 	prompt uint64
+	// loaded is the settings file as Run read it, and loadErr why it was
+	// not used, if it was not.
+	loaded  settings.Loaded
+	loadErr error
 }
 
 func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
@@ -86,7 +100,7 @@ func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
 		showCheckin(w, e)
 	default:
 		w.Close()
-		return nil, fmt.Errorf("no window called %s", opts.Window)
+		return nil, errors.New(i18n.T("window.err_unknown", map[string]any{"Window": opts.Window.String()}))
 	}
 	return w, nil
 }
