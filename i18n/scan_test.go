@@ -19,7 +19,7 @@ import (
 // userTextPackages are the packages, as directories under the module
 // root, whose every word a person reads comes from the catalog. Add a
 // package once its text goes through i18n.T and i18n.N.
-var userTextPackages = []string{"tray", "autostart", "control", "notify", "daemon", "cli"}
+var userTextPackages = []string{"tray", "autostart", "control", "notify", "daemon", "cli", "ui", "window"}
 
 // userTextPending are files of userTextPackages, as paths under the
 // module root, whose text does not come from the catalog yet, each with
@@ -74,6 +74,8 @@ var userTextSinks = map[string]textArgs{
 	// Fyne windows and notifications.
 	"widget.NewLabel": {0, false}, "widget.NewButton": {0, false}, "widget.NewButtonWithIcon": {0, false},
 	"widget.NewCheck": {0, false}, "widget.NewCard": {0, true}, "widget.NewFormItem": {0, false},
+	"widget.NewLabelWithStyle": {0, false}, "canvas.NewText": {0, false},
+	".SetConfirmText": {0, false}, ".SetDismissText": {0, false},
 	"widget.NewRichTextFromMarkdown": {0, false}, "widget.NewHyperlink": {0, false},
 	"container.NewTabItem": {0, false}, "container.NewTabItemWithIcon": {0, false},
 	"dialog.ShowInformation": {0, true}, "dialog.NewInformation": {0, true},
@@ -81,6 +83,11 @@ var userTextSinks = map[string]textArgs{
 	"dialog.ShowCustom": {0, true}, "dialog.NewCustom": {0, true},
 	"fyne.NewNotification": {0, true}, ".NewWindow": {0, false},
 	".SetText": {0, false}, ".SetPlaceHolder": {0, false},
+	// The windows' own helpers that make a label of their text, called
+	// inside their package as "package.func".
+	"ui.wrapped": {0, false}, "ui.heading": {0, false}, "ui.boldLabel": {0, false},
+	"ui.boldWrapped": {0, false}, "ui.caption": {0, false}, "ui.setText": {1, false},
+	"ui.newCheckbox": {0, false},
 }
 
 // userTextFields are struct fields a person reads, in composite literals
@@ -157,7 +164,7 @@ func (s *scanner) walk(root ast.Node) {
 			if s.catalogCall(n, skip) {
 				return true
 			}
-			if args, ok := sinkOf(n); ok {
+			if args, ok := sinkOf(n, s.pkg); ok {
 				for i := args.first; i < len(n.Args) && (i == args.first || args.rest); i++ {
 					literalsOf(n.Args[i], sink)
 				}
@@ -211,7 +218,13 @@ func (s *scanner) catalogCall(c *ast.CallExpr, skip map[*ast.BasicLit]bool) bool
 	return true
 }
 
-func sinkOf(c *ast.CallExpr) (textArgs, bool) {
+// sinkOf finds the sink a call in package pkg is: a function of pkg
+// called by its bare name is "pkg.func".
+func sinkOf(c *ast.CallExpr, pkg string) (textArgs, bool) {
+	if id, ok := c.Fun.(*ast.Ident); ok {
+		args, ok := userTextSinks[pkg+"."+id.Name]
+		return args, ok
+	}
 	sel, ok := c.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return textArgs{}, false
@@ -345,6 +358,17 @@ func TestTheScannerTellsTextFromMachineStrings(t *testing.T) {
 				t.Fatalf("flagged %q, want %q", got, tc.flagged)
 			}
 		})
+	}
+}
+
+func TestTheScannerKnowsAPackagesOwnLabelHelpers(t *testing.T) {
+	src := "package ui\nfunc f() { setText(l, \"Finished\"); wrapped(i18n.T(\"tray.quit\")); setText(\"Done\", \"\") }\n"
+	var got []string
+	for _, f := range scanSource(t, "ui", "x.go", src) {
+		got = append(got, f.text)
+	}
+	if fmt.Sprint(got) != fmt.Sprint([]string{"Finished"}) {
+		t.Fatalf("flagged %q, want only the word given to setText", got)
 	}
 }
 
