@@ -1,7 +1,6 @@
 package reminders
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -78,11 +77,11 @@ func (c Checkin) Empty() bool {
 func (c Checkin) Check() error {
 	for _, i := range CheckinItems {
 		if a := c.Answer(i); a < 0 || a > MaxAnswer {
-			return fmt.Errorf("%s %d is outside 1 to %d (0: not answered)", i, a, MaxAnswer)
+			return &Refusal{Reason: RefusedAnswerRange, Item: i, Value: a}
 		}
 	}
 	if c.Load != settings.LoadUnset && !c.Load.Valid() {
-		return fmt.Errorf("%s is not a training load; use rest, easy or hard", c.Load)
+		return &Refusal{Reason: RefusedLoad}
 	}
 	return nil
 }
@@ -98,7 +97,7 @@ type AnswerCheckin struct{ Checkin Checkin }
 // (see Readiness); the engine does no I/O. It holds until the day ends.
 type SetReadiness struct{ Low bool }
 
-var errCheckinTime = errors.New("a check-in carries no time of its own; the engine stamps it")
+var errCheckinTime error = &Refusal{Reason: RefusedCheckinTime}
 
 func (c AnswerCheckin) apply(e *Engine, now time.Time) error {
 	if err := c.Checkin.Check(); err != nil {

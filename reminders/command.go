@@ -1,8 +1,6 @@
 package reminders
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -68,17 +66,18 @@ const MaxPause = 24 * time.Hour
 // ErrAnswered refuses an answer to a prompt that is no longer on screen:
 // answered elsewhere (the tray, another client), auto-done or missed. It
 // is never applied to the prompt that replaced it.
-var ErrAnswered = errors.New("that prompt was already answered")
+var ErrAnswered error = &Refusal{Reason: RefusedAnswered}
 
+// The refusals that carry nothing but their reason, for errors.Is.
 var (
-	errNoPrompt    = errors.New("no prompt is on screen; name an anchor to record a practice done on your own")
-	errAppointment = errors.New("an appointment cannot be skipped; snooze it or mark it done")
-	errPastPause   = errors.New("a pause must end in the future; give a later time")
-	errNoLength    = errors.New(`a pause needs a length like "30m"`)
-	errBusy        = errors.New("another prompt is on screen; answer it first")
-	errLongPause   = fmt.Errorf("a pause can last at most %s; pause until tomorrow for longer", settings.Duration(MaxPause))
-	errSnoozeRange = fmt.Errorf("a snooze lasts from %s to %s", settings.Duration(settings.SnoozeLimits.Min), settings.Duration(settings.SnoozeLimits.Max))
-	errNeverShown  = errors.New("no prompt with that id was ever shown")
+	errNoPrompt    error = &Refusal{Reason: RefusedNoPrompt}
+	errAppointment error = &Refusal{Reason: RefusedAppointment}
+	errPastPause   error = &Refusal{Reason: RefusedPastPause}
+	errNoLength    error = &Refusal{Reason: RefusedNoLength}
+	errBusy        error = &Refusal{Reason: RefusedBusy}
+	errLongPause   error = &Refusal{Reason: RefusedLongPause}
+	errSnoozeRange error = &Refusal{Reason: RefusedSnoozeRange}
+	errNeverShown  error = &Refusal{Reason: RefusedNeverShown}
 )
 
 // Do applies a command at now and returns what happened.
@@ -118,7 +117,7 @@ func (c Snooze) apply(e *Engine, now time.Time) error {
 		return err
 	}
 	if lim := settings.SnoozeLimits; c.For != 0 && (c.For < lim.Min || c.For > lim.Max) {
-		return fmt.Errorf("%w: %s is not", errSnoozeRange, settings.Duration(c.For))
+		return &Refusal{Reason: RefusedSnoozeRange, Length: c.For}
 	}
 	return e.answer(c.Anchors, OutcomeSnoozed, now, c.For)
 }
@@ -137,7 +136,7 @@ func (e *Engine) checkPrompt(id uint64) error {
 	case id == 0 || (e.cur != nil && e.cur.ID == id):
 		return nil
 	case id > e.nextID:
-		return fmt.Errorf("%w: %d", errNeverShown, id)
+		return &Refusal{Reason: RefusedNeverShown, Prompt: id}
 	}
 	return ErrAnswered
 }
@@ -209,7 +208,7 @@ func (e *Engine) answer(kinds []settings.Kind, o Outcome, now time.Time, snooze 
 		for _, k := range kinds {
 			i := slices.IndexFunc(e.cur.Items, func(it Item) bool { return it.Anchor == k })
 			if i < 0 {
-				return fmt.Errorf("the prompt on screen does not offer %s", k)
+				return &Refusal{Reason: RefusedNotOffered, Anchor: k}
 			}
 			items = append(items, e.cur.Items[i])
 		}
@@ -223,7 +222,7 @@ func (e *Engine) answer(kinds []settings.Kind, o Outcome, now time.Time, snooze 
 
 func checkKind(k settings.Kind) error {
 	if k < 0 || int(k) >= len(settings.Kinds) {
-		return fmt.Errorf("%s is not an anchor", k)
+		return &Refusal{Reason: RefusedNotAnchor, Anchor: k}
 	}
 	return nil
 }

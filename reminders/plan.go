@@ -1,10 +1,7 @@
 package reminders
 
 import (
-	"errors"
-	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/microrest/microrest/settings"
@@ -148,7 +145,7 @@ func (e *Engine) mealAt(k settings.Kind, t time.Time) bool {
 	return slices.ContainsFunc(e.today(k), func(p planned) bool { return p.Meal && !p.skipped && p.at.Equal(t) })
 }
 
-var errMealAnchor = errors.New("only movement has walks after meals")
+var errMealAnchor error = &Refusal{Reason: RefusedMealAnchor}
 
 func (c SkipToday) apply(e *Engine, now time.Time) error {
 	p, err := e.find(c.Slot)
@@ -156,7 +153,7 @@ func (c SkipToday) apply(e *Engine, now time.Time) error {
 		return err
 	}
 	if p.skipped {
-		return fmt.Errorf("%s is already skipped today", c.Slot)
+		return &Refusal{Reason: RefusedSkipped, Slot: c.Slot}
 	}
 	if err := e.ahead(p, now); err != nil {
 		return err
@@ -169,7 +166,7 @@ func (c SkipToday) apply(e *Engine, now time.Time) error {
 // back at the new time even when its own time has passed.
 func (c MoveToday) apply(e *Engine, now time.Time) error {
 	if !validClock(c.To) {
-		return fmt.Errorf("%s is not a time of day; use 00:00 to 23:59", c.To)
+		return &Refusal{Reason: RefusedNotClock, At: c.To}
 	}
 	p, err := e.find(c.Slot)
 	if err != nil {
@@ -183,9 +180,9 @@ func (c MoveToday) apply(e *Engine, now time.Time) error {
 	at := e.todayAt(e.clockFor(p.Slot, c.To))
 	if !at.After(e.handledUntil(p.Anchor, now)) {
 		if p.Meal {
-			return fmt.Errorf("a meal at %s brings its walk at %s, which has already passed today; give a later time", c.To, at.In(e.loc).Format("15:04"))
+			return &Refusal{Reason: RefusedMealPassed, At: c.To, When: at.In(e.loc)}
 		}
-		return fmt.Errorf("%s has already passed today; give a later time", c.To)
+		return &Refusal{Reason: RefusedPassed, At: c.To}
 	}
 	if c.To == c.Slot.At {
 		e.setChange(c.Slot, change{})
@@ -205,10 +202,10 @@ func (e *Engine) handledUntil(k settings.Kind, now time.Time) time.Time {
 // it has passed.
 func (e *Engine) ahead(p planned, now time.Time) error {
 	if e.inRound(p) {
-		return fmt.Errorf("%s is due now; answer its prompt instead", p.Slot)
+		return &Refusal{Reason: RefusedDueNow, Slot: p.Slot}
 	}
 	if !p.at.After(e.handledUntil(p.Anchor, now)) {
-		return fmt.Errorf("%s has already passed today (it came at %s); only a time still ahead can be skipped or moved", p.Slot, p.at.In(e.loc).Format("15:04"))
+		return &Refusal{Reason: RefusedCame, Slot: p.Slot, When: p.at.In(e.loc)}
 	}
 	return nil
 }
@@ -227,7 +224,7 @@ func (e *Engine) find(s Slot) (planned, error) {
 		return planned{}, errMealAnchor
 	}
 	if !e.cfg.Anchors.Of(s.Anchor).Enabled {
-		return planned{}, fmt.Errorf("%s is off today, so it has no clock times to change", s.Anchor)
+		return planned{}, &Refusal{Reason: RefusedAnchorOff, Anchor: s.Anchor}
 	}
 	for _, p := range e.today(s.Anchor) {
 		if p.Slot == s {
@@ -240,28 +237,15 @@ func (e *Engine) find(s Slot) (planned, error) {
 // unknown says why slot s is not one of today's.
 func (e *Engine) unknown(s Slot) error {
 	if !s.Meal {
-		return fmt.Errorf("%s has no clock time %s today%s", s.Anchor, s.At, listed(e.cfg.Anchors.Of(s.Anchor).At, "; its times are "))
+		return &Refusal{Reason: RefusedNoSlot, Slot: s, Times: e.cfg.Anchors.Of(s.Anchor).At}
 	}
 	switch {
 	case !e.cfg.MealWalksOn():
-		return errors.New(`walks after meals are off (after_meal = "off", or no meals); there is no walk to change`)
+		return &Refusal{Reason: RefusedMealWalksOff, Slot: s}
 	case !slices.Contains(e.cfg.Meals, s.At):
-		return fmt.Errorf("there is no %s meal today%s", s.At, listed(e.cfg.Meals, "; the meals are "))
+		return &Refusal{Reason: RefusedNoMeal, Slot: s, Times: e.cfg.Meals}
 	}
-	walk := e.cfg.WalkAfter(s.At)
-	return fmt.Errorf("the walk after the %s meal is movement's own %s today; skip or move %s instead", s.At, walk, Slot{Anchor: s.Anchor, At: walk})
-}
-
-// listed writes clock times after a lead, or "" for none.
-func listed(times []settings.ClockTime, lead string) string {
-	if len(times) == 0 {
-		return ""
-	}
-	parts := make([]string, len(times))
-	for i, c := range times {
-		parts[i] = c.String()
-	}
-	return lead + strings.Join(parts, ", ")
+	return &Refusal{Reason: RefusedOwnTime, Slot: s, At: e.cfg.WalkAfter(s.At)}
 }
 
 // setChange records today's change to slot s (the zero change undoes
