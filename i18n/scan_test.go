@@ -88,6 +88,8 @@ var userTextSinks = map[string]textArgs{
 	"ui.wrapped": {0, false}, "ui.heading": {0, false}, "ui.boldLabel": {0, false},
 	"ui.boldWrapped": {0, false}, "ui.caption": {0, false}, "ui.setText": {1, false},
 	"ui.newCheckbox": {0, false},
+	// The command line's error lines.
+	"cli.usageErr": {1, false}, "cli.errorLine": {1, false}, ".fail": {0, false},
 }
 
 // userTextFields are struct fields a person reads, in composite literals
