@@ -9,19 +9,45 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
-// The engine refuses a command with a typed reason (reminders.Refusal)
-// and no words; here the person reads it in the daemon's language, as the
-// command line and the windows show the reply's error.
+// The engine says why it refused a command, that an answer waits for the
+// journal, or that its state file failed, with typed fields and no words
+// (reminders.Refusal, Unjournaled, StateError); here the person reads them
+// in the daemon's language, as the command line and the windows show a
+// reply's error and the log shows the state file's.
 
-// inWords is err as a person reads it: an engine's refusal in the
+// inWords is err as a person reads it: the engine's typed errors in the
 // process's language, any other error as it is. errors.Is and errors.As
-// still see the refusal.
+// still see the engine's error.
 func inWords(err error) error {
-	var r *reminders.Refusal
-	if errors.As(err, &r) {
+	var (
+		r *reminders.Refusal
+		u *reminders.Unjournaled
+		s *reminders.StateError
+	)
+	switch {
+	case errors.As(err, &r):
 		return &worded{msg: refusalWords(r), err: err}
+	case errors.As(err, &u):
+		return &worded{msg: i18n.T("reply.unjournaled", map[string]any{"Error": u.Err.Error()}), err: err}
+	case errors.As(err, &s):
+		return &worded{msg: stateWords(s), err: err}
 	}
 	return err
+}
+
+// stateWords says why the state file could not be read or saved.
+func stateWords(e *reminders.StateError) string {
+	data := map[string]any{"Path": e.Path, "Error": e.Err.Error(), "MovedTo": e.MovedTo}
+	switch {
+	case e.Op == reminders.StateSave:
+		return i18n.T("engine_state.err_save") + ": " + e.Err.Error()
+	case e.Op == reminders.StateRead:
+		return i18n.T("engine_state.err_read") + ": " + e.Err.Error()
+	case e.MoveErr != nil:
+		data["MoveError"] = e.MoveErr.Error()
+		return i18n.T("engine_state.stuck", data)
+	}
+	return i18n.T("engine_state.damaged", data)
 }
 
 // worded says an error in words of its own, and unwraps to it.

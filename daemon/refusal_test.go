@@ -77,3 +77,27 @@ func TestARefusalReachesTheReplyInTheDaemonsLanguage(t *testing.T) {
 		t.Error("an error that is no refusal changed")
 	}
 }
+
+// The journal's refusal and the state file's errors read, in English, as
+// the engine's own.
+func TestTheEnginesOtherErrorsInEnglishReadAsItsOwn(t *testing.T) {
+	disk := errors.New("no space left on device")
+	for _, err := range []error{
+		&reminders.Unjournaled{Err: disk},
+		&reminders.StateError{Op: reminders.StateRead, Path: "/s/state.json", Err: disk},
+		&reminders.StateError{Op: reminders.StateSave, Path: "/s/state.json", Err: disk},
+		&reminders.StateError{Op: reminders.StateDamaged, Path: "/s/state.json", Err: disk, MovedTo: "/s/state.json.corrupt"},
+		&reminders.StateError{Op: reminders.StateDamaged, Path: "/s/state.json", Err: disk, MoveErr: errors.New("read-only")},
+	} {
+		if got, want := inWords(err).Error(), err.Error(); got != want {
+			t.Errorf("%q, the engine says %q", got, want)
+		}
+		if !errors.Is(inWords(err), disk) {
+			t.Errorf("%q no longer wraps the cause", err)
+		}
+	}
+	inLanguage(t, "nl")
+	if got, want := inWords(&reminders.Unjournaled{Err: disk}).Error(), "no space left on device; het antwoord wordt bewaard en in het logboek gezet zodra dat kan"; got != want {
+		t.Errorf("in Dutch %q, want %q", got, want)
+	}
+}

@@ -22,14 +22,20 @@ const (
 // CheckinItems lists the questions in the order they are asked.
 var CheckinItems = []CheckinItem{Stiffness, Mood, Energy, SleepQuality}
 
-var checkinItemNames = [...]string{"stiffness", "mood", "energy", "sleep quality"}
-
-// String names the question in plain words.
+// String names the question in English, for logs and test failures;
+// people read it from the catalog.
 func (i CheckinItem) String() string {
-	if i < 0 || int(i) >= len(checkinItemNames) {
-		return fmt.Sprintf("item(%d)", int(i))
+	switch i {
+	case Stiffness:
+		return "stiffness"
+	case Mood:
+		return "mood"
+	case Energy:
+		return "energy"
+	case SleepQuality:
+		return "sleep quality"
 	}
-	return checkinItemNames[i]
+	return fmt.Sprintf("item(%d)", int(i))
 }
 
 // MaxAnswer is the top of every check-in scale; 0 is "not answered".

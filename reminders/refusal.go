@@ -167,6 +167,20 @@ func (r *Refusal) planError() string {
 	return fmt.Sprintf("refused(%d)", int(r.Reason))
 }
 
+// Unjournaled is the reply to a command that was carried out but whose
+// outcomes the journal refused: they are kept, and written as soon as the
+// journal takes them again. Err is the journal's error.
+type Unjournaled struct{ Err error }
+
+// Error says it in English, for logs and tests; the daemon words it for
+// people.
+func (e *Unjournaled) Error() string {
+	return fmt.Sprintf("%v; the answer is kept and written to the journal as soon as it can be", e.Err)
+}
+
+// Unwrap lets errors.Is see the journal's error.
+func (e *Unjournaled) Unwrap() error { return e.Err }
+
 // listed writes clock times after a lead, or "" for none.
 func listed(times []settings.ClockTime, lead string) string {
 	if len(times) == 0 {

@@ -272,7 +272,7 @@ func (r *Runner) unjournaled(evs []Event) error {
 	}
 	for _, ev := range evs {
 		if r.waiting(ev) {
-			return fmt.Errorf("%w; the answer is kept and written to the journal as soon as it can be", r.journalErr)
+			return &Unjournaled{Err: r.journalErr}
 		}
 	}
 	return nil

@@ -182,10 +182,10 @@ func SaveState(path string, st State) error {
 	st.Version = stateVersion
 	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
-		return fmt.Errorf("save engine state: %w", err)
+		return &StateError{Op: StateSave, Path: path, Err: err}
 	}
 	if err := atomicfile.Write(path, append(data, '\n'), atomicfile.Options{}); err != nil {
-		return fmt.Errorf("save engine state: %w", err)
+		return &StateError{Op: StateSave, Path: path, Err: err}
 	}
 	return nil
 }
@@ -199,7 +199,7 @@ func LoadState(path string) (State, error) {
 		return State{}, nil
 	}
 	if err != nil {
-		return State{}, fmt.Errorf("read engine state: %w", err)
+		return State{}, &StateError{Op: StateRead, Path: path, Err: err}
 	}
 	st, err := parseState(data)
 	if err == nil {
@@ -207,10 +207,51 @@ func LoadState(path string) (State, error) {
 	}
 	aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
 	if rerr := os.Rename(path, aside); rerr != nil {
-		return State{}, fmt.Errorf("the engine state in %s is unreadable (%w) and could not be moved aside (%v); microrest starts from zero progress", path, err, rerr)
+		return State{}, &StateError{Op: StateDamaged, Path: path, Err: err, MoveErr: rerr}
 	}
-	return State{}, fmt.Errorf("the engine state in %s was unreadable (%w); it was moved to %s and microrest starts from zero progress", path, err, aside)
+	return State{}, &StateError{Op: StateDamaged, Path: path, Err: err, MovedTo: aside}
 }
+
+// StateOp says what was done with the state file when it failed.
+type StateOp int
+
+// The operations on the state file.
+const (
+	// StateRead: the file could not be read.
+	StateRead StateOp = iota
+	// StateSave: the file could not be written.
+	StateSave
+	// StateDamaged: the file was read but is damaged; it was moved to
+	// MovedTo, or could not be moved (MoveErr), and the engine starts
+	// from zero progress.
+	StateDamaged
+)
+
+// StateError says the state file could not be read or saved, as typed
+// fields, so the daemon can word it for people. Error says it in English,
+// for logs and tests; Err says what is wrong, for developers.
+type StateError struct {
+	Op      StateOp
+	Path    string
+	Err     error
+	MovedTo string
+	MoveErr error
+}
+
+func (e *StateError) Error() string {
+	switch {
+	case e.Op == StateSave:
+		return fmt.Sprintf("save engine state: %v", e.Err)
+	case e.Op == StateRead:
+		return fmt.Sprintf("read engine state: %v", e.Err)
+	case e.MoveErr != nil:
+		return fmt.Sprintf("the engine state in %s is unreadable (%v) and could not be moved aside (%v); microrest starts from zero progress", e.Path, e.Err, e.MoveErr)
+	}
+	return fmt.Sprintf("the engine state in %s was unreadable (%v); it was moved to %s and microrest starts from zero progress", e.Path, e.Err, e.MovedTo)
+}
+
+// Unwrap lets errors.Is see the cause.
+func (e *StateError) Unwrap() error { return e.Err }
 
 // parseState decodes and checks a state file.
 func parseState(data []byte) (State, error) {
