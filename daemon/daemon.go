@@ -112,7 +112,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	d.runner = reminders.NewRunner(d.engine(st), cfg)
 	ran := d.start(ctx, ln)
-	if firstStart {
+	if firstStart && window.CanShow() {
 		d.offerPlan()
 	}
 	d.tray.Run()

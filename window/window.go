@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -134,6 +135,17 @@ func Args(v Verb, o Opts) []string {
 		args = append(args, "--prompt", strconv.FormatUint(o.Prompt, 10))
 	}
 	return args
+}
+
+// CanShow reports whether a window could open: on Linux and the BSDs
+// only with an X11 or Wayland display to open it on (a daemon started
+// over ssh or by a test has none); elsewhere the desktop is always there.
+func CanShow() bool {
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		return true
+	}
+	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 }
 
 // Launch starts a UI process of this same binary showing window v, for

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -144,5 +145,21 @@ func TestAWindowSpeaksTheLanguageTheSettingsChoseNotTheDesktops(t *testing.T) {
 				t.Errorf("LanguageEnv = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestAWindowCanShowOnlyWithADisplayOnLinux(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the display variables decide on Linux only")
+	}
+	for _, tc := range []struct {
+		display, wayland string
+		want             bool
+	}{{"", "", false}, {":9", "", true}, {"", "wayland-1", true}} {
+		t.Setenv("DISPLAY", tc.display)
+		t.Setenv("WAYLAND_DISPLAY", tc.wayland)
+		if got := CanShow(); got != tc.want {
+			t.Errorf("DISPLAY=%q WAYLAND_DISPLAY=%q: CanShow = %v, want %v", tc.display, tc.wayland, got, tc.want)
+		}
 	}
 }
