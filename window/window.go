@@ -49,22 +49,28 @@ func (v Verb) String() string {
 // Title is the window's title in the process's language: "microrest
 // settings", "microrest – Einstellungen". It is the one source of the
 // titles: the windows set it, and the binary tests find windows by it.
-func (v Verb) Title() string {
+func (v Verb) Title() string { return v.title(i18n.T) }
+
+// TitleIn is the title in the language t speaks, for a test that looks
+// for the window of a process that speaks another than its own.
+func (v Verb) TitleIn(t *i18n.Translator) string { return v.title(t.T) }
+
+func (v Verb) title(say func(id string, data ...map[string]any) string) string {
 	switch v {
 	case Settings:
-		return i18n.T("window.title.settings")
+		return say("window.title.settings")
 	case Progress:
-		return i18n.T("window.title.progress")
+		return say("window.title.progress")
 	case Breathe:
-		return i18n.T("window.title.breathe")
+		return say("window.title.breathe")
 	case Move:
-		return i18n.T("window.title.move")
+		return say("window.title.move")
 	case Posture:
-		return i18n.T("window.title.posture")
+		return say("window.title.posture")
 	case Prompt:
-		return i18n.T("window.title.prompt")
+		return say("window.title.prompt")
 	case Checkin:
-		return i18n.T("window.title.checkin")
+		return say("window.title.checkin")
 	}
 	return v.String()
 }

@@ -112,6 +112,9 @@ func TestTitlesAreInTheProcesssLanguageAndEnglishStaysAsScriptsKnowIt(t *testing
 	if got, want := Settings.Title(), "microrest – Einstellungen"; got != want {
 		t.Errorf("German settings title %q, want %q", got, want)
 	}
+	if got, want := Settings.TitleIn(i18n.For("fr")), "microrest – Réglages"; got != want {
+		t.Errorf("French settings title %q, want %q", got, want)
+	}
 	seen := map[string]Verb{}
 	for _, v := range All {
 		if w, ok := seen[v.Title()]; ok {
