@@ -579,7 +579,7 @@ func parseOutcome(b []byte) (reminders.Outcome, error) {
 			return o, nil
 		}
 	}
-	return reminders.ParseOutcome(string(b))
+	return 0, errors.New(i18n.T("journal.problem_outcome.unknown", map[string]any{"Value": strconv.Quote(string(b))}))
 }
 
 // minutesRange refuses active minutes out of range.
