@@ -108,6 +108,7 @@ func TestADamagedLineIsReportedInTheProcesssLanguage(t *testing.T) {
 	input := `{"time":"2026-11-27T10:04:05+01:00","anchor":"movement","outcome":"done","active_min":5}
 {"time":"yesterday","anchor":"movement","outcome":"done","active_min":5}
 {"time":"2026-11-27T10:05:05+01:00","kind":"checkin","mood":9}
+{"time":"2026-11-27T10:05:35+01:00","anchor":"movement","outcome":"dun","active_min":5}
 {"time":"2026-11-27T10:06:05+01:00","anchor":"movement","outcome":"done","active_min":5`
 	inLanguage(t, "de")
 	report, err := Read(strings.NewReader(input), func(Entry) error { return nil })
@@ -121,7 +122,8 @@ func TestADamagedLineIsReportedInTheProcesssLanguage(t *testing.T) {
 	want := []string{
 		`Zeile 2: Feld "time": "yesterday" ist keine RFC-3339-Zeit wie 2026-11-27T10:04:05+01:00`,
 		`Zeile 3: Feld "mood": 9 liegt nicht zwischen 1 und 5`,
-		`Zeile 4: abgebrochene letzte Zeile (ohne Zeilenende): kein JSON-Objekt: unexpected end of JSON input`,
+		`Zeile 4: Feld "outcome": "dun" ist kein Ergebnis`,
+		`Zeile 5: abgebrochene letzte Zeile (ohne Zeilenende): kein JSON-Objekt: unexpected end of JSON input`,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
