@@ -45,8 +45,11 @@ func showBreathe(w fyne.Window, opts Options, e env) {
 	s := e.loaded.Settings
 	k, mode := breathPlan(opts.Mode, e.prompt, daemonStatus(e))
 	v := newBreatheView(e, breathSession{anchor: k, breathing: BreathingFor(s.Breathing, mode), length: s.Anchors.Of(k).Practice.D()}, w.Close)
-	v.show(w, v.view, fyne.NewSize(420, 600))
+	v.show(w, v.view, breatheSize)
 }
+
+// breatheSize fits the circle above the pattern's words.
+var breatheSize = fyne.NewSize(420, 600)
 
 // statusWait bounds the look at the daemon's status before a breathing
 // session shows: a daemon that does not answer at once only costs the

@@ -68,10 +68,13 @@ type checkinView struct {
 	settled chan struct{}
 }
 
+// checkinSize fits the four scales and the training load.
+var checkinSize = fyne.NewSize(640, 440)
+
 func showCheckin(w fyne.Window, e env) {
 	v := newCheckinView(e, w.Close)
 	w.SetContent(v.view)
-	w.Resize(fyne.NewSize(580, 440))
+	w.Resize(checkinSize)
 }
 
 func newCheckinView(e env, closeWindow func()) *checkinView {

@@ -21,7 +21,7 @@ func openCheckin(t *testing.T, d *fakeDaemon) (*checkinView, *bool, fyne.Window)
 	closed := false
 	v := newCheckinView(testEnv(d, &fakeClock{now: start}), func() { closed = true })
 	w := test.NewWindow(v.view)
-	w.Resize(fyne.NewSize(580, 440))
+	w.Resize(checkinSize)
 	t.Cleanup(w.Close)
 	return v, &closed, w
 }

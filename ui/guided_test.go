@@ -194,7 +194,7 @@ func TestPostureDoneWaitsForEveryCheckThenRecordsPosture(t *testing.T) {
 	v := newPostureView(testEnv(d, &fakeClock{now: start}), func() {})
 	w := test.NewWindow(v.view)
 	defer w.Close()
-	w.Resize(fyne.NewSize(480, 420))
+	w.Resize(postureSize)
 	for i, c := range v.checks {
 		if !v.finish.Disabled() {
 			t.Fatalf("Done enabled with %d of %d checks", i, len(v.checks))
@@ -271,11 +271,11 @@ func TestTheGuidedWindowsRenderAsRecorded(t *testing.T) {
 		view   fyne.CanvasObject
 		size   fyne.Size
 	}{
-		{"breathe.xml", calm.view, fyne.NewSize(420, 600)},
-		{"breathe_sleep.xml", sleep.view, fyne.NewSize(420, 600)},
-		{"breathe_controlled.xml", controlled.view, fyne.NewSize(420, 600)},
-		{"move.xml", move.view, fyne.NewSize(440, 420)},
-		{"posture.xml", posture.view, fyne.NewSize(480, 420)},
+		{"breathe.xml", calm.view, breatheSize},
+		{"breathe_sleep.xml", sleep.view, breatheSize},
+		{"breathe_controlled.xml", controlled.view, breatheSize},
+		{"move.xml", move.view, moveSize},
+		{"posture.xml", posture.view, postureSize},
 	} {
 		w := test.NewWindow(tc.view)
 		w.Resize(tc.size)

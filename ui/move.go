@@ -86,9 +86,12 @@ type moveView struct {
 	view    fyne.CanvasObject
 }
 
+// moveSize fits a move's cue and the countdown.
+var moveSize = fyne.NewSize(440, 420)
+
 func showMove(w fyne.Window, opts Options, e env) {
 	v := newMoveView(e, e.loaded.Settings.Anchors.Movement.Practice.D(), w.Close)
-	v.show(w, v.view, fyne.NewSize(440, 420))
+	v.show(w, v.view, moveSize)
 }
 
 func newMoveView(e env, length time.Duration, closeWindow func()) *moveView {

@@ -32,9 +32,12 @@ type postureView struct {
 	view   fyne.CanvasObject
 }
 
+// postureSize fits the checklist.
+var postureSize = fyne.NewSize(560, 420)
+
 func showPosture(w fyne.Window, _ Options, e env) {
 	v := newPostureView(e, w.Close)
-	v.show(w, v.view, fyne.NewSize(480, 420))
+	v.show(w, v.view, postureSize)
 }
 
 func newPostureView(e env, closeWindow func()) *postureView {

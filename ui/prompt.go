@@ -36,10 +36,13 @@ type promptView struct {
 	settled chan struct{}
 }
 
+// promptSize is small: the window sits beside the work, not over it.
+var promptSize = fyne.NewSize(420, 240)
+
 func showPrompt(w fyne.Window, e env) {
 	v := newPromptView(e, w.Close)
 	w.SetContent(v.view)
-	w.Resize(fyne.NewSize(420, 240))
+	w.Resize(promptSize)
 	v.load()
 }
 

@@ -79,12 +79,14 @@ func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.Canv
 	rows := container.New(layout.NewFormLayout())
 	actions := planActions()
 	times := make([][]timeField, len(actions))
-	// The first words of every row take the width of the longest, so the
-	// first entries line up.
+	// The words before every entry take the width of the longest, so the
+	// entries line up.
 	var words fyne.Size
 	for i, a := range actions {
 		times[i] = a.times(s)
-		words = words.Max(widget.NewLabel(times[i][0].before).MinSize())
+		for _, t := range times[i] {
+			words = words.Max(widget.NewLabel(t.before).MinSize())
+		}
 	}
 	var fields []*field
 	for ai, a := range actions {
@@ -93,24 +95,22 @@ func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.Canv
 			box.check.SetChecked(suggestedPlan[a.kind])
 		}
 		fields = append(fields, box)
-		line := container.NewHBox()
+		// A line per field: two fields side by side do not fit beside
+		// the action in longer languages than English.
+		lines := newVBox()
 		messages := newVBox()
-		for i, t := range times[ai] {
-			switch {
-			case i == 0:
-				line.Add(container.NewGridWrap(words, widget.NewLabel(t.before)))
-			case t.before != "":
-				line.Add(widget.NewLabel(t.before))
-			}
-			line.Add(container.NewGridWrap(fyne.NewSize(120, t.f.entry.MinSize().Height), t.f.entry))
+		for _, t := range times[ai] {
+			line := container.NewHBox(container.NewGridWrap(words, widget.NewLabel(t.before)),
+				container.NewGridWrap(fyne.NewSize(120, t.f.entry.MinSize().Height), t.f.entry))
 			if t.after != "" {
 				line.Add(widget.NewLabel(t.after))
 			}
+			lines.Add(line)
 			messages.Add(t.f.message)
 			fields = append(fields, t.f)
 		}
 		rows.Add(newVBox(box.check, box.message))
-		rows.Add(newVBox(line, messages))
+		rows.Add(newVBox(lines, messages))
 	}
 	intro := wrapped(i18n.T("ui.plan.intro"))
 	return fields, newVBox(heading(i18n.T("ui.settings.tab.plan")), intro, rows, ed.planNote)
