@@ -95,10 +95,10 @@ func screenshotJournal() []journal.Line {
 	return lines
 }
 
-// TestScreenshots renders the README's screenshots of the Your plan page,
-// the Today tab and the progress charts into MICROREST_SCREENSHOTS, in
-// the light theme at the windows' own sizes: scripts/dev screenshots
-// runs it. They are drawn by Fyne's software painter from fixed data, so
+// TestScreenshots renders the README's screenshots of the Your plan page
+// (in English and in German), the Today tab and the progress charts into
+// MICROREST_SCREENSHOTS, in the light theme at the windows' own sizes:
+// scripts/dev screenshots runs it. They are drawn by Fyne's software painter from fixed data, so
 // they change only when the windows do.
 func TestScreenshots(t *testing.T) {
 	dir := shotsDir(t)
@@ -109,6 +109,15 @@ func TestScreenshots(t *testing.T) {
 		ed, w := showEditor(t, loaded, nil, startOf(false, loaded, err), newFakeDaemon())
 		ed.note.SetText(strings.ReplaceAll(ed.note.Text, path, "~/.config/microrest/settings.toml"))
 		shoot(t, w, filepath.Join(dir, "plan-light.png"))
+	})
+	t.Run("plan in German", func(t *testing.T) {
+		inLanguage(t, "de")
+		newShotApp(t)
+		path := filepath.Join(t.TempDir(), "settings.toml")
+		loaded, err := settings.Reload(path)
+		ed, w := showEditor(t, loaded, nil, startOf(false, loaded, err), newFakeDaemon())
+		ed.note.SetText(strings.ReplaceAll(ed.note.Text, path, "~/.config/microrest/settings.toml"))
+		shoot(t, w, filepath.Join(dir, "settings-de-light.png"))
 	})
 	progress := func(t *testing.T) (*progressView, fyne.Window) {
 		newShotApp(t)
