@@ -154,7 +154,7 @@ func withDefaults(opts Options) Options {
 func (d *daemon) loadState() reminders.State {
 	st, err := reminders.LoadState(d.opts.Paths.State)
 	if err != nil {
-		d.opts.Log.Error(err.Error())
+		d.opts.Log.Error(inWords(err).Error())
 	}
 	return st
 }
@@ -302,7 +302,7 @@ func (d *daemon) serve(ctx context.Context, r control.Request) control.Reply {
 		}
 		d.afterCheckin(ctx, cmd)
 		if err != nil {
-			return control.Fail(err)
+			return control.Fail(inWords(err))
 		}
 	}
 	return d.statusReply(ctx)

@@ -82,7 +82,7 @@ func promptItems(p *reminders.Prompt) []tray.Item {
 	if p == nil {
 		return nil
 	}
-	line := i18n.T("tray.prompt_line", map[string]any{"Title": notify.Title(*p), "Practice": p.Items[0].Practice})
+	line := i18n.T("tray.prompt_line", map[string]any{"Title": notify.Title(*p), "Practice": settings.PracticeText(p.Items[0].Practice)})
 	items := []tray.Item{{Title: clip(line, menuTextMax)}}
 	items = append(items,
 		tray.Item{Title: i18n.T("answer.done"), Action: tray.Action{Command: reminders.Done{Prompt: p.ID}}},
