@@ -52,6 +52,9 @@ func Run(opts Options) error {
 	loaded, loadErr := settings.Reload(opts.SettingsPath)
 	i18n.SetLanguage(loaded.Settings.Language)
 	speakInFyne(i18n.Current(), i18n.Detect())
+	if opts.Window == window.Settings {
+		warmCatalogs()
+	}
 	a := app.NewWithID(opts.AppID)
 	warmFaces()
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
