@@ -117,22 +117,27 @@ func TestFynesOwnWordsFollowTheLanguageTheSettingsChose(t *testing.T) {
 				os.Unsetenv(n)
 			}
 		}
-		speakInFyne(i18n.English, i18n.English)
+		speakInFyne(i18n.English)
 	})
 	os.Unsetenv("LC_ALL")
 	os.Setenv("LANG", "en_US.UTF-8")
 	os.Setenv("LANGUAGE", "en")
 	for _, tc := range []struct{ tag, cancel string }{{"it", "Annulla"}, {"nl", "Annuleren"}, {"de", "Abbrechen"}} {
-		speakInFyne(tc.tag, i18n.English)
+		speakInFyne(tc.tag)
 		if got := lang.L("Cancel"); got != tc.cancel {
 			t.Errorf("with language %s Fyne says %q for Cancel, want %q", tc.tag, got, tc.cancel)
 		}
 	}
-	// The desktop's language again: nothing is set, Fyne reads it anew.
-	os.Setenv("LANGUAGE", "en")
-	os.Unsetenv("LC_MESSAGES")
-	speakInFyne(i18n.English, i18n.English)
+	speakInFyne(i18n.English)
 	if got := lang.L("Cancel"); got != "Cancel" {
 		t.Errorf("back in English Fyne says %q", got)
+	}
+	// A LANGUAGE list that puts another language first, which Fyne
+	// reads before LANG and the catalog after it, is overruled too.
+	os.Setenv("LANG", "de_DE.UTF-8")
+	os.Setenv("LANGUAGE", "fr:de")
+	speakInFyne("de")
+	if got := lang.L("Cancel"); got != "Abbrechen" {
+		t.Errorf("with LANGUAGE=fr:de and German chosen Fyne says %q", got)
 	}
 }

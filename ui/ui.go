@@ -51,7 +51,7 @@ func Run(opts Options) error {
 	// rest), and a missing or broken file reads as the defaults.
 	loaded, loadErr := settings.Reload(opts.SettingsPath)
 	i18n.SetLanguage(loaded.Settings.Language)
-	speakInFyne(i18n.Current(), i18n.Detect())
+	speakInFyne(i18n.Current())
 	if opts.Window == window.Settings {
 		warmCatalogs()
 	}

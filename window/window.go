@@ -190,7 +190,7 @@ func LaunchWith(v Verb, o Opts) error {
 // is what Fyne's go-locale reads first, LC_MESSAGES what i18n.Detect
 // reads before LANG; an LC_ALL of plain C or POSIX would make go-locale
 // ignore LANGUAGE, so it becomes C.UTF-8, the same locale to C programs.
-// The same language leaves env as it is.
+// The same language leaves env as it is; a system of "" sets lang always.
 func LanguageEnv(env []string, lang, system string) []string {
 	if lang == system || lang == "" {
 		return env

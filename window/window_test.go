@@ -141,6 +141,8 @@ func TestAWindowSpeaksTheLanguageTheSettingsChoseNotTheDesktops(t *testing.T) {
 			[]string{"LC_ALL=C.UTF-8", "LANG=C", "LANGUAGE=fr", "LC_MESSAGES=fr.UTF-8"}},
 		{"a real LC_ALL stays", []string{"LC_ALL=en_GB.UTF-8"}, "nl", "en",
 			[]string{"LC_ALL=en_GB.UTF-8", "LANGUAGE=nl", "LC_MESSAGES=nl.UTF-8"}},
+		{"no system: always", []string{"LANG=de_DE.UTF-8", "LANGUAGE=fr:de"}, "de", "",
+			[]string{"LANG=de_DE.UTF-8", "LANGUAGE=de", "LC_MESSAGES=de.UTF-8"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
