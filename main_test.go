@@ -16,6 +16,7 @@ import (
 
 	"github.com/microrest/microrest/cli"
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/schemacheck"
 	"github.com/microrest/microrest/internal/testdesk"
 	"github.com/microrest/microrest/settings"
@@ -291,7 +292,7 @@ func TestTheFirstStartOpensTheSettingsWindowOnYourPlanAndTheNextDoesNot(t *testi
 	home, env, watcher, _ := newDesktop(t)
 	env = append(env, "DISPLAY="+display)
 	mapped := func() bool {
-		out, err := exec.Command("xwininfo", "-display", display, "-name", window.Settings.Title()).Output()
+		out, err := exec.Command("xwininfo", "-display", display, "-name", window.Settings.TitleIn(i18n.For(i18n.English))).Output()
 		return err == nil && strings.Contains(string(out), "Map State: IsViewable")
 	}
 	// The window outlives the daemon; it goes before its HOME does.

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -77,7 +78,10 @@ var languages = sync.OnceValue(func() []Language {
 	return out
 })
 
-// selfName reads language.name from tag's catalog alone.
+// selfName reads language.name from tag's catalog alone. The [language]
+// table opens every catalog, so its name is read from the first lines
+// without decoding the whole file; a catalog laid out otherwise is
+// decoded.
 func selfName(tag string) string {
 	var f struct {
 		Language struct {
@@ -86,10 +90,33 @@ func selfName(tag string) string {
 	}
 	data, err := fs.ReadFile(catalogs, catalogPath(tag))
 	if err == nil {
+		if name, ok := quickName(string(data)); ok {
+			return name
+		}
 		_, err = toml.Decode(string(data), &f)
 	}
 	if err != nil || f.Language.Name == "" {
 		return tag
 	}
 	return f.Language.Name
+}
+
+// quickName finds name = "…" in the [language] table when that table
+// comes before any other.
+func quickName(data string) (string, bool) {
+	inTable := false
+	for line := range strings.Lines(data) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case line == "[language]":
+			inTable = true
+		case strings.HasPrefix(line, "["):
+			return "", false
+		case inTable && strings.HasPrefix(line, "name = \""):
+			name, err := strconv.Unquote(strings.TrimPrefix(line, "name = "))
+			return name, err == nil && name != ""
+		}
+	}
+	return "", false
 }
