@@ -9,8 +9,17 @@ import (
 
 // locale is a resolved choice: a shipped catalog, and the region that
 // decides how clocks and dates are written ("" when nothing names one:
-// the language's most likely region then).
-type locale struct{ lang, region string }
+// the language's most likely region then). posix is set when the system
+// names no language at all (unset, C, POSIX, or only languages without a
+// catalog): English then writes the C locale's 24-hour clock and ISO
+// dates rather than guessing the US.
+type locale struct {
+	lang, region string
+	posix        bool
+}
+
+// posixLocale is English as the C locale writes it.
+var posixLocale = locale{lang: English, posix: true}
 
 // Detect returns the catalog tag the system asks for: on Linux and other
 // Unix the first of LC_ALL, LC_MESSAGES and LANG that names a shipped
@@ -48,15 +57,20 @@ func pick(cands []string) locale {
 			}
 		}
 	}
-	return locale{lang: English}
+	return posixLocale
 }
 
 // resolve turns a language setting into a locale. An explicit language
 // keeps the system's region when the system speaks the same language
-// (English set on an en_GB desktop writes 13:30), else its own likely one.
+// (English set on an en_GB desktop writes 13:30; on a C system, 24-hour
+// clocks and ISO dates), else its own likely one. "C" and "POSIX" name
+// the C locale itself.
 func resolve(tag string, system func() locale) locale {
 	if tag == "" || strings.EqualFold(tag, System) {
 		return system()
+	}
+	if isPOSIX(tag) {
+		return posixLocale
 	}
 	want, ok := parseLocale(tag)
 	if !ok {
@@ -66,19 +80,28 @@ func resolve(tag string, system func() locale) locale {
 	if !ok {
 		return system()
 	}
-	region := explicitRegion(want)
-	if sys := system(); region == "" && baseOf(sys.lang) == baseOf(lang) {
-		region = sys.region
+	l := locale{lang: lang, region: explicitRegion(want)}
+	if sys := system(); l.region == "" && baseOf(sys.lang) == baseOf(lang) {
+		l.region, l.posix = sys.region, sys.posix
 	}
-	return locale{lang: lang, region: region}
+	return l
+}
+
+// isPOSIX tells whether s names the C locale: "C", "C.UTF-8", "POSIX".
+func isPOSIX(s string) bool {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), ".")
+	return s == "C" || s == "POSIX"
 }
 
 // parseLocale reads a POSIX locale ("de_DE.UTF-8@euro"), a BCP 47 tag
 // ("pt-BR") or a macOS/Windows name ("en-GB"). C and POSIX are no language.
 func parseLocale(s string) (language.Tag, bool) {
+	if isPOSIX(s) {
+		return language.Und, false
+	}
 	s, _, _ = strings.Cut(strings.TrimSpace(s), ".")
 	s, _, _ = strings.Cut(s, "@")
-	if s == "" || s == "C" || s == "POSIX" {
+	if s == "" {
 		return language.Und, false
 	}
 	tag, err := language.Parse(strings.ReplaceAll(s, "_", "-"))

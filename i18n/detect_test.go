@@ -13,20 +13,23 @@ func TestDetectionOrder(t *testing.T) {
 		system []string
 		want   locale
 	}{
-		{"nothing set is English", nil, nil, locale{lang: "en"}},
-		{"LANG", map[string]string{"LANG": "de_DE.UTF-8"}, nil, locale{"de", "DE"}},
-		{"LC_MESSAGES before LANG", map[string]string{"LC_MESSAGES": "fr_FR.UTF-8", "LANG": "de_DE.UTF-8"}, nil, locale{"fr", "FR"}},
-		{"LC_ALL before LC_MESSAGES", map[string]string{"LC_ALL": "nl_NL.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, nil, locale{"nl", "NL"}},
-		{"C is skipped", map[string]string{"LC_ALL": "C", "LANG": "it_IT.UTF-8"}, nil, locale{"it", "IT"}},
+		{"nothing set is the C locale", nil, nil, posixLocale},
+		{"C is the C locale", map[string]string{"LANG": "C.UTF-8"}, nil, posixLocale},
+		{"only unshipped languages are the C locale", map[string]string{"LANG": "ja_JP.UTF-8", "LANGUAGE": "ja"}, nil, posixLocale},
+		{"English without a region is not the C locale", map[string]string{"LANG": "en"}, nil, locale{lang: "en"}},
+		{"LANG", map[string]string{"LANG": "de_DE.UTF-8"}, nil, locale{lang: "de", region: "DE"}},
+		{"LC_MESSAGES before LANG", map[string]string{"LC_MESSAGES": "fr_FR.UTF-8", "LANG": "de_DE.UTF-8"}, nil, locale{lang: "fr", region: "FR"}},
+		{"LC_ALL before LC_MESSAGES", map[string]string{"LC_ALL": "nl_NL.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, nil, locale{lang: "nl", region: "NL"}},
+		{"C is skipped", map[string]string{"LC_ALL": "C", "LANG": "it_IT.UTF-8"}, nil, locale{lang: "it", region: "IT"}},
 		{"C.UTF-8 and POSIX are skipped", map[string]string{"LC_ALL": "C.UTF-8", "LC_MESSAGES": "POSIX", "LANGUAGE": "es"}, nil, locale{lang: "es"}},
-		{"LANGUAGE after LANG", map[string]string{"LANG": "de_DE.UTF-8", "LANGUAGE": "fr"}, nil, locale{"de", "DE"}},
-		{"LANGUAGE's first shipped entry", map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "ja:pt_BR:de"}, nil, locale{"pt-BR", "BR"}},
+		{"LANGUAGE after LANG", map[string]string{"LANG": "de_DE.UTF-8", "LANGUAGE": "fr"}, nil, locale{lang: "de", region: "DE"}},
+		{"LANGUAGE's first shipped entry", map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "ja:pt_BR:de"}, nil, locale{lang: "pt-BR", region: "BR"}},
 		{"an unshipped language falls through", map[string]string{"LANG": "ja_JP.UTF-8", "LANGUAGE": "ja:nl"}, nil, locale{lang: "nl"}},
-		{"modifier and encoding", map[string]string{"LANG": "de_AT.ISO-8859-15@euro"}, nil, locale{"de", "AT"}},
-		{"another Portuguese reads Brazilian", map[string]string{"LANG": "pt_PT.UTF-8"}, nil, locale{"pt-BR", "PT"}},
-		{"English keeps its region", map[string]string{"LANG": "en_GB.UTF-8"}, nil, locale{"en", "GB"}},
-		{"the system after the variables", map[string]string{"LANG": "C.UTF-8"}, []string{"it-IT", "en-US"}, locale{"it", "IT"}},
-		{"the variables before the system", map[string]string{"LANG": "es_MX.UTF-8"}, []string{"it-IT"}, locale{"es", "MX"}},
+		{"modifier and encoding", map[string]string{"LANG": "de_AT.ISO-8859-15@euro"}, nil, locale{lang: "de", region: "AT"}},
+		{"another Portuguese reads Brazilian", map[string]string{"LANG": "pt_PT.UTF-8"}, nil, locale{lang: "pt-BR", region: "PT"}},
+		{"English keeps its region", map[string]string{"LANG": "en_GB.UTF-8"}, nil, locale{lang: "en", region: "GB"}},
+		{"the system after the variables", map[string]string{"LANG": "C.UTF-8"}, []string{"it-IT", "en-US"}, locale{lang: "it", region: "IT"}},
+		{"the variables before the system", map[string]string{"LANG": "es_MX.UTF-8"}, []string{"it-IT"}, locale{lang: "es", region: "MX"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -66,16 +69,22 @@ func TestAChosenLanguageKeepsTheSystemsRegionOnlyForItsOwnLanguage(t *testing.T)
 		system locale
 		want   locale
 	}{
-		{"en", locale{"en", "GB"}, locale{"en", "GB"}},
-		{"en", locale{"de", "DE"}, locale{lang: "en"}},
-		{"de", locale{"en", "US"}, locale{lang: "de"}},
-		{"en-AU", locale{"en", "GB"}, locale{"en", "AU"}},
-		{"pt-BR", locale{"pt-BR", "PT"}, locale{"pt-BR", "BR"}},
-		{"fr_CA.UTF-8", locale{"en", "US"}, locale{"fr", "CA"}},
-		{"system", locale{"it", "CH"}, locale{"it", "CH"}},
-		{"", locale{"it", "CH"}, locale{"it", "CH"}},
-		{"tlh", locale{"nl", "NL"}, locale{"nl", "NL"}},
-		{"not a tag!", locale{"nl", "NL"}, locale{"nl", "NL"}},
+		{"en", locale{lang: "en", region: "GB"}, locale{lang: "en", region: "GB"}},
+		{"en", locale{lang: "de", region: "DE"}, locale{lang: "en"}},
+		{"en", posixLocale, posixLocale},
+		{"en_US.UTF-8", posixLocale, locale{lang: "en", region: "US"}},
+		{"de", posixLocale, locale{lang: "de"}},
+		{"system", posixLocale, posixLocale},
+		{"C", locale{lang: "de", region: "DE"}, posixLocale},
+		{"POSIX", locale{lang: "en", region: "US"}, posixLocale},
+		{"de", locale{lang: "en", region: "US"}, locale{lang: "de"}},
+		{"en-AU", locale{lang: "en", region: "GB"}, locale{lang: "en", region: "AU"}},
+		{"pt-BR", locale{lang: "pt-BR", region: "PT"}, locale{lang: "pt-BR", region: "BR"}},
+		{"fr_CA.UTF-8", locale{lang: "en", region: "US"}, locale{lang: "fr", region: "CA"}},
+		{"system", locale{lang: "it", region: "CH"}, locale{lang: "it", region: "CH"}},
+		{"", locale{lang: "it", region: "CH"}, locale{lang: "it", region: "CH"}},
+		{"tlh", locale{lang: "nl", region: "NL"}, locale{lang: "nl", region: "NL"}},
+		{"not a tag!", locale{lang: "nl", region: "NL"}, locale{lang: "nl", region: "NL"}},
 	}
 	for _, tc := range tests {
 		if got := resolve(tc.tag, func() locale { return tc.system }); got != tc.want {

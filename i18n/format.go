@@ -10,7 +10,11 @@ import (
 
 // Clock writes a time of day on the clock the locale's region reads: 12
 // hours ("1:30 PM") or 24 ("13:30"; Spanish "9:05", without a leading 0).
+// Where no region is known (the C locale) it is 24 hours.
 func (t *Translator) Clock(at time.Time) string {
+	if t.posix {
+		return format(at, "HH:mm", nil)
+	}
 	if t.hour12() {
 		return format(at, "h:mm a", t.dayPeriods())
 	}
@@ -22,7 +26,8 @@ func (t *Translator) Clock(at time.Time) string {
 
 // Date writes a short numeric date as the locale does, after CLDR's
 // short date formats: "12/5/26" (US), "05/12/2026" (Britain),
-// "05.12.26" (Germany). A language without a pattern writes ISO 8601.
+// "05.12.26" (Germany). The C locale, and a language without a pattern,
+// write ISO 8601: "2026-12-05".
 func (t *Translator) Date(at time.Time) string {
 	return format(at, t.datePattern(), nil)
 }
@@ -84,6 +89,9 @@ func (t *Translator) dayPeriods() []string {
 }
 
 func (t *Translator) datePattern() string {
+	if t.posix {
+		return "y-MM-dd"
+	}
 	base, region := baseOf(t.lang), t.regionOf()
 	if p, ok := datePatterns[base+"-"+region]; ok {
 		return p

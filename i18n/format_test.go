@@ -41,6 +41,47 @@ func TestClocksFollowTheRegion(t *testing.T) {
 	}
 }
 
+// From what the system and the settings name to what a person reads:
+// where nothing names a language, clocks and dates are the C locale's.
+func TestClocksAndDatesFromTheEnvironmentAndTheSetting(t *testing.T) {
+	at := time.Date(2026, time.December, 5, 14, 30, 0, 0, time.UTC)
+	tests := []struct {
+		lang, setting       string // LANG; the language setting
+		wantClock, wantDate string
+	}{
+		{"", "system", "14:30", "2026-12-05"},
+		{"C", "system", "14:30", "2026-12-05"},
+		{"C.UTF-8", "system", "14:30", "2026-12-05"},
+		{"POSIX", "system", "14:30", "2026-12-05"},
+		{"ja_JP.UTF-8", "system", "14:30", "2026-12-05"}, // no catalog: English, no region
+		{"C.UTF-8", "en", "14:30", "2026-12-05"},
+		{"", "C", "14:30", "2026-12-05"},
+		{"en_US.UTF-8", "C", "14:30", "2026-12-05"},
+		{"en_US.UTF-8", "system", "2:30 PM", "12/5/26"},
+		{"C.UTF-8", "en_US.UTF-8", "2:30 PM", "12/5/26"},
+		{"en_US.UTF-8", "en", "2:30 PM", "12/5/26"},
+		{"en", "system", "2:30 PM", "12/5/26"}, // English named: its likely region
+		{"en_GB.UTF-8", "system", "14:30", "05/12/2026"},
+		{"de_DE.UTF-8", "system", "14:30", "05.12.26"},
+		{"C.UTF-8", "de", "14:30", "05.12.26"},
+		{"fr_FR.UTF-8", "system", "14:30", "05/12/2026"},
+		{"it_IT.UTF-8", "system", "14:30", "05/12/26"},
+		{"nl_NL.UTF-8", "system", "14:30", "05-12-2026"},
+		{"pt_BR.UTF-8", "system", "14:30", "05/12/2026"},
+		{"es_ES.UTF-8", "system", "14:30", "5/12/26"},
+		{"C.UTF-8", "es", "14:30", "5/12/26"},
+		{"es_MX.UTF-8", "system", "2:30 p.m.", "05/12/26"},
+	}
+	for _, tc := range tests {
+		getenv := func(k string) string { return map[string]string{"LANG": tc.lang}[k] }
+		system := func() locale { return pick(candidates(getenv, true, func() []string { return nil })) }
+		tr := newTranslator(resolve(tc.setting, system))
+		if got, date := tr.Clock(at), tr.Date(at); got != tc.wantClock || date != tc.wantDate {
+			t.Errorf("LANG=%q language=%q: %q %q, want %q %q", tc.lang, tc.setting, got, date, tc.wantClock, tc.wantDate)
+		}
+	}
+}
+
 func TestShortDatesFollowTheLocale(t *testing.T) {
 	at := time.Date(2026, time.December, 5, 10, 0, 0, 0, time.UTC)
 	tests := []struct{ lang, region, want string }{
@@ -88,5 +129,27 @@ func TestThePackageLevelClockUsesTheCurrentLanguage(t *testing.T) {
 	SetLanguage("de")
 	if got, date := Clock(at), Date(at); got != "18:45" || date != "01.03.26" {
 		t.Fatalf("de %q %q", got, date)
+	}
+	SetLanguage("C")
+	if got, date := Clock(at), Date(at); got != "18:45" || date != "2026-03-01" || Current() != English {
+		t.Fatalf("C %q %q %s", got, date, Current())
+	}
+}
+
+// Nothing named on the system: the package speaks English on the C
+// locale's clock, also after English is chosen explicitly.
+func TestThePackageLevelClockWithoutALanguageIs24Hours(t *testing.T) {
+	withSystem(t, posixLocale)
+	at := time.Date(2026, time.March, 1, 18, 45, 0, 0, time.UTC)
+	if got, date := Clock(at), Date(at); got != "18:45" || date != "2026-03-01" {
+		t.Fatalf("no language %q %q", got, date)
+	}
+	SetLanguage(English)
+	if got := Clock(at); got != "18:45" {
+		t.Fatalf("English chosen on a C system %q", got)
+	}
+	SetLanguage("en_US.UTF-8")
+	if got := Clock(at); got != "6:45 PM" {
+		t.Fatalf("en_US %q", got)
 	}
 }

@@ -30,16 +30,21 @@ const System = "system"
 type Translator struct {
 	lang   string // the catalog's tag: "en", "pt-BR"
 	region string // "US", "GB", ...: how clocks and dates are written
+	posix  bool   // no region known: 24-hour clocks and ISO dates
 	loc    *goi18n.Localizer
 }
 
 // For returns a Translator for tag, which is what SetLanguage takes: a
-// language this package ships ("de", "pt-BR", also "de_AT.UTF-8"), or
-// System. A tag that names no shipped language means System. It parses
+// language this package ships ("de", "pt-BR", also "de_AT.UTF-8"),
+// System, or "C" (English with 24-hour clocks and ISO dates, as the C
+// locale writes them). A tag that names no shipped language means System. It parses
 // catalogs on every call; keep the result rather than calling For again.
 func For(tag string) *Translator {
-	l := resolve(tag, systemLocale)
-	return &Translator{lang: l.lang, region: l.region, loc: newLocalizer(l.lang)}
+	return newTranslator(resolve(tag, systemLocale))
+}
+
+func newTranslator(l locale) *Translator {
+	return &Translator{lang: l.lang, region: l.region, posix: l.posix, loc: newLocalizer(l.lang)}
 }
 
 // Language is the catalog tag this Translator speaks: "en", "pt-BR".
@@ -107,10 +112,10 @@ func SetLanguage(tag string) {
 	setMu.Lock()
 	defer setMu.Unlock()
 	l := resolve(tag, systemLocale)
-	if t := current.Load(); t != nil && t.lang == l.lang && t.region == l.region {
+	if t := current.Load(); t != nil && t.lang == l.lang && t.region == l.region && t.posix == l.posix {
 		return
 	}
-	current.Store(&Translator{lang: l.lang, region: l.region, loc: newLocalizer(l.lang)})
+	current.Store(newTranslator(l))
 }
 
 // Current is the catalog tag the process speaks now: "en", "de", "pt-BR".
@@ -124,9 +129,11 @@ func T(id string, data ...map[string]any) string { return active().T(id, data...
 func N(id string, count int, data map[string]any) string { return active().N(id, count, data) }
 
 // Clock writes a time of day the way the current locale's region does:
-// "1:30 PM" in the US, "13:30" in Britain and most of Europe.
+// "1:30 PM" in the US, "13:30" in Britain and most of Europe, and on a
+// system that names no language (LANG unset or C).
 func Clock(t time.Time) string { return active().Clock(t) }
 
 // Date writes a short numeric date the way the current locale does:
-// "12/5/26" in the US, "05.12.26" in Germany.
+// "12/5/26" in the US, "05.12.26" in Germany, "2026-12-05" on a system
+// that names no language.
 func Date(t time.Time) string { return active().Date(t) }
