@@ -130,7 +130,7 @@ func TestThePackageLevelClockUsesTheCurrentLanguage(t *testing.T) {
 	if got, date := Clock(at), Date(at); got != "18:45" || date != "01.03.26" {
 		t.Fatalf("de %q %q", got, date)
 	}
-	SetLanguage("C")
+	SetLanguage(CLocale)
 	if got, date := Clock(at), Date(at); got != "18:45" || date != "2026-03-01" || Current() != English {
 		t.Fatalf("C %q %q %s", got, date, Current())
 	}
@@ -148,8 +148,14 @@ func TestThePackageLevelClockWithoutALanguageIs24Hours(t *testing.T) {
 	if got := Clock(at); got != "18:45" {
 		t.Fatalf("English chosen on a C system %q", got)
 	}
+	if got := TimeOfDay(7, 5); got != "07:05" {
+		t.Fatalf("a planned time on a C system %q", got)
+	}
 	SetLanguage("en_US.UTF-8")
 	if got := Clock(at); got != "6:45 PM" {
 		t.Fatalf("en_US %q", got)
+	}
+	if got := TimeOfDay(12, 30); got != "12:30 PM" {
+		t.Fatalf("a planned time in en_US %q", got)
 	}
 }

@@ -25,6 +25,11 @@ import (
 // System is the language setting that follows the desktop's language.
 const System = "system"
 
+// CLocale is the language setting of the C locale: English on the
+// 24-hour clock with ISO dates, whatever the system names. Tests that
+// compare with English text pin it.
+const CLocale = "C"
+
 // Translator speaks one language. It is immutable, so its methods are
 // safe for concurrent use.
 type Translator struct {
@@ -36,9 +41,9 @@ type Translator struct {
 
 // For returns a Translator for tag, which is what SetLanguage takes: a
 // language this package ships ("de", "pt-BR", also "de_AT.UTF-8"),
-// System, or "C" (English with 24-hour clocks and ISO dates, as the C
-// locale writes them). A tag that names no shipped language means System. It parses
-// catalogs on every call; keep the result rather than calling For again.
+// System, or CLocale. A tag that names no shipped language means System.
+// It parses catalogs on every call; keep the result rather than calling
+// For again.
 func For(tag string) *Translator {
 	return newTranslator(resolve(tag, systemLocale))
 }
@@ -132,6 +137,12 @@ func N(id string, count int, data map[string]any) string { return active().N(id,
 // "1:30 PM" in the US, "13:30" in Britain and most of Europe, and on a
 // system that names no language (LANG unset or C).
 func Clock(t time.Time) string { return active().Clock(t) }
+
+// TimeOfDay writes hour:minute (0-23, 0-59) as Clock does: a planned
+// clock time from the settings, "12:30" or "12:30 PM".
+func TimeOfDay(hour, minute int) string {
+	return active().Clock(time.Date(2000, time.January, 1, hour, minute, 0, 0, time.UTC))
+}
 
 // Date writes a short numeric date the way the current locale does:
 // "12/5/26" in the US, "05.12.26" in Germany, "2026-12-05" on a system
