@@ -114,9 +114,7 @@ func (s *Status) Clock(t time.Time) string {
 	return i18n.T("status.clock_on", map[string]any{"Weekday": weekdayShort(t.Weekday()), "Time": clock(t)})
 }
 
-// clock writes a time of day on the 24-hour clock. i18n.Clock would
-// write English on a 12-hour one wherever the system names no region
-// (LANG=C), which the status has never done.
-func clock(t time.Time) string { return t.Format("15:04") }
+// clock writes a time of day on the locale's clock: "14:30", "2:30 PM".
+func clock(t time.Time) string { return i18n.Clock(t) }
 
 func sameDay(t, u time.Time) bool { return t.YearDay() == u.YearDay() && t.Year() == u.Year() }

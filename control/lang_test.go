@@ -10,10 +10,10 @@ import (
 	"github.com/microrest/microrest/i18n"
 )
 
-// TestMain pins English, which the tests compare with, whatever language
+// TestMain pins English on the 24-hour clock, which the tests compare with, whatever language
 // the machine running them speaks.
 func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
+	i18n.SetLanguage(i18n.CLocale)
 	os.Exit(m.Run())
 }
 
@@ -21,7 +21,7 @@ func TestMain(m *testing.M) {
 func inLanguage(t *testing.T, tag string) {
 	t.Helper()
 	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
 }
 
 func TestTheStatusLinesSpeakGerman(t *testing.T) {
@@ -87,5 +87,36 @@ func TestErrorsSpeakTheLanguageOfTheMomentTheyAreRead(t *testing.T) {
 	}
 	if _, err := ParseRequest([]byte(`{"v":1,"verb":"explode"}`)); err == nil || err.Error() != `"explode" ist kein Befehl, den der Dienst kennt; sende einen von `+verbList() {
 		t.Errorf("a refused request in German: %v", err)
+	}
+}
+
+// The status writes clock times as the region reads them: 12 hours in
+// the US, 24 in Germany and where the system names no language.
+func TestTheStatusLinesFollowTheRegionsClock(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+	later, tomorrow := time.Date(2026, 12, 1, 14, 30, 0, 0, time.UTC), time.Date(2026, 12, 2, 0, 30, 0, 0, time.UTC)
+	windDown := []AnchorStatus{{Anchor: "wind-down", Title: "Wind-down", Enabled: true, NextAt: &later}}
+	tests := []struct {
+		lang                 string
+		next, paused, pauseD string
+	}{
+		{i18n.CLocale, "Next: Wind-down at 14:30", "Paused until 14:30", "Paused until Wed 00:30"},
+		{"en_US.UTF-8", "Next: Wind-down at 2:30 PM", "Paused until 2:30 PM", "Paused until Wed 12:30 AM"},
+		{"en_GB.UTF-8", "Next: Wind-down at 14:30", "Paused until 14:30", "Paused until Wed 00:30"},
+		{"de", "Als Nächstes: Abendruhe um 14:30", "Pausiert bis 14:30", "Pausiert bis Mi. 00:30"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang, func(t *testing.T) {
+			inLanguage(t, tc.lang)
+			if got := (&Status{Now: now, Anchors: windDown}).Headline(); got != tc.next {
+				t.Errorf("next %q, want %q", got, tc.next)
+			}
+			if got := (&Status{Now: now, Paused: true, PausedUntil: &later}).Headline(); got != tc.paused {
+				t.Errorf("paused %q, want %q", got, tc.paused)
+			}
+			if got := (&Status{Now: now, Paused: true, PausedUntil: &tomorrow}).Headline(); got != tc.pauseD {
+				t.Errorf("paused until tomorrow %q, want %q", got, tc.pauseD)
+			}
+		})
 	}
 }
