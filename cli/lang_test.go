@@ -11,15 +11,15 @@ import (
 	"github.com/microrest/microrest/i18n"
 )
 
-// TestMain pins English, so the tests read the same on every desktop;
-// the tests of another language set it themselves.
+// TestMain pins English on the 24-hour clock, so the tests read the same
+// on every desktop; the tests of another language set it themselves.
 func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
+	i18n.SetLanguage(i18n.CLocale)
 	os.Exit(m.Run())
 }
 
 func TestTheSettingsFilesLanguageWinsAndReadingItWritesNothing(t *testing.T) {
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
 	dir := t.TempDir()
 	path := filepath.Join(dir, "settings.toml")
 	t.Setenv("LC_ALL", "")
@@ -54,7 +54,7 @@ func TestTheSettingsFilesLanguageWinsAndReadingItWritesNothing(t *testing.T) {
 
 func TestTheStatusAndTheHelpSpeakTheChosenLanguage(t *testing.T) {
 	i18n.SetLanguage("de")
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
 	in := 12.1
 	sample := running.Status.Now.Add(-2 * time.Second)
 	rep := running
@@ -92,5 +92,33 @@ func TestTheStatusAndTheHelpSpeakTheChosenLanguage(t *testing.T) {
 	}
 	if code, _, stderr := run("", "checkin", "--mood", "9"); code != ExitUsage || stderr != "microrest: checkin: --mood nimmt eine ganze Zahl von 1 bis 5, nicht \"9\".\n" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// The status writes clock times as the region reads them: 12 hours in
+// the US, 24 in Germany and where the system names no language.
+func TestTheStatusWritesClockTimesOnTheRegionsClock(t *testing.T) {
+	at := time.Date(2026, 11, 27, 14, 30, 0, 0, time.UTC)
+	rep := running
+	rep.Status = &control.Status{Version: "1.0.0", Now: running.Status.Now, Anchors: []control.AnchorStatus{
+		{Anchor: "wind-down", Title: "Wind-down", Enabled: true, NextAt: &at},
+	}}
+	d := startFakeDaemon(t, rep)
+	tests := []struct{ lang, headline, line string }{
+		{i18n.CLocale, "Next: Wind-down at 14:30\n", "  wind-down at 14:30, today 0\n"},
+		{"en_US.UTF-8", "Next: Wind-down at 2:30 PM\n", "  wind-down at 2:30 PM, today 0\n"},
+		{"de", "Als Nächstes: Abendruhe um 14:30\n", "  Abendruhe um 14:30, heute 0\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang, func(t *testing.T) {
+			i18n.SetLanguage(tc.lang)
+			t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
+			code, stdout, _ := run(d.dir, "status")
+			for _, want := range []string{tc.headline, tc.line} {
+				if code != ExitOK || !strings.Contains(stdout, want) {
+					t.Errorf("exit %d, the status lacks %q:\n%s", code, want, stdout)
+				}
+			}
+		})
 	}
 }
