@@ -12,10 +12,10 @@ import (
 	"github.com/microrest/microrest/tray"
 )
 
-// TestMain pins English, which the tests compare with, whatever language
-// the machine running them speaks.
+// TestMain pins English on the 24-hour clock, which the tests compare
+// with, whatever language the machine running them speaks.
 func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
+	i18n.SetLanguage(i18n.CLocale)
 	os.Exit(m.Run())
 }
 
@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 func inLanguage(t *testing.T, tag string) {
 	t.Helper()
 	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
 }
 
 // menuText writes a menu as a person reads it: one title a line,
@@ -193,5 +193,32 @@ func TestThePromptsPracticesAreInTheDaemonsLanguage(t *testing.T) {
 	}}
 	if got := promptStatus(p).Texts; len(got) != 2 || got[0] != "Buvez un verre d'eau." || got[1] != "Sit tall" {
 		t.Errorf("practices %q", got)
+	}
+}
+
+// The tray's headline and a refusal's "came at" follow the region's
+// clock; a planned time keeps the form the commands take.
+func TestTheTrayAndTheRefusalsWriteTheRegionsClock(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 30, 0, 0, time.Local)
+	snap := reminders.Snapshot{Now: now, Anchors: []reminders.AnchorStatus{
+		{Kind: settings.WindDown, Enabled: true, NextClock: time.Date(2026, 12, 1, 14, 30, 0, 0, time.Local)},
+	}}
+	came := &reminders.Refusal{Reason: reminders.RefusedCame, Slot: reminders.Slot{Anchor: settings.Rest, At: settings.Clock(13, 0)},
+		When: time.Date(2026, 12, 1, 13, 2, 0, 0, time.Local)}
+	tests := []struct{ lang, status, came string }{
+		{i18n.CLocale, "Next: Wind-down at 14:30", "rest 13:00 has already passed today (it came at 13:02)"},
+		{"en_US.UTF-8", "Next: Wind-down at 2:30 PM", "rest 13:00 has already passed today (it came at 1:02 PM)"},
+		{"de", "Als Nächstes: Abendruhe um 14:30", "(um 13:02)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang, func(t *testing.T) {
+			inLanguage(t, tc.lang)
+			if got := statusLine(snap); got != tc.status {
+				t.Errorf("statusLine = %q, want %q", got, tc.status)
+			}
+			if got := refusalWords(came); !strings.Contains(got, tc.came) {
+				t.Errorf("refusal %q, want it to hold %q", got, tc.came)
+			}
+		})
 	}
 }

@@ -93,8 +93,10 @@ func refusalWords(r *reminders.Refusal) string {
 
 // planRefusalWords says why today's plan or a check-in was not changed.
 func planRefusalWords(r *reminders.Refusal) string {
+	// A planned time names a slot as the commands take it ("14:30"), so
+	// it stays on the 24-hour clock; when a slot came is the locale's.
 	data := map[string]any{
-		"Anchor": anchorWord(r.Anchor), "Slot": slotWords(r.Slot), "Time": r.At.String(), "Came": r.When.Format("15:04"),
+		"Anchor": anchorWord(r.Anchor), "Slot": slotWords(r.Slot), "Time": r.At.String(), "Came": i18n.Clock(r.When),
 		"Meal": r.Slot.At.String(), "Times": timesList(r.Times),
 	}
 	switch r.Reason {
