@@ -14,10 +14,10 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
-// TestMain pins English, which the tests compare with, whatever language
-// the machine running them speaks.
+// TestMain pins English on the 24-hour clock, which the tests compare
+// with, whatever language the machine running them speaks.
 func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
+	i18n.SetLanguage(i18n.CLocale)
 	os.Exit(m.Run())
 }
 
@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 func inLanguage(t *testing.T, tag string) {
 	t.Helper()
 	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
 }
 
 func TestTheWeeklyReviewSpeaksTheProcesssLanguage(t *testing.T) {
@@ -40,6 +40,16 @@ func TestTheWeeklyReviewSpeaksTheProcesssLanguage(t *testing.T) {
 		headline string
 		lines    []string
 	}{
+		{"en_US.UTF-8", "Week 48: 1 win, 1 of 7 days", []string{
+			"2026-W48, 23–29 Nov 2026",
+			"Wins: 1, down from 3 the week before",
+			"  hydration 1",
+			"Consistency: a win on 1 of 7 days",
+			"Check-in, mean answer the week before → this week:",
+			"  sleep quality 3.0 → 3.5 (2 and 1 answers)",
+			"Bedtime: typically 10:40 PM, within ±25 min on 1 of 1 day",
+			"Wake time: not recorded this week",
+		}},
 		{"de", "Woche 48: 1 Erfolg, an 1 von 7 Tagen", []string{
 			"2026-W48, 23.–29. Nov. 2026",
 			"Erfolge: 1, weniger als die 3 der Woche davor",

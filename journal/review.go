@@ -191,11 +191,13 @@ func (m ItemMove) String() string {
 	return i18n.T("journal.review.item_moved", data)
 }
 
-// steadyWords is "typically 22:40, within ±25 min on 5 of 6 days", or
-// none when there was no time.
+// steadyWords is "typically 22:40, within ±25 min on 5 of 6 days" (the
+// time on the locale's clock: "10:40 PM" in the US), or none when there
+// was no time.
 func steadyWords(s Steadiness, none string) string {
 	if s.Of == 0 {
 		return none
 	}
-	return i18n.T("journal.review.typically", map[string]any{"Time": s.Clock().String(), "Steadiness": s.String()})
+	c := s.Clock()
+	return i18n.T("journal.review.typically", map[string]any{"Time": i18n.TimeOfDay(c.Hour(), c.Minute()), "Steadiness": s.String()})
 }
