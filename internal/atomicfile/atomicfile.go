@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // maxHops bounds how many links Write follows, as Linux does (MAXSYMLINKS),
@@ -28,7 +30,14 @@ type Options struct {
 
 // ErrDanglingLink is wrapped by Write's error when path is a link whose
 // final target is missing and Options.CreateMissingTarget is unset.
-var ErrDanglingLink = errors.New("dangling link")
+var ErrDanglingLink error = &localError{func() string { return i18n.T("internal.atomicfile.dangling") }}
+
+// localError says its sentence in the language spoken when it is read,
+// so an error made at start follows a language chosen later; it stays one
+// value, for errors.Is.
+type localError struct{ say func() string }
+
+func (e *localError) Error() string { return e.say() }
 
 // rename publishes the new content; tests replace it to fail that step.
 var rename = os.Rename
@@ -44,7 +53,7 @@ func Write(path string, data []byte, opts Options) error {
 		return err
 	}
 	if !exists && target != path && !opts.CreateMissingTarget {
-		return fmt.Errorf("%s is a link to %s, which does not exist; create that file or remove the link: %w", path, target, ErrDanglingLink)
+		return fmt.Errorf("%s: %w", i18n.T("internal.atomicfile.missing_target", map[string]any{"Path": path, "Target": target}), ErrDanglingLink)
 	}
 	return replace(target, data)
 }
@@ -69,7 +78,7 @@ func resolve(path string) (string, bool, error) {
 			return "", false, err
 		}
 	}
-	return "", false, fmt.Errorf("%s: more than %d links in a row (a loop?)", path, maxHops)
+	return "", false, errors.New(i18n.T("internal.atomicfile.loop", map[string]any{"Path": path, "Max": maxHops}))
 }
 
 // readLink returns where link points. A relative target is relative to

@@ -17,11 +17,14 @@ package footprint
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Usage is what the process holds in memory, in bytes.
@@ -37,7 +40,14 @@ type Usage struct {
 
 // ErrUnsupported says the platform has no way to read or release the
 // footprint; the daemon then leaves memory to the system.
-var ErrUnsupported = errors.New("not supported on this system")
+var ErrUnsupported error = &localError{func() string { return i18n.T("internal.footprint.unsupported") }}
+
+// localError says its sentence in the language spoken when it is read,
+// so an error made at start follows a language chosen later; it stays one
+// value, for errors.Is.
+type localError struct{ say func() string }
+
+func (e *localError) Error() string { return e.say() }
 
 // Read returns the process's current usage.
 func Read() (Usage, error) { return read() }
@@ -88,7 +98,7 @@ type Keeper struct {
 // garbage collection over (QuietGC).
 func Keep(ctx context.Context, log *slog.Logger) {
 	if QuietGC() {
-		log.Debug("memory: garbage is collected at the keeper's checks and at the limit", "limit", MB(GCLimit))
+		log.Debug(i18n.T("internal.footprint.log.quiet_gc"), "limit", MB(GCLimit))
 	}
 	k := &Keeper{Read: Read, Release: Release, Free: debug.FreeOSMemory, Slack: Slack, Log: log}
 	k.Run(ctx, schedule(ctx, Settle, Every))
@@ -135,14 +145,14 @@ func (k *Keeper) Run(ctx context.Context, ticks <-chan time.Time) {
 func (k *Keeper) tick() bool {
 	u, err := k.Read()
 	if err != nil {
-		return k.failed("read the daemon's memory use", err)
+		return k.failed("internal.footprint.log.read_failed", err)
 	}
 	first := k.after.Program < 0
 	release := first || u.Program-k.after.Program > k.Slack
 	free := first || u.Anon-k.after.Anon > k.Slack
 	if release {
 		if err := k.Release(); err != nil {
-			return k.failed("release the program's unused pages", err)
+			return k.failed("internal.footprint.log.release_failed", err)
 		}
 	}
 	if free {
@@ -154,11 +164,11 @@ func (k *Keeper) tick() bool {
 	}
 	if k.after, err = k.Read(); err != nil {
 		k.after.Program = -1
-		return k.failed("read the daemon's memory use", err)
+		return k.failed("internal.footprint.log.read_failed", err)
 	}
-	level, msg := slog.LevelDebug, "memory: returned the heap's free pages"
+	level, msg := slog.LevelDebug, i18n.T("internal.footprint.log.freed")
 	if release {
-		msg = "memory: released the program's unused pages"
+		msg = i18n.T("internal.footprint.log.released")
 	}
 	if first {
 		level = slog.LevelInfo
@@ -169,16 +179,16 @@ func (k *Keeper) tick() bool {
 	return true
 }
 
-// failed logs a failure once and says whether to go on: not when the
-// system does not support it at all.
-func (k *Keeper) failed(what string, err error) bool {
+// failed logs a failure once, the catalog's line msg with the error, and
+// says whether to go on: not when the system does not support it at all.
+func (k *Keeper) failed(msg string, err error) bool {
 	if errors.Is(err, ErrUnsupported) {
-		k.Log.Debug("memory: left to the system", "why", err)
+		k.Log.Debug(i18n.T("internal.footprint.log.unsupported"), "why", err)
 		return false
 	}
 	if !k.warned {
 		k.warned = true
-		k.Log.Warn(fmt.Sprintf("memory: could not %s: %v; the daemon works as before and tries again later", what, err))
+		k.Log.Warn(i18n.T(msg, map[string]any{"Error": err.Error()}))
 	}
 	return true
 }
@@ -207,5 +217,9 @@ func schedule(ctx context.Context, settle, every time.Duration) <-chan time.Time
 }
 
 // MB formats bytes as megabytes with one decimal, as the README and the
-// benchmark print them.
-func MB(b int64) string { return fmt.Sprintf("%.1f MB", float64(b)/(1<<20)) }
+// benchmark print them, with the decimal mark and unit of the language the
+// process speaks: "17.0 MB", "17,0 MB", "17,0 Mo".
+func MB(b int64) string {
+	whole, tenth, _ := strings.Cut(strconv.FormatFloat(float64(b)/(1<<20), 'f', 1, 64), ".")
+	return i18n.T("internal.footprint.mb", map[string]any{"Whole": whole, "Tenth": tenth})
+}

@@ -9,6 +9,8 @@ import (
 	"reflect"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 func read() (Usage, error) {
@@ -71,7 +73,7 @@ func program(maps []mapping) (dev string, inode uint64, err error) {
 			return m.dev, m.inode, nil
 		}
 	}
-	return "", 0, errors.New("the program's own code is not in /proc/self/smaps")
+	return "", 0, errors.New(i18n.T("internal.footprint.no_code"))
 }
 
 func release() error {
@@ -120,9 +122,10 @@ func pageOut(addr, length uintptr) error {
 		case errno == 0:
 		case errors.Is(errno, unix.EINVAL) && advice == unix.MADV_PAGEOUT:
 			// Kernels before 5.4 have no MADV_PAGEOUT.
-			return fmt.Errorf("madvise(MADV_PAGEOUT): %w (%w)", ErrUnsupported, errno)
+			return fmt.Errorf("%s: %w (%w)", i18n.T("internal.footprint.call", map[string]any{"Call": "madvise(MADV_PAGEOUT)"}), ErrUnsupported, errno)
 		default:
-			return fmt.Errorf("madvise(%#x, %d, %d): %w", addr, length, advice, errno)
+			call := fmt.Sprintf("madvise(%#x,%d,%d)", addr, length, advice)
+			return fmt.Errorf("%s: %w", i18n.T("internal.footprint.call", map[string]any{"Call": call}), errno)
 		}
 	}
 	return nil

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Connect opens a new private connection to the session bus Address finds,
@@ -23,7 +25,7 @@ func Connect(opts ...dbus.ConnOption) (*dbus.Conn, error) {
 	}
 	conn, err := dbus.Connect(addr, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("connect to the session bus at %s: %w", addr, err)
+		return nil, fmt.Errorf("%s: %w", i18n.T("internal.sessionbus.err_connect", map[string]any{"Address": addr}), err)
 	}
 	return conn, nil
 }

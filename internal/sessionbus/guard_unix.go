@@ -5,6 +5,8 @@ package sessionbus
 import (
 	"fmt"
 	"os"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Guard makes every later session bus connection in this process, and in
@@ -18,7 +20,7 @@ func Guard() error {
 		addr = refused
 	}
 	if serr := os.Setenv(envVar, addr); serr != nil {
-		return fmt.Errorf("set %s: %w", envVar, serr)
+		return fmt.Errorf("%s: %w", i18n.T("internal.sessionbus.err_set", map[string]any{"Name": envVar}), serr)
 	}
 	return err
 }

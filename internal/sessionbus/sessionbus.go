@@ -6,12 +6,13 @@
 package sessionbus
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // envVar is where every D-Bus client, godbus and libdbus alike, looks
@@ -25,9 +26,15 @@ const refused = "disabled:by=microrest"
 
 // ErrNoBus says what still works without a session bus, so the daemon can
 // log it once as it is.
-var ErrNoBus = errors.New("no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS names none and $XDG_RUNTIME_DIR/bus does not exist, " +
-	"so the tray icon and notifications cannot show; reminders still run, and " +
-	"`microrest status`, `done`, `snooze` and `skip` answer them")
+// It speaks the language the process speaks when it is read.
+var ErrNoBus error = &localError{func() string { return i18n.T("internal.sessionbus.no_bus") }}
+
+// localError says its sentence in the language spoken when it is read,
+// so an error made at start follows a language chosen later; it stays one
+// value, for errors.Is.
+type localError struct{ say func() string }
+
+func (e *localError) Error() string { return e.say() }
 
 // Address returns the session bus to connect to: DBUS_SESSION_BUS_ADDRESS
 // when it names one, else the systemd user bus in XDG_RUNTIME_DIR, which

@@ -1,0 +1,31 @@
+package sessionbus
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/microrest/microrest/i18n"
+)
+
+// TestMain pins English, which the tests compare with, whatever language
+// the machine running them speaks.
+func TestMain(m *testing.M) {
+	i18n.SetLanguage(i18n.English)
+	os.Exit(m.Run())
+}
+
+func TestNoBusSpeaksTheLanguageWhenReadAndStaysOneError(t *testing.T) {
+	i18n.SetLanguage("de")
+	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	err := fmt.Errorf("%w", ErrNoBus)
+	if got := err.Error(); !strings.Contains(got, "kein D-Bus-Sitzungsbus: DBUS_SESSION_BUS_ADDRESS nennt keinen") ||
+		!strings.Contains(got, "`microrest status`, `done`, `snooze` und `skip`") {
+		t.Errorf("ErrNoBus, made before German was chosen, reads %q in German", got)
+	}
+	if !errors.Is(err, ErrNoBus) {
+		t.Error("a wrapped ErrNoBus is no longer ErrNoBus")
+	}
+}
