@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/sessionbus"
 	"github.com/microrest/microrest/reminders"
 )
@@ -183,7 +184,7 @@ func Open(ctx context.Context, o Options) (*Monitor, error) {
 	openPlatform(ctx, m, o)
 	if err := ctx.Err(); err != nil {
 		_ = m.Close()
-		return nil, fmt.Errorf("open activity monitor: the probe of the desktop's services was cut short: %w", err)
+		return nil, wrap(err, "activity.err.open")
 	}
 	m.announce()
 	return m, nil
@@ -203,7 +204,7 @@ func (m *Monitor) SetIdleThreshold(d time.Duration) error {
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
 	if err := t.setThreshold(ctx, d); err != nil {
-		return fmt.Errorf("move %s's idle watch to %v: %w", m.source, d, err)
+		return wrap(err, "activity.err.threshold", map[string]any{"Source": m.source, "Threshold": d.String()})
 	}
 	return nil
 }
@@ -213,11 +214,10 @@ func (m *Monitor) SetIdleThreshold(d time.Duration) error {
 func (m *Monitor) announce() {
 	st := m.Status()
 	if m.src == nil {
-		m.log.Warn("activity: no idle source on this desktop; all time counts as active and reminders come by clock time",
-			"tried", st.triedLine())
+		m.log.Warn(i18n.T("activity.log.none"), "tried", st.triedLine())
 		return
 	}
-	m.log.Info("activity: idle source chosen", "source", st.Source, "events", st.Events,
+	m.log.Info(i18n.T("activity.log.chosen"), "source", st.Source, "events", st.Events,
 		"lock", strings.Join(st.Lock, ", "), "sleep", st.Sleep, "tried", st.triedLine())
 }
 
@@ -238,7 +238,7 @@ func (m *Monitor) Sample(now time.Time) (reminders.Sample, error) {
 		idle, err = m.src.idle(ctx)
 		cancel()
 		if err != nil {
-			err = fmt.Errorf("read idle time from %s: %w", m.source, err)
+			err = wrap(err, "activity.err.read", map[string]any{"Source": m.source})
 		}
 	}
 	m.mu.Lock()
@@ -278,7 +278,7 @@ func (m *Monitor) poke() {
 // setLocked records what one lock reporter says, since desktops differ in
 // which of them works, and any one saying "locked" is enough.
 func (m *Monitor) setLocked(by string, on bool) {
-	m.change(func() bool { return set(m.locks, by, on) }, "activity: lock changed", "by", by, "locked", on)
+	m.change(func() bool { return set(m.locks, by, on) }, "activity.log.lock_changed", "by", by, "locked", on)
 }
 
 // setAsleep records sleep (true) and resume (false).
@@ -287,23 +287,24 @@ func (m *Monitor) setAsleep(on bool) {
 		changed := m.asleep != on
 		m.asleep = on
 		return changed
-	}, "activity: sleep changed", "asleep", on)
+	}, "activity.log.sleep_changed", "asleep", on)
 }
 
-// setFlag records a do-not-disturb reporter's state.
-func (m *Monitor) setFlag(why string, on bool) {
-	m.change(func() bool { return set(m.flags, why, on) }, "activity: do-not-disturb changed", "by", why, "on", on)
+// setFlag records a do-not-disturb reporter's state; by is one of the
+// Quiet constants.
+func (m *Monitor) setFlag(by string, on bool) {
+	m.change(func() bool { return set(m.flags, by, on) }, "activity.log.dnd_changed", "by", by, "on", on)
 }
 
-// change applies one source's new state under the lock, and says so and
-// wakes the engine only when the state differs, so a source that repeats
-// itself costs no sample.
+// change applies one source's new state under the lock, and says so (msg
+// is the log line's catalog id) and wakes the engine only when the state
+// differs, so a source that repeats itself costs no sample.
 func (m *Monitor) change(apply func() (changed bool), msg string, args ...any) {
 	m.mu.Lock()
 	changed := apply()
 	m.mu.Unlock()
 	if changed {
-		m.log.Debug(msg, args...)
+		m.log.Debug(i18n.T(msg), args...)
 		m.poke()
 	}
 }
@@ -316,13 +317,14 @@ func set(states map[string]bool, key string, on bool) bool {
 }
 
 // Quiet reports whether prompts should wait because do-not-disturb is on
-// or a window is fullscreen (a presentation, a video, a call), and why.
+// or a window is fullscreen (a presentation, a video, a call), and why, in
+// the language the process speaks.
 func (m *Monitor) Quiet() (on bool, why string) {
 	m.mu.Lock()
 	var reasons []string
-	for r, on := range m.flags {
+	for by, on := range m.flags {
 		if on {
-			reasons = append(reasons, r)
+			reasons = append(reasons, quietWords(by))
 		}
 	}
 	m.mu.Unlock()
@@ -346,7 +348,13 @@ func (m *Monitor) Close() error {
 		errs = append(errs, f())
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("close activity monitor: %w", err)
+		return wrap(err, "activity.err.close")
 	}
 	return nil
+}
+
+// wrap prefixes err with what failed, in the catalog's words for id:
+// "read idle time from gnome-mutter: …".
+func wrap(err error, id string, data ...map[string]any) error {
+	return fmt.Errorf("%s: %w", i18n.T(id, data...), err)
 }

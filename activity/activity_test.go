@@ -62,7 +62,7 @@ func TestStatusStringSaysWhatIsUsedAndWhy(t *testing.T) {
 	}
 	got := st.String()
 	for _, want := range []string{
-		"idle source: none (all time counts as active)", "10:30:00", "idle 2s", "locked true",
+		"idle source: none (all time counts as active)", "10:30:00", "idle 2s", "locked yes",
 		"error: boom", "lock: logind-session", "sleep: logind", "quiet: nothing",
 		"passed over: gnome-mutter: not on the session bus",
 	} {

@@ -2,7 +2,6 @@ package activity
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/godbus/dbus/v5"
@@ -14,7 +13,7 @@ import (
 func connect(addr string) (*dbus.Conn, error) {
 	conn, err := dbus.Connect(addr)
 	if err != nil {
-		return nil, fmt.Errorf("connect to %s: %w", addr, err)
+		return nil, wrap(err, "activity.err.connect", map[string]any{"Address": addr})
 	}
 	return conn, nil
 }
@@ -48,7 +47,7 @@ func (r *router) on(ctx context.Context, sender string, path dbus.ObjectPath, if
 	err := r.conn.AddMatchSignalContext(ctx, dbus.WithMatchSender(sender), dbus.WithMatchObjectPath(path),
 		dbus.WithMatchInterface(iface), dbus.WithMatchMember(member))
 	if err != nil {
-		return fmt.Errorf("listen to %s.%s: %w", iface, member, err)
+		return wrap(err, "activity.err.listen", map[string]any{"Signal": iface + "." + member})
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -90,7 +89,7 @@ func (r *router) onOwner(ctx context.Context, name string, fn func(owner string)
 	err := r.conn.AddMatchSignalContext(ctx, dbus.WithMatchSender("org.freedesktop.DBus"),
 		dbus.WithMatchInterface("org.freedesktop.DBus"), dbus.WithMatchMember("NameOwnerChanged"), dbus.WithMatchArg(0, name))
 	if err != nil {
-		return fmt.Errorf("follow the owner of %s: %w", name, err)
+		return wrap(err, "activity.err.owner", map[string]any{"Name": name})
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -3,12 +3,13 @@ package activity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os/exec"
+	"path/filepath"
 	"strings"
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/fdnotify"
 )
 
@@ -18,8 +19,6 @@ const (
 	dconfIface  = "ca.desrt.dconf.Writer"
 	bannersDir  = "/org/gnome/desktop/notifications/"
 	bannersKey  = "show-banners"
-	bannersWhy  = "do-not-disturb (GNOME)"
-	inhibitWhy  = "do-not-disturb (notifications inhibited)"
 	schemaGNOME = "org.gnome.desktop.notifications"
 )
 
@@ -28,7 +27,7 @@ const (
 // do-not-disturb; servers without it are skipped.
 func watchInhibited(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) error {
 	if !hasOwner(ctx, conn, fdnotify.Name) {
-		return errors.New("no notification server")
+		return errors.New(i18n.T("activity.why.no_notification_server"))
 	}
 	v, err := getProperty(ctx, conn.Object(fdnotify.Name, fdnotify.Path), fdnotify.Interface, "Inhibited")
 	if err != nil {
@@ -36,17 +35,17 @@ func watchInhibited(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router)
 	}
 	on, ok := v.Value().(bool)
 	if !ok {
-		return fmt.Errorf("the Inhibited property is a %s, not a boolean", v.Signature())
+		return errors.New(i18n.T("activity.why.inhibited_type", map[string]any{"Type": v.Signature().String()}))
 	}
 	err = r.onProperty(ctx, fdnotify.Name, fdnotify.Path, fdnotify.Interface, "Inhibited", func(v dbus.Variant) {
 		if on, ok := v.Value().(bool); ok {
-			m.setFlag(inhibitWhy, on)
+			m.setFlag(quietInhibited, on)
 		}
 	})
 	if err != nil {
 		return err
 	}
-	m.setFlag(inhibitWhy, on)
+	m.setFlag(quietInhibited, on)
 	return nil
 }
 
@@ -54,13 +53,15 @@ func watchInhibited(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router)
 // GSettings (show-banners false) and not on the bus: it is read with
 // gsettings, and read again when dconf announces a change under it.
 func watchBanners(ctx context.Context, m *Monitor, r *router, gsettings string) error {
+	args := []string{"get", schemaGNOME, bannersKey}
 	read := func(ctx context.Context) (bool, error) {
-		out, err := exec.CommandContext(ctx, gsettings, "get", schemaGNOME, bannersKey).Output()
+		out, err := exec.CommandContext(ctx, gsettings, args...).Output()
 		return strings.TrimSpace(string(out)) == "false", err
 	}
 	on, err := read(ctx)
 	if err != nil {
-		return fmt.Errorf("gsettings get %s %s: %w", schemaGNOME, bannersKey, err)
+		command := strings.Join(append([]string{filepath.Base(gsettings)}, args...), " ")
+		return wrap(err, "activity.err.run", map[string]any{"Command": command})
 	}
 	err = r.on(ctx, dconfName, dconfPath, dconfIface, "Notify", func(sig *dbus.Signal) {
 		if !touches(sig, bannersDir+bannersKey) {
@@ -69,13 +70,13 @@ func watchBanners(ctx context.Context, m *Monitor, r *router, gsettings string) 
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
 		if on, err := read(ctx); err == nil {
-			m.setFlag(bannersWhy, on)
+			m.setFlag(quietGNOME, on)
 		}
 	})
 	if err != nil {
 		return err
 	}
-	m.setFlag(bannersWhy, on)
+	m.setFlag(quietGNOME, on)
 	return nil
 }
 

@@ -2,7 +2,6 @@ package activity
 
 import (
 	"context"
-	"fmt"
 	"os/exec"
 	"time"
 )
@@ -27,7 +26,7 @@ func openPlatform(ctx context.Context, m *Monitor, _ Options) {
 func (r ioreg) idle(ctx context.Context) (time.Duration, error) {
 	out, err := exec.CommandContext(ctx, "ioreg", "-c", "IOHIDSystem", "-d", "4").Output()
 	if err != nil {
-		return 0, fmt.Errorf("run ioreg: %w", err)
+		return 0, wrap(err, "activity.err.run", map[string]any{"Command": "ioreg"})
 	}
 	idle, err := parseHIDIdle(out)
 	if err != nil {

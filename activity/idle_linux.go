@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // bus is one private D-Bus connection and the router of its signals.
@@ -17,8 +19,8 @@ type bus struct {
 // openPlatform walks the Linux chain, then starts the lock, sleep and
 // quiet reporters that exist on this desktop.
 func openPlatform(ctx context.Context, m *Monitor, o Options) {
-	session := openBus(m, o.SessionBus, "session")
-	system := openBus(m, o.SystemBus, "system")
+	session := openBus(m, o.SessionBus, "activity.log.no_session_bus")
+	system := openBus(m, o.SystemBus, "activity.log.no_system_bus")
 	x, xerr := openDisplay(m, o.Display)
 	chooseIdle(ctx, m, o, session, x, xerr)
 	watchAway(ctx, m, session, system)
@@ -39,13 +41,15 @@ func (m *Monitor) watchSleep(by string) {
 	m.sleepBy = by
 }
 
-func openBus(m *Monitor, addr, which string) *bus {
+// openBus connects to addr; unreachable is the catalog id of the log line
+// that says it could not.
+func openBus(m *Monitor, addr, unreachable string) *bus {
 	if addr == "" {
 		return nil
 	}
 	conn, err := connect(addr)
 	if err != nil {
-		m.log.Warn("activity: cannot reach the "+which+" bus", "err", err)
+		m.log.Warn(i18n.T(unreachable), "err", err)
 		return nil
 	}
 	m.onClose(conn.Close)
@@ -54,7 +58,7 @@ func openBus(m *Monitor, addr, which string) *bus {
 
 func openDisplay(m *Monitor, display string) (*x11, error) {
 	if display == "" {
-		return nil, errors.New("DISPLAY is not set")
+		return nil, errors.New(i18n.T("activity.why.no_display"))
 	}
 	return dialX11(m, display)
 }
@@ -63,7 +67,7 @@ func openDisplay(m *Monitor, display string) (*x11, error) {
 // because on GNOME Wayland X11 sees only XWayland input; the compositor's
 // own idle protocol where the D-Bus ones are missing (KDE Wayland, sway).
 func chooseIdle(ctx context.Context, m *Monitor, o Options, session *bus, x *x11, xerr error) {
-	noSession := errors.New("no session bus")
+	noSession := errors.New(i18n.T("activity.why.no_session_bus"))
 	steps := []struct {
 		name string
 		try  func() error
@@ -100,7 +104,7 @@ func useX11(m *Monitor, o Options, x *x11, xerr error) error {
 		return xerr
 	}
 	if o.Wayland != "" {
-		return errors.New("a Wayland session, where X11 sees only XWayland input")
+		return errors.New(i18n.T("activity.why.wayland_session"))
 	}
 	return x.useScreenSaver(m, o.IdleThreshold)
 }
@@ -110,7 +114,7 @@ func useX11(m *Monitor, o Options, x *x11, xerr error) error {
 func watchAway(ctx context.Context, m *Monitor, session, system *bus) {
 	if system != nil {
 		if err := watchLogind(ctx, m, system.conn, system.r); err != nil {
-			m.log.Info("activity: logind does not report lock or sleep", "err", err)
+			m.log.Info(i18n.T("activity.log.no_logind"), "err", err)
 		}
 	}
 	if session != nil {
@@ -122,11 +126,11 @@ func watchAway(ctx context.Context, m *Monitor, session, system *bus) {
 func watchQuiet(ctx context.Context, m *Monitor, o Options, session *bus, x *x11) {
 	if session != nil {
 		if err := watchInhibited(ctx, m, session.conn, session.r); err != nil {
-			m.log.Debug("activity: no do-not-disturb from the notification server", "err", err)
+			m.log.Debug(i18n.T("activity.log.no_inhibited"), "err", err)
 		}
 		if o.GSettings != "" && isDesktop(o.Desktop, "GNOME") {
 			if err := watchBanners(ctx, m, session.r, o.GSettings); err != nil {
-				m.log.Info("activity: GNOME do-not-disturb is not read", "err", err)
+				m.log.Info(i18n.T("activity.log.no_banners"), "err", err)
 			}
 		}
 	}

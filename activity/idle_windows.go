@@ -2,7 +2,6 @@ package activity
 
 import (
 	"context"
-	"fmt"
 	"time"
 	"unsafe"
 
@@ -59,7 +58,7 @@ func openPlatform(_ context.Context, m *Monitor, _ Options) {
 func (w winIdle) idle(context.Context) (time.Duration, error) {
 	info := lastInputInfo{size: uint32(unsafe.Sizeof(lastInputInfo{}))}
 	if ok, _, err := procGetLastInputInfo.Call(uintptr(unsafe.Pointer(&info))); ok == 0 {
-		return 0, fmt.Errorf("GetLastInputInfo: %w", err)
+		return 0, wrap(err, "activity.err.call", map[string]any{"Method": "GetLastInputInfo"})
 	}
 	now, _, _ := procGetTickCount.Call()
 	w.m.setLocked(winLock, inputDesktopHidden())

@@ -3,9 +3,10 @@ package activity
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // These parsers read macOS tools' output; they live outside the darwin
@@ -17,7 +18,7 @@ func parseHIDIdle(out []byte) (time.Duration, error) {
 	const key = `"HIDIdleTime" = `
 	i := bytes.Index(out, []byte(key))
 	if i < 0 {
-		return 0, errors.New("ioreg shows no HIDIdleTime")
+		return 0, errors.New(i18n.T("activity.why.no_hid_idle"))
 	}
 	rest := out[i+len(key):]
 	end := bytes.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
@@ -26,7 +27,7 @@ func parseHIDIdle(out []byte) (time.Duration, error) {
 	}
 	ns, err := strconv.ParseUint(string(rest), 10, 63)
 	if err != nil {
-		return 0, fmt.Errorf("ioreg HIDIdleTime %q: %w", rest, err)
+		return 0, wrap(err, "activity.err.hid_idle", map[string]any{"Value": strconv.Quote(string(rest))})
 	}
 	return time.Duration(ns), nil
 }
@@ -57,9 +58,9 @@ const (
 func quietState(state int) (bool, string) {
 	switch state {
 	case qunsBusy, qunsD3DFull, qunsApp:
-		return true, "fullscreen window (Windows)"
+		return true, i18n.T("activity.quiet.fullscreen_windows")
 	case qunsPresentation:
-		return true, "presentation mode (Windows)"
+		return true, i18n.T("activity.quiet.presentation_windows")
 	}
 	return false, ""
 }

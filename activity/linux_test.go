@@ -23,11 +23,10 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
-// TestMain silences xgb's own logger, which reports every missing
+// init silences xgb's own logger, which reports every missing
 // ~/.Xauthority and every server a test stops.
-func TestMain(m *testing.M) {
+func init() {
 	xgb.Logger = log.New(io.Discard, "", 0)
-	os.Exit(m.Run())
 }
 
 // within bounds every wait on the private bus or display.

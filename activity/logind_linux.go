@@ -3,10 +3,11 @@ package activity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 const (
@@ -20,7 +21,7 @@ const (
 // every desktop on systemd (or elogind) has it, whatever its compositor.
 func watchLogind(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) error {
 	if !hasOwner(ctx, conn, logindName) {
-		return errors.New("logind is not on the system bus")
+		return errors.New(i18n.T("activity.why.no_logind"))
 	}
 	err := r.on(ctx, logindName, logindPath, logindManager, "PrepareForSleep", func(sig *dbus.Signal) {
 		// true before the machine sleeps, false once it has resumed.
@@ -40,9 +41,6 @@ func watchLogind(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) er
 	}
 	return watchSession(ctx, m, conn, r, path)
 }
-
-// sleepWhy is what `systemd-inhibit --list` shows beside microrest.
-const sleepWhy = "Save today's record before sleep"
 
 // prepareForSleep marks the monitor asleep and keeps the delay lock until
 // SleepReady, or marks it awake and takes a lock for the next sleep.
@@ -77,17 +75,18 @@ func inhibitSleep(conn *dbus.Conn) (*os.File, error) {
 	// Without fd passing godbus cannot read the reply, and closes the
 	// whole connection over it.
 	if !conn.SupportsUnixFDs() {
-		return nil, errors.New("take a delay lock on sleep: the system bus connection cannot pass file descriptors")
+		return nil, errors.New(i18n.T("activity.err.sleep_lock") + ": " + i18n.T("activity.why.no_fd_passing"))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
 	var fd dbus.UnixFD
 	err := conn.Object(logindName, logindPath).CallWithContext(ctx, logindManager+".Inhibit", 0,
-		"sleep", "microrest", sleepWhy, "delay").Store(&fd)
+		// The reason is what `systemd-inhibit --list` shows beside microrest.
+		"sleep", "microrest", i18n.T("activity.sleep_lock_why"), "delay").Store(&fd)
 	if err != nil {
-		return nil, fmt.Errorf("take a delay lock on sleep: %w", err)
+		return nil, wrap(err, "activity.err.sleep_lock")
 	}
-	return os.NewFile(uintptr(fd), "logind sleep delay lock"), nil
+	return os.NewFile(uintptr(fd), "logind-sleep-delay-lock"), nil
 }
 
 // sessionPath finds this session's object. GetSessionByPID fails for a
@@ -101,7 +100,7 @@ func sessionPath(ctx context.Context, conn *dbus.Conn) (dbus.ObjectPath, error) 
 		return path, nil
 	}
 	if err2 := mgr.CallWithContext(ctx, logindManager+".GetSession", 0, "auto").Store(&path); err2 != nil {
-		return "", fmt.Errorf("find this login session: %w", errors.Join(err, err2))
+		return "", wrap(errors.Join(err, err2), "activity.err.session")
 	}
 	return path, nil
 }

@@ -3,11 +3,12 @@ package activity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 const (
@@ -33,7 +34,7 @@ type mutter struct {
 // going away and coming back wake the engine without polling.
 func openMutter(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router, threshold time.Duration) error {
 	if !hasOwner(ctx, conn, mutterName) {
-		return errors.New("not on the session bus")
+		return errors.New(i18n.T("activity.why.not_on_session_bus"))
 	}
 	mu := &mutter{m: m, obj: conn.Object(mutterName, mutterPath), threshold: threshold}
 	idle, err := mu.idle(ctx)
@@ -59,7 +60,7 @@ func openMutter(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router, thr
 func (mu *mutter) idle(ctx context.Context) (time.Duration, error) {
 	var ms uint64
 	if err := mu.obj.CallWithContext(ctx, mutterIface+".GetIdletime", 0).Store(&ms); err != nil {
-		return 0, fmt.Errorf("GetIdletime: %w", err)
+		return 0, wrap(err, "activity.err.call", map[string]any{"Method": "GetIdletime"})
 	}
 	return time.Duration(ms) * time.Millisecond, nil
 }
@@ -72,7 +73,7 @@ func (mu *mutter) armIdle(ctx context.Context) error {
 	ms := uint64(mu.threshold / time.Millisecond)
 	mu.mu.Unlock()
 	if err := mu.obj.CallWithContext(ctx, mutterIface+".AddIdleWatch", 0, ms).Store(&id); err != nil {
-		return fmt.Errorf("AddIdleWatch: %w", err)
+		return wrap(err, "activity.err.call", map[string]any{"Method": "AddIdleWatch"})
 	}
 	mu.mu.Lock()
 	mu.idleID = id
@@ -89,7 +90,7 @@ func (mu *mutter) setThreshold(ctx context.Context, d time.Duration) error {
 	mu.mu.Unlock()
 	if old != 0 {
 		if err := mu.obj.CallWithContext(ctx, mutterIface+".RemoveWatch", 0, old).Err; err != nil {
-			mu.m.log.Warn("activity: Mutter kept the old idle watch; it only wakes the engine early", "err", err)
+			mu.m.log.Warn(i18n.T("activity.log.mutter_old_watch"), "err", err)
 		}
 	}
 	return mu.armIdle(ctx)
@@ -107,7 +108,7 @@ func (mu *mutter) armActive(ctx context.Context) {
 	}
 	var id uint32
 	if err := mu.obj.CallWithContext(ctx, mutterIface+".AddUserActiveWatch", 0).Store(&id); err != nil {
-		mu.m.log.Warn("activity: Mutter will not report the return; the engine notices it at the next sample", "err", err)
+		mu.m.log.Warn(i18n.T("activity.log.mutter_no_return"), "err", err)
 		return
 	}
 	mu.mu.Lock()
@@ -152,7 +153,7 @@ func (mu *mutter) restarted(owner string) {
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
 	if err := mu.armIdle(ctx); err != nil {
-		mu.m.log.Warn("activity: Mutter came back but took no idle watch; going away is noticed at the next sample", "err", err)
+		mu.m.log.Warn(i18n.T("activity.log.mutter_no_watch"), "err", err)
 	}
 	mu.m.poke()
 }

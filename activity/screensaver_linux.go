@@ -3,10 +3,11 @@ package activity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 const fdoSaverName = "org.freedesktop.ScreenSaver"
@@ -30,7 +31,7 @@ type fdoSaver struct {
 // answers GetSessionIdleTime.
 func openFdoSaver(ctx context.Context, m *Monitor, conn *dbus.Conn, desktop string) error {
 	if !hasOwner(ctx, conn, fdoSaverName) {
-		return errors.New("not on the session bus")
+		return errors.New(i18n.T("activity.why.not_on_session_bus"))
 	}
 	var errs []error
 	for _, path := range fdoSaverPaths {
@@ -59,10 +60,10 @@ func (s *fdoSaver) idle(ctx context.Context) (time.Duration, error) {
 	err := s.obj.CallWithContext(ctx, fdoSaverName+".GetSessionIdleTime", 0).Store(&n)
 	var dbusErr dbus.Error
 	if errors.As(err, &dbusErr) && dbusErr.Name == errNotSupported {
-		return 0, fmt.Errorf("GetSessionIdleTime at %s: not supported here (KDE on Wayland)", s.obj.Path())
+		return 0, errors.New(i18n.T("activity.why.kde_wayland", map[string]any{"Method": "GetSessionIdleTime", "Path": string(s.obj.Path())}))
 	}
 	if err != nil {
-		return 0, fmt.Errorf("GetSessionIdleTime at %s: %w", s.obj.Path(), err)
+		return 0, wrap(err, "activity.err.call_at", map[string]any{"Method": "GetSessionIdleTime", "Path": string(s.obj.Path())})
 	}
 	return time.Duration(n) * s.unit, nil
 }
@@ -92,7 +93,7 @@ func watchSaverLocks(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router
 			continue
 		}
 		if err := s.watch(ctx, m, conn, r); err != nil {
-			m.log.Debug("activity: screen saver does not report the lock", "saver", s.name, "path", s.path, "err", err)
+			m.log.Debug(i18n.T("activity.log.saver_no_lock"), "saver", s.name, "path", s.path, "err", err)
 			continue
 		}
 		done[s.report] = true
@@ -103,7 +104,7 @@ func watchSaverLocks(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router
 func (s saverLock) watch(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) error {
 	var active bool
 	if err := conn.Object(s.name, s.path).CallWithContext(ctx, s.name+".GetActive", 0).Store(&active); err != nil {
-		return fmt.Errorf("GetActive: %w", err)
+		return wrap(err, "activity.err.call", map[string]any{"Method": "GetActive"})
 	}
 	err := r.on(ctx, s.name, s.path, s.name, "ActiveChanged", func(sig *dbus.Signal) {
 		if on, ok := boolArg(sig); ok {

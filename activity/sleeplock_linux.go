@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // sleepLock holds logind's delay lock on sleep, so the engine can see
@@ -76,7 +78,7 @@ func (m *Monitor) sleepLapsed(sleep int) {
 	s.mu.Unlock()
 	if lapsed {
 		m.log.Log(context.Background(), level,
-			"activity: sleep went ahead before microrest said its state was saved", "waited", m.sleepDelay)
+			i18n.T("activity.log.sleep_early"), "waited", m.sleepDelay)
 	}
 }
 
@@ -99,7 +101,7 @@ func (m *Monitor) sleepRefused(err error) {
 	s.mu.Lock()
 	level := onceLevel(&s.refused, slog.LevelInfo)
 	s.mu.Unlock()
-	m.log.Log(context.Background(), level, "activity: sleep will not wait for microrest to save its state", "err", err)
+	m.log.Log(context.Background(), level, i18n.T("activity.log.sleep_no_wait"), "err", err)
 }
 
 // closeSleep lets go of the lock for good.

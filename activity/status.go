@@ -1,11 +1,11 @@
 package activity
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 )
 
@@ -51,7 +51,7 @@ func (m *Monitor) Status() Status {
 		Lock: sortedKeys(m.locks), Quiet: sortedKeys(m.flags),
 	}
 	if len(m.checks) > 0 {
-		st.Quiet = append(st.Quiet, "fullscreen")
+		st.Quiet = append(st.Quiet, quietFullscreen)
 	}
 	return st
 }
@@ -65,30 +65,34 @@ func sortedKeys(m map[string]bool) []string {
 	return keys
 }
 
-// String is the status line: source, last sample, error, and who reports
-// lock, sleep and quiet.
+// String is the status line, in the language the process speaks: source,
+// last sample, error, and who reports lock, sleep and quiet. Source names
+// stay as they are.
 func (s Status) String() string {
 	var b strings.Builder
-	b.WriteString("idle source: " + s.Source)
+	b.WriteString(i18n.T("activity.status.source", map[string]any{"Source": s.Source}))
 	if s.Events {
-		b.WriteString(" (event-driven)")
+		b.WriteString(" " + i18n.T("activity.status.events"))
 	}
 	if s.Source == SourceNone {
-		b.WriteString(" (all time counts as active)")
+		b.WriteString(" " + i18n.T("activity.status.none"))
 	}
+	part := func(id string, data map[string]any) { b.WriteString("; " + i18n.T(id, data)) }
 	if !s.LastSample.Now.IsZero() {
 		l := s.LastSample
-		fmt.Fprintf(&b, "; last sample %s: idle %s, locked %t, asleep %t",
-			l.Now.Format(time.TimeOnly), l.Idle.Round(time.Second), l.Locked, l.Asleep)
+		part("activity.status.sample", map[string]any{
+			"Time": l.Now.Format(time.TimeOnly), "Idle": l.Idle.Round(time.Second).String(),
+			"Locked": yesNo(l.Locked), "Asleep": yesNo(l.Asleep),
+		})
 	}
 	if s.LastErr != nil {
-		b.WriteString("; error: " + s.LastErr.Error())
+		part("activity.status.error", map[string]any{"Error": s.LastErr.Error()})
 	}
-	b.WriteString("; lock: " + orNothing(strings.Join(s.Lock, ", ")))
-	b.WriteString("; sleep: " + orNothing(s.Sleep))
-	b.WriteString("; quiet: " + orNothing(strings.Join(s.Quiet, ", ")))
+	part("activity.status.lock", map[string]any{"Names": orNothing(strings.Join(s.Lock, ", "))})
+	part("activity.status.sleep", map[string]any{"Names": orNothing(s.Sleep)})
+	part("activity.status.quiet", map[string]any{"Names": orNothing(strings.Join(s.Quiet, ", "))})
 	if len(s.Tried) > 0 {
-		b.WriteString("; passed over: " + s.triedLine())
+		part("activity.status.passed_over", map[string]any{"Sources": s.triedLine()})
 	}
 	return b.String()
 }
@@ -104,9 +108,36 @@ func (s Status) triedLine() string {
 
 func orNothing(s string) string {
 	if s == "" {
-		return "nothing"
+		return i18n.T("activity.status.nothing")
 	}
 	return s
+}
+
+func yesNo(b bool) string {
+	if b {
+		return i18n.T("activity.status.yes")
+	}
+	return i18n.T("activity.status.no")
+}
+
+// What reports do-not-disturb or fullscreen, as Status.Quiet lists them
+// (and status --json's quiet_sources): names that stay the same in every
+// language, as the Source constants do. Quiet says them in words.
+const (
+	quietGNOME      = "do-not-disturb (GNOME)"
+	quietInhibited  = "do-not-disturb (notifications inhibited)"
+	quietFullscreen = "fullscreen"
+)
+
+// quietWords says why prompts wait, for a do-not-disturb reporter.
+func quietWords(by string) string {
+	switch by {
+	case quietGNOME:
+		return i18n.T("activity.quiet.gnome")
+	case quietInhibited:
+		return i18n.T("activity.quiet.inhibited")
+	}
+	return by
 }
 
 // MinInterval is the shortest sleep SuggestedInterval returns, so a loop

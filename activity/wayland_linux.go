@@ -5,11 +5,12 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"sync"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // The idle protocols a Wayland compositor may offer, best first.
@@ -56,7 +57,7 @@ type wayland struct {
 // protocol and a seat.
 func openWayland(ctx context.Context, m *Monitor, socket string, threshold time.Duration) error {
 	if socket == "" {
-		return errors.New("not a Wayland session")
+		return errors.New(i18n.T("activity.why.not_wayland"))
 	}
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "unix", socket)
@@ -73,7 +74,7 @@ func openWayland(ctx context.Context, m *Monitor, socket string, threshold time.
 	go w.read(r)
 	m.onClose(conn.Close)
 	m.use(SourceWayland, w, true)
-	m.log.Info("activity: Wayland idle protocol", "protocol", w.proto)
+	m.log.Info(i18n.T("activity.log.wayland"), "protocol", w.proto)
 	return nil
 }
 
@@ -97,7 +98,7 @@ func (w *wayland) handshake(ctx context.Context, threshold time.Duration) (*bufi
 	}
 	seat, ok := globals[wlSeat]
 	if !ok {
-		return nil, errors.New("the compositor offers no seat")
+		return nil, errors.New(i18n.T("activity.why.no_seat"))
 	}
 	w.proto = wlExtIdle
 	idle, ok := globals[wlExtIdle]
@@ -106,7 +107,7 @@ func (w *wayland) handshake(ctx context.Context, threshold time.Duration) (*bufi
 		idle, ok = globals[wlKDEIdle]
 	}
 	if !ok {
-		return nil, fmt.Errorf("the compositor offers neither %s nor %s", wlExtIdle, wlKDEIdle)
+		return nil, errors.New(i18n.T("activity.why.no_idle_protocol", map[string]any{"First": wlExtIdle, "Second": wlKDEIdle}))
 	}
 	w.seat = w.bind(registry, seat.name, wlSeat, 1)
 	// Version 2 of ext-idle-notify can ignore idle inhibitors (a video
@@ -138,7 +139,7 @@ func (w *wayland) roundTrip(r *bufio.Reader, registry uint32) (map[string]global
 	for {
 		obj, op, body, err := readMessage(r)
 		if err != nil {
-			return nil, fmt.Errorf("read from the compositor: %w", err)
+			return nil, wrap(err, "activity.err.compositor")
 		}
 		switch {
 		case obj == callback && op == 0:
@@ -209,7 +210,7 @@ func (w *wayland) read(r *bufio.Reader) {
 		}
 		if err != nil {
 			w.mu.Lock()
-			w.err = fmt.Errorf("the compositor's connection ended: %w", err)
+			w.err = wrap(err, "activity.err.compositor_ended")
 			w.mu.Unlock()
 			w.m.poke()
 			return
@@ -289,7 +290,7 @@ func readMessage(r io.Reader) (obj uint32, op uint16, body []byte, err error) {
 	word := binary.NativeEndian.Uint32(head[4:])
 	size, op := word>>16, uint16(word)
 	if size < 8 || size%4 != 0 {
-		return 0, 0, nil, fmt.Errorf("a message of %d bytes", size)
+		return 0, 0, nil, errors.New(i18n.T("activity.why.message_size", map[string]any{"Size": size}))
 	}
 	body = make([]byte, size-8)
 	if _, err := io.ReadFull(r, body); err != nil {
@@ -302,7 +303,7 @@ func readMessage(r io.Reader) (obj uint32, op uint16, body []byte, err error) {
 func displayError(body []byte) error {
 	b := wlBody(body)
 	obj, code, msg := b.uint(), b.uint(), b.string()
-	return fmt.Errorf("protocol error %d on object %d: %s", code, obj, msg)
+	return errors.New(i18n.T("activity.why.protocol_error", map[string]any{"Code": code, "Object": obj, "Message": msg}))
 }
 
 // wlArgs builds a request's arguments.

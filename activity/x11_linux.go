@@ -2,7 +2,6 @@ package activity
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -10,6 +9,8 @@ import (
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/screensaver"
 	"github.com/jezek/xgb/xproto"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // x11 reads MsSinceUserInput from the MIT-SCREEN-SAVER extension over a
@@ -30,7 +31,7 @@ type x11 struct {
 func dialX11(m *Monitor, display string) (*x11, error) {
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
-		return nil, fmt.Errorf("connect to display %s: %w", display, err)
+		return nil, wrap(err, "activity.err.display", map[string]any{"Display": display})
 	}
 	m.onClose(func() error { conn.Close(); return nil })
 	return &x11{conn: conn, root: xproto.Setup(conn).DefaultScreen(conn).Root, cache: map[string]xproto.Atom{}}, nil
@@ -40,14 +41,14 @@ func dialX11(m *Monitor, display string) (*x11, error) {
 // event-driven where SYNC alarms can watch the idle threshold.
 func (x *x11) useScreenSaver(m *Monitor, threshold time.Duration) error {
 	if err := screensaver.Init(x.conn); err != nil {
-		return fmt.Errorf("no MIT-SCREEN-SAVER extension: %w", err)
+		return wrap(err, "activity.why.no_screensaver_ext")
 	}
 	if _, err := x.idle(context.Background()); err != nil {
 		return err
 	}
 	err := watchXSync(m, x, threshold)
 	if err != nil {
-		m.log.Info("activity: X11 idle time is polled, so a return is noticed at the next sample", "err", err)
+		m.log.Info(i18n.T("activity.log.x11_polled"), "err", err)
 	}
 	m.use(SourceX11, x, err == nil)
 	return nil
@@ -65,7 +66,7 @@ func (x *x11) setThreshold(ctx context.Context, d time.Duration) error {
 func (x *x11) idle(context.Context) (time.Duration, error) {
 	info, err := screensaver.QueryInfo(x.conn, xproto.Drawable(x.root)).Reply()
 	if err != nil {
-		return 0, fmt.Errorf("query screen saver info: %w", err)
+		return 0, wrap(err, "activity.err.screensaver_info")
 	}
 	return time.Duration(info.MsSinceUserInput) * time.Millisecond, nil
 }
@@ -86,7 +87,7 @@ func (x *x11) fullscreen() (bool, string) {
 	if err != nil || !slices.Contains(states, full) {
 		return false, ""
 	}
-	return true, "fullscreen window (X11)"
+	return true, i18n.T("activity.quiet.fullscreen_x11")
 }
 
 func (x *x11) activeWindow() (xproto.Window, error) {
@@ -105,7 +106,7 @@ func (x *x11) atoms(win xproto.Window, prop string) ([]xproto.Atom, error) {
 	}
 	reply, err := xproto.GetProperty(x.conn, false, win, name, xproto.GetPropertyTypeAny, 0, 64).Reply()
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", prop, err)
+		return nil, wrap(err, "activity.err.property", map[string]any{"Property": prop})
 	}
 	if reply.Format != 32 {
 		return nil, nil
@@ -128,7 +129,7 @@ func (x *x11) atom(name string) (xproto.Atom, error) {
 	}
 	reply, err := xproto.InternAtom(x.conn, true, uint16(len(name)), name).Reply()
 	if err != nil {
-		return 0, fmt.Errorf("look up atom %s: %w", name, err)
+		return 0, wrap(err, "activity.err.atom", map[string]any{"Name": name})
 	}
 	if reply.Atom != 0 {
 		x.mu.Lock()

@@ -10,6 +10,8 @@ import (
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // xsync watches the X server's IDLETIME counter with two SYNC alarms, one
@@ -85,14 +87,14 @@ func watchXSync(m *Monitor, x *x11, threshold time.Duration) error {
 func (xs *xsync) init() (firstEvent byte, err error) {
 	ext, err := xproto.QueryExtension(xs.conn, 4, "SYNC").Reply()
 	if err != nil {
-		return 0, fmt.Errorf("query the SYNC extension: %w", err)
+		return 0, wrap(err, "activity.err.sync_query")
 	}
 	if !ext.Present {
-		return 0, errors.New("no SYNC extension")
+		return 0, errors.New(i18n.T("activity.why.no_sync"))
 	}
 	xs.major = ext.MajorOpcode
 	if _, err := xs.call(syncInitialize, []byte{3, 1, 0, 0}, true); err != nil {
-		return 0, fmt.Errorf("initialize SYNC: %w", err)
+		return 0, wrap(err, "activity.err.sync_init")
 	}
 	return ext.FirstEvent, nil
 }
@@ -102,10 +104,10 @@ func (xs *xsync) init() (firstEvent byte, err error) {
 func (xs *xsync) idleCounter() (uint32, error) {
 	r, err := xs.call(syncListSystemCounters, nil, true)
 	if err != nil {
-		return 0, fmt.Errorf("list SYNC counters: %w", err)
+		return 0, wrap(err, "activity.err.sync_counters")
 	}
 	if len(r) < 32 {
-		return 0, errors.New("list SYNC counters: short reply")
+		return 0, errors.New(i18n.T("activity.err.sync_counters") + ": " + i18n.T("activity.why.short_reply"))
 	}
 	n := binary.LittleEndian.Uint32(r[8:])
 	for off := 32; n > 0 && off+14 <= len(r); n-- {
@@ -119,7 +121,7 @@ func (xs *xsync) idleCounter() (uint32, error) {
 		}
 		off += (14 + size + 3) &^ 3
 	}
-	return 0, errors.New("the X server has no IDLETIME counter")
+	return 0, errors.New(i18n.T("activity.why.no_idletime"))
 }
 
 // createAlarm makes an alarm at the threshold that fires on the given
@@ -127,14 +129,14 @@ func (xs *xsync) idleCounter() (uint32, error) {
 func (xs *xsync) createAlarm(test uint32) (uint32, error) {
 	id, err := xs.conn.NewId()
 	if err != nil {
-		return 0, fmt.Errorf("create SYNC alarm: %w", err)
+		return 0, wrap(err, "activity.err.sync_alarm")
 	}
 	mask := uint32(syncCACounter | syncCAValueType | syncCAValue | syncCATestType | syncCADelta | syncCAEvents)
 	body := words(id, mask, xs.counter, syncAbsolute)
 	body = append(body, xs.thresholdValue()...)
 	body = append(body, words(test, 0, 0, 1)...)
 	if _, err := xs.call(syncCreateAlarm, body, false); err != nil {
-		return 0, fmt.Errorf("create SYNC alarm: %w", err)
+		return 0, wrap(err, "activity.err.sync_alarm")
 	}
 	return id, nil
 }
@@ -147,7 +149,7 @@ func (xs *xsync) setThreshold(_ context.Context, d time.Duration) error {
 	xs.mu.Unlock()
 	for _, a := range []uint32{xs.away, xs.back} {
 		if _, err := xs.call(syncChangeAlarm, append(words(a, syncCAValue), xs.thresholdValue()...), false); err != nil {
-			return fmt.Errorf("move SYNC alarm: %w", err)
+			return wrap(err, "activity.err.sync_move")
 		}
 	}
 	return nil
@@ -176,7 +178,7 @@ func (xs *xsync) read() {
 		}
 		xs.m.poke()
 		if _, err := xs.call(syncChangeAlarm, words(a.alarm, 0), false); err != nil {
-			xs.m.log.Debug("activity: SYNC alarm not armed again", "err", err)
+			xs.m.log.Debug(i18n.T("activity.log.sync_not_rearmed"), "err", err)
 		}
 	}
 }
