@@ -22,7 +22,8 @@ import (
 // (reminders) is not one: it speaks no language (its own test checks it
 // imports no catalog), its strings are English for logs and tests, and
 // what a person reads of it, its refusals and reasons, the daemon words.
-var userTextPackages = []string{"tray", "autostart", "control", "notify", "daemon", "cli", "ui", "window", "settings", "journal"}
+var userTextPackages = []string{"tray", "autostart", "control", "notify", "daemon", "cli", "ui", "window", "settings", "journal",
+	"activity", "internal/footprint", "internal/sessionbus", "internal/atomicfile"}
 
 // userTextPending are files of userTextPackages, as paths under the
 // module root, whose text does not come from the catalog yet, each with
@@ -39,10 +40,13 @@ var userTextExempt = map[string]string{
 // allowedLiterals are strings that look like text but that no person
 // reads as a sentence in their language, each with the reason.
 var allowedLiterals = map[string]string{
-	"microrest":       "the product's name is the same in every language",
-	"[Desktop Entry]": "the group header the Desktop Entry Specification requires",
-	"tray click":      "a debug log line, for developers following a click",
-	"toml: ":          "the prefix the TOML decoder starts its errors with, which settings cuts off",
+	"microrest":              "the product's name is the same in every language",
+	"[Desktop Entry]":        "the group header the Desktop Entry Specification requires",
+	"tray click":             "a debug log line, for developers following a click",
+	"toml: ":                 "the prefix the TOML decoder starts its errors with, which settings cuts off",
+	"do-not-disturb (GNOME)": "names a reporter in status --json's quiet_sources, an identifier the same in every language; activity.Monitor.Quiet says it in words",
+	"do-not-disturb (notifications inhibited)": "names a reporter in status --json's quiet_sources, an identifier the same in every language; activity.Monitor.Quiet says it in words",
+	`"HIDIdleTime" = `:                         "the key activity looks for in ioreg's output",
 }
 
 // allowedFuncs are functions whose strings are a machine's format, each
@@ -59,6 +63,7 @@ var allowedFuncs = map[string]string{
 	"settings.BreathMode.MarshalText":   "fails only for a value outside the constants, which no file or command can make",
 	"settings.TrainingLoad.MarshalText": "fails only for a value outside the constants, which no file or command can make",
 	"settings.Kind.MarshalText":         "fails only for a value outside the constants, which no file or command can make",
+	"activity.alarmNotify.String":       "names an X11 event in debug output and test failures",
 }
 
 // textArgs says which arguments of a call a person reads.
