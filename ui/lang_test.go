@@ -15,10 +15,10 @@ import (
 	"github.com/microrest/microrest/settings"
 )
 
-// TestMain pins English, which the tests compare with, whatever language
-// the machine running them speaks.
+// TestMain pins English on the 24-hour clock, which the tests compare
+// with, whatever language the machine running them speaks.
 func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
+	i18n.SetLanguage(i18n.CLocale)
 	os.Exit(m.Run())
 }
 
@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 func inLanguage(t *testing.T, tag string) {
 	t.Helper()
 	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
 }
 
 func TestTheLanguageDropDownWritesTheLanguageKey(t *testing.T) {

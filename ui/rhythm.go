@@ -59,7 +59,7 @@ func wakeLine(s journal.Steadiness) string {
 }
 
 func steadyData(s journal.Steadiness) map[string]any {
-	return map[string]any{"Minutes": int(journal.SteadyWithin / time.Minute), "Within": s.Within, "Time": s.Clock().String()}
+	return map[string]any{"Minutes": int(journal.SteadyWithin / time.Minute), "Within": s.Within, "Time": clockTimeText(s.Clock())}
 }
 
 // clockChart charts a clock time of each day in hours from the midnight
@@ -100,8 +100,9 @@ func clockChart(days []journal.Day, s journal.Steadiness, of func(journal.Day) t
 
 func hours(d time.Duration) float64 { return d.Hours() }
 
-// clockLabel writes hours since midnight as a time of day: 24.5 is 00:30.
+// clockLabel writes hours since midnight as a time of day on the
+// locale's clock: 24.5 is 00:30 (12:30 AM in the US).
 func clockLabel(h float64) string {
 	minutes := int(math.Round(h*60)) % (24 * 60)
-	return settings.ClockTime(minutes).String()
+	return clockTimeText(settings.ClockTime(minutes))
 }

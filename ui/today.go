@@ -170,8 +170,11 @@ func (v *timelineView) newRow(e foldedEntry) *timelineRow {
 	return row
 }
 
-// whenWidth fits "about 00:00", so every row's words line up.
-func whenWidth() float32 { return widget.NewLabel(about("00:00")).MinSize().Width }
+// whenWidth fits "about 00:00" ("about 12:00 AM" on a 12-hour clock),
+// so every row's words line up.
+func whenWidth() float32 {
+	return widget.NewLabel(about(clockTimeText(0))).MinSize().Width
+}
 
 // about is a projected time of day: "about 10:55".
 func about(clock string) string { return i18n.T("ui.today.about", map[string]any{"Time": clock}) }
@@ -243,7 +246,7 @@ func movedText(e control.TimelineEntry) string {
 	if e.Meal {
 		return mealOfText(e.At).moved(e.At)
 	}
-	return i18n.T("ui.today.moved", map[string]any{"At": e.At})
+	return i18n.T("ui.today.moved", map[string]any{"At": clockStringText(e.At)})
 }
 
 // meal is a meal named by its time of day, as people speak of them.
@@ -302,9 +305,10 @@ func (m meal) walk() string {
 	return i18n.T("ui.today.meal.any.walk")
 }
 
-// moved says that the meal was moved from at: "lunch moved from 12:30".
+// moved says that the meal was moved from at ("HH:MM"): "lunch moved
+// from 12:30".
 func (m meal) moved(at string) string {
-	data := map[string]any{"At": at}
+	data := map[string]any{"At": clockStringText(at)}
 	switch m {
 	case breakfast:
 		return i18n.T("ui.today.meal.breakfast.moved", data)
@@ -335,7 +339,7 @@ func slotName(s reminders.Slot) string {
 	if s.Meal {
 		return mealOf(s.At).walk()
 	}
-	return i18n.T("status.next_at", map[string]any{"Anchor": anchorTitle(s.Anchor), "Time": s.At.String()})
+	return i18n.T("status.next_at", map[string]any{"Anchor": anchorTitle(s.Anchor), "Time": clockTimeText(s.At)})
 }
 
 // openMove shows the row's Move… editor: a time of day, checked as it is

@@ -145,9 +145,23 @@ func decimal(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", i18n.T("ui.decimal_mark"), 1)
 }
 
-// clockText writes a time of day on the 24-hour clock, as the tray and
-// microrest status do (control.Status.Clock).
-func clockText(t time.Time) string { return t.Format("15:04") }
+// clockText writes a time of day on the locale's clock, as the tray and
+// microrest status do (control.Status.Clock): "14:30", "2:30 PM".
+func clockText(t time.Time) string { return i18n.Clock(t) }
+
+// clockTimeText writes a planned clock time as clockText does. What a
+// person types stays "HH:MM"; this is for text that is read.
+func clockTimeText(c settings.ClockTime) string { return i18n.TimeOfDay(c.Hour(), c.Minute()) }
+
+// clockStringText writes a planned "HH:MM" as clockText does; a string
+// that does not read is shown as it is.
+func clockStringText(at string) string {
+	c, err := settings.ParseClock(at)
+	if err != nil {
+		return at
+	}
+	return clockTimeText(c)
+}
 
 // capitalize starts s with a capital letter, in any alphabet.
 func capitalize(s string) string {
