@@ -9,17 +9,14 @@ import (
 
 // locale is a resolved choice: a shipped catalog, and the region that
 // decides how clocks and dates are written ("" when nothing names one:
-// the language's most likely region then). posix is set when the system
-// names no language at all (unset, C, POSIX, or only languages without a
-// catalog): English then writes the C locale's 24-hour clock and ISO
-// dates rather than guessing the US.
-type locale struct {
-	lang, region string
-	posix        bool
-}
+// the language's most likely region then; for English, none: see
+// Translator.Clock).
+type locale struct{ lang, region string }
 
-// posixLocale is English as the C locale writes it.
-var posixLocale = locale{lang: English, posix: true}
+// posixLocale is what a system that names no language (unset, C, POSIX,
+// or only languages without a catalog) asks for: English in no region,
+// written as the C locale writes it.
+var posixLocale = locale{lang: English}
 
 // Detect returns the catalog tag the system asks for: on Linux and other
 // Unix the first of LC_ALL, LC_MESSAGES and LANG that names a shipped
@@ -82,7 +79,7 @@ func resolve(tag string, system func() locale) locale {
 	}
 	l := locale{lang: lang, region: explicitRegion(want)}
 	if sys := system(); l.region == "" && baseOf(sys.lang) == baseOf(lang) {
-		l.region, l.posix = sys.region, sys.posix
+		l.region = sys.region
 	}
 	return l
 }

@@ -10,9 +10,10 @@ import (
 
 // Clock writes a time of day on the clock the locale's region reads: 12
 // hours ("1:30 PM") or 24 ("13:30"; Spanish "9:05", without a leading 0).
-// Where no region is known (the C locale) it is 24 hours.
+// English in no region (LANG unset or C, or "en" named alone) is written
+// as the C locale writes it, on 24 hours, rather than guessing the US.
 func (t *Translator) Clock(at time.Time) string {
-	if t.posix {
+	if t.cLocale() {
 		return format(at, "HH:mm", nil)
 	}
 	if t.hour12() {
@@ -26,8 +27,8 @@ func (t *Translator) Clock(at time.Time) string {
 
 // Date writes a short numeric date as the locale does, after CLDR's
 // short date formats: "12/5/26" (US), "05/12/2026" (Britain),
-// "05.12.26" (Germany). The C locale, and a language without a pattern,
-// write ISO 8601: "2026-12-05".
+// "05.12.26" (Germany). English in no region, and a language without a
+// pattern, write ISO 8601: "2026-12-05".
 func (t *Translator) Date(at time.Time) string {
 	return format(at, t.datePattern(), nil)
 }
@@ -88,8 +89,12 @@ func (t *Translator) dayPeriods() []string {
 	return []string{"AM", "PM"}
 }
 
+// cLocale tells whether t writes clocks and dates as the C locale does:
+// English with no region named, which could be any of a hundred.
+func (t *Translator) cLocale() bool { return t.region == "" && baseOf(t.lang) == English }
+
 func (t *Translator) datePattern() string {
-	if t.posix {
+	if t.cLocale() {
 		return "y-MM-dd"
 	}
 	base, region := baseOf(t.lang), t.regionOf()

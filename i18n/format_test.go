@@ -14,7 +14,7 @@ func TestClocksFollowTheRegion(t *testing.T) {
 		{"en", "US", "13:30", "1:30 PM"},
 		{"en", "US", "00:05", "12:05 AM"},
 		{"en", "US", "12:00", "12:00 PM"},
-		{"en", "", "09:05", "9:05 AM"}, // English without a region reads as the US
+		{"en", "", "09:05", "09:05"}, // English in no region: the C locale's 24 hours
 		{"en", "GB", "13:30", "13:30"},
 		{"en", "IE", "09:05", "09:05"},
 		{"en", "AU", "13:30", "1:30 PM"},
@@ -60,7 +60,7 @@ func TestClocksAndDatesFromTheEnvironmentAndTheSetting(t *testing.T) {
 		{"en_US.UTF-8", "system", "2:30 PM", "12/5/26"},
 		{"C.UTF-8", "en_US.UTF-8", "2:30 PM", "12/5/26"},
 		{"en_US.UTF-8", "en", "2:30 PM", "12/5/26"},
-		{"en", "system", "2:30 PM", "12/5/26"}, // English named: its likely region
+		{"en", "system", "14:30", "2026-12-05"}, // English named alone names no region
 		{"en_GB.UTF-8", "system", "14:30", "05/12/2026"},
 		{"de_DE.UTF-8", "system", "14:30", "05.12.26"},
 		{"C.UTF-8", "de", "14:30", "05.12.26"},
@@ -86,7 +86,7 @@ func TestShortDatesFollowTheLocale(t *testing.T) {
 	at := time.Date(2026, time.December, 5, 10, 0, 0, 0, time.UTC)
 	tests := []struct{ lang, region, want string }{
 		{"en", "US", "12/5/26"},
-		{"en", "", "12/5/26"},
+		{"en", "", "2026-12-05"},
 		{"en", "GB", "05/12/2026"},
 		{"en", "DE", "05/12/2026"},
 		{"en", "AU", "5/12/26"},

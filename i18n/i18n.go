@@ -35,7 +35,6 @@ const CLocale = "C"
 type Translator struct {
 	lang   string // the catalog's tag: "en", "pt-BR"
 	region string // "US", "GB", ...: how clocks and dates are written
-	posix  bool   // no region known: 24-hour clocks and ISO dates
 	loc    *goi18n.Localizer
 }
 
@@ -49,7 +48,7 @@ func For(tag string) *Translator {
 }
 
 func newTranslator(l locale) *Translator {
-	return &Translator{lang: l.lang, region: l.region, posix: l.posix, loc: newLocalizer(l.lang)}
+	return &Translator{lang: l.lang, region: l.region, loc: newLocalizer(l.lang)}
 }
 
 // Language is the catalog tag this Translator speaks: "en", "pt-BR".
@@ -117,7 +116,7 @@ func SetLanguage(tag string) {
 	setMu.Lock()
 	defer setMu.Unlock()
 	l := resolve(tag, systemLocale)
-	if t := current.Load(); t != nil && t.lang == l.lang && t.region == l.region && t.posix == l.posix {
+	if t := current.Load(); t != nil && t.lang == l.lang && t.region == l.region {
 		return
 	}
 	current.Store(newTranslator(l))
