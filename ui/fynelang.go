@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/window"
 )
 
@@ -22,10 +23,17 @@ var fyneWords embed.FS
 // LANG first; adding translations makes it read the locale again. So the
 // locale is set to tag first, as window.LanguageEnv sets it for a window
 // the daemon opens, and then the Italian and Dutch words are added. The
-// windows this one starts inherit the same locale.
+// windows this one starts inherit the same locale. When tag is the
+// system's own language, LC_MESSAGES stays: it, or LANG, names the
+// region those windows write clock times for ("en_US": 2:30 PM), which
+// LC_MESSAGES=en.UTF-8 would drop.
 func speakInFyne(tag string) {
+	own := tag == i18n.Detect()
 	for _, kv := range window.LanguageEnv(os.Environ(), tag, "") {
 		name, value, _ := strings.Cut(kv, "=")
+		if name == "LC_MESSAGES" && own {
+			continue
+		}
 		if name == "LANGUAGE" || name == "LC_MESSAGES" || name == "LC_ALL" {
 			_ = os.Setenv(name, value)
 		}

@@ -3,9 +3,11 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -139,5 +141,18 @@ func TestFynesOwnWordsFollowTheLanguageTheSettingsChose(t *testing.T) {
 	speakInFyne("de")
 	if got := lang.L("Cancel"); got != "Abbrechen" {
 		t.Errorf("with LANGUAGE=fr:de and German chosen Fyne says %q", got)
+	}
+	// The system's own language keeps the system's region for the
+	// windows this process starts: on en_US their clock reads 2:30 PM.
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return
+	}
+	os.Unsetenv("LC_MESSAGES")
+	os.Setenv("LANG", "en_US.UTF-8")
+	os.Setenv("LANGUAGE", "")
+	speakInFyne(i18n.English)
+	at := time.Date(2026, 12, 1, 14, 30, 0, 0, time.UTC)
+	if got := i18n.For(i18n.System).Clock(at); got != "2:30 PM" || os.Getenv("LANGUAGE") != "en" {
+		t.Errorf("after English is set for Fyne on en_US a window reads %q (LANGUAGE=%q), want 2:30 PM", got, os.Getenv("LANGUAGE"))
 	}
 }
