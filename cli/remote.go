@@ -237,9 +237,8 @@ func writeStatus(w io.Writer, s *control.Status) {
 // language ("posture"; "Haltung" in German), from its key; a key this
 // version does not know is said as the daemon sent it.
 func anchorName(a control.AnchorStatus) string {
-	id := "anchor.in_text." + strings.ReplaceAll(a.Anchor, "-", "_")
-	if name := i18n.T(id); name != id {
-		return name
+	if k, err := settings.ParseKind(a.Anchor); err == nil && k.String() == a.Anchor {
+		return k.InText()
 	}
 	return a.Anchor
 }

@@ -111,7 +111,7 @@ func (s *Status) Clock(t time.Time) string {
 	if sameDay(t, s.Now) {
 		return clock(t)
 	}
-	return i18n.T("status.clock_on", map[string]any{"Weekday": weekdayShort(t.Weekday()), "Time": clock(t)})
+	return i18n.T("status.clock_on", map[string]any{"Weekday": i18n.WeekdayShort(t.Weekday()), "Time": clock(t)})
 }
 
 // clock writes a time of day on the locale's clock: "14:30", "2:30 PM".

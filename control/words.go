@@ -2,28 +2,17 @@ package control
 
 import (
 	"strings"
-	"time"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/settings"
 )
 
 // AnchorTitle is an anchor's name in the process's language, for the key
 // the protocol and the settings file spell ("wind-down"); "" for a key
 // that names no anchor.
 func AnchorTitle(anchor string) string {
-	switch anchor {
-	case "movement":
-		return i18n.T("anchor.movement")
-	case "breath":
-		return i18n.T("anchor.breath")
-	case "posture":
-		return i18n.T("anchor.posture")
-	case "hydration":
-		return i18n.T("anchor.hydration")
-	case "rest":
-		return i18n.T("anchor.rest")
-	case "wind-down":
-		return i18n.T("anchor.wind_down")
+	if k, ok := kindOf(anchor); ok {
+		return k.Title()
 	}
 	return ""
 }
@@ -31,21 +20,16 @@ func AnchorTitle(anchor string) string {
 // anchorInText is an anchor's name inside a sentence: lower case in
 // English ("hydration 3/8"), a capital in German; "" for no anchor.
 func anchorInText(anchor string) string {
-	switch anchor {
-	case "movement":
-		return i18n.T("anchor.in_text.movement")
-	case "breath":
-		return i18n.T("anchor.in_text.breath")
-	case "posture":
-		return i18n.T("anchor.in_text.posture")
-	case "hydration":
-		return i18n.T("anchor.in_text.hydration")
-	case "rest":
-		return i18n.T("anchor.in_text.rest")
-	case "wind-down":
-		return i18n.T("anchor.in_text.wind_down")
+	if k, ok := kindOf(anchor); ok {
+		return k.InText()
 	}
 	return ""
+}
+
+// kindOf reads a key exactly as the daemon sends it.
+func kindOf(anchor string) (settings.Kind, bool) {
+	k, err := settings.ParseKind(anchor)
+	return k, err == nil && k.String() == anchor
 }
 
 // title is the anchor's name in this process's language, from its key;
@@ -94,26 +78,6 @@ func BreathingName(pattern string) string {
 		return i18n.T("status.pattern.controlled")
 	}
 	return pattern
-}
-
-// weekdayShort is a weekday's short name, as a clock time on another
-// day is written ("Wed 00:30").
-func weekdayShort(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return i18n.T("status.weekday_short.mon")
-	case time.Tuesday:
-		return i18n.T("status.weekday_short.tue")
-	case time.Wednesday:
-		return i18n.T("status.weekday_short.wed")
-	case time.Thursday:
-		return i18n.T("status.weekday_short.thu")
-	case time.Friday:
-		return i18n.T("status.weekday_short.fri")
-	case time.Saturday:
-		return i18n.T("status.weekday_short.sat")
-	}
-	return i18n.T("status.weekday_short.sun")
 }
 
 // localError is an error whose sentence is read from the catalog each

@@ -69,7 +69,7 @@ func refusalWords(r *reminders.Refusal) string {
 	case reminders.RefusedNoPrompt:
 		return i18n.T("refusal.no_prompt")
 	case reminders.RefusedNotOffered:
-		return i18n.T("refusal.not_offered", map[string]any{"Anchor": anchorWord(r.Anchor)})
+		return i18n.T("refusal.not_offered", map[string]any{"Anchor": r.Anchor.InText()})
 	case reminders.RefusedAppointment:
 		return i18n.T("refusal.appointment")
 	case reminders.RefusedBusy:
@@ -96,7 +96,7 @@ func planRefusalWords(r *reminders.Refusal) string {
 	// A planned time names a slot as the commands take it ("14:30"), so
 	// it stays on the 24-hour clock; when a slot came is the locale's.
 	data := map[string]any{
-		"Anchor": anchorWord(r.Anchor), "Slot": slotWords(r.Slot), "Time": r.At.String(), "Came": i18n.Clock(r.When),
+		"Anchor": r.Anchor.InText(), "Slot": slotWords(r.Slot), "Time": r.At.String(), "Came": i18n.Clock(r.When),
 		"Meal": r.Slot.At.String(), "Times": timesList(r.Times),
 	}
 	switch r.Reason {
@@ -105,7 +105,7 @@ func planRefusalWords(r *reminders.Refusal) string {
 	case reminders.RefusedAnchorOff:
 		return i18n.T("refusal.anchor_off", data)
 	case reminders.RefusedNoSlot:
-		data["Anchor"], data["Time"] = anchorWord(r.Slot.Anchor), r.Slot.At.String()
+		data["Anchor"], data["Time"] = r.Slot.Anchor.InText(), r.Slot.At.String()
 		return withTimes(r, i18n.T("refusal.no_slot", data), i18n.T("refusal.no_slot_times", data))
 	case reminders.RefusedMealWalksOff:
 		return i18n.T("refusal.meal_walks_off")
@@ -158,27 +158,7 @@ func slotWords(s reminders.Slot) string {
 	if s.Meal {
 		return i18n.T("refusal.meal_slot", map[string]any{"Time": s.At.String()})
 	}
-	return i18n.T("refusal.slot", map[string]any{"Anchor": anchorWord(s.Anchor), "Time": s.At.String()})
-}
-
-// anchorWord is an anchor's name inside a sentence; its key for a value
-// that names no anchor.
-func anchorWord(k settings.Kind) string {
-	switch k {
-	case settings.Movement:
-		return i18n.T("anchor.in_text.movement")
-	case settings.Breath:
-		return i18n.T("anchor.in_text.breath")
-	case settings.Posture:
-		return i18n.T("anchor.in_text.posture")
-	case settings.Hydration:
-		return i18n.T("anchor.in_text.hydration")
-	case settings.Rest:
-		return i18n.T("anchor.in_text.rest")
-	case settings.WindDown:
-		return i18n.T("anchor.in_text.wind_down")
-	}
-	return k.String()
+	return i18n.T("refusal.slot", map[string]any{"Anchor": s.Anchor.InText(), "Time": s.At.String()})
 }
 
 // checkinItemWord is a check-in item's name inside a sentence.

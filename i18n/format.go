@@ -168,3 +168,14 @@ func fields(s string) map[string]bool {
 	}
 	return m
 }
+
+// weekdayShortIDs are the catalog ids of the weekdays' short names,
+// Sunday first as time.Weekday counts.
+var weekdayShortIDs = [...]string{
+	"status.weekday_short.sun", "status.weekday_short.mon", "status.weekday_short.tue", "status.weekday_short.wed",
+	"status.weekday_short.thu", "status.weekday_short.fri", "status.weekday_short.sat",
+}
+
+// WeekdayShort is a weekday's short name in the current language, as a
+// clock time on another day or a chart's bar says it: "Wed", "Mi.".
+func WeekdayShort(d time.Weekday) string { return T(weekdayShortIDs[d%7]) }

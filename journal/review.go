@@ -169,7 +169,7 @@ func (r Review) anchorWords() string {
 	var parts []string
 	for _, k := range settings.Kinds {
 		if n := r.WinsByAnchor[k]; n > 0 {
-			parts = append(parts, i18n.T("journal.review.anchor_wins", map[string]any{"Anchor": anchorName(k), "Count": n}))
+			parts = append(parts, i18n.T("journal.review.anchor_wins", map[string]any{"Anchor": k.InText(), "Count": n}))
 		}
 	}
 	return strings.Join(parts, ", ")

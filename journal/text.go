@@ -7,7 +7,6 @@ import (
 
 	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
-	"github.com/microrest/microrest/settings"
 )
 
 // Every word a person reads from the journal (the weekly review, how
@@ -34,24 +33,6 @@ func itemName(it reminders.CheckinItem) string {
 		return i18n.T("journal.item.energy")
 	}
 	return i18n.T("journal.item.sleep_quality")
-}
-
-// anchorName is an anchor's name inside a sentence: "movement", in German
-// "Bewegung".
-func anchorName(k settings.Kind) string {
-	switch k {
-	case settings.Movement:
-		return i18n.T("anchor.in_text.movement")
-	case settings.Breath:
-		return i18n.T("anchor.in_text.breath")
-	case settings.Posture:
-		return i18n.T("anchor.in_text.posture")
-	case settings.Hydration:
-		return i18n.T("anchor.in_text.hydration")
-	case settings.Rest:
-		return i18n.T("anchor.in_text.rest")
-	}
-	return i18n.T("anchor.in_text.wind_down")
 }
 
 // meanText writes a mean answer to one decimal place with the language's

@@ -28,27 +28,7 @@ func itemTitle(it reminders.Item) string {
 	if it.Meal && it.Anchor == settings.Movement {
 		return i18n.T("notify.meal_walk")
 	}
-	return anchorTitle(it.Anchor)
-}
-
-// anchorTitle is the anchor's name; the key for an anchor this build does
-// not know.
-func anchorTitle(k settings.Kind) string {
-	switch k {
-	case settings.Movement:
-		return i18n.T("anchor.movement")
-	case settings.Breath:
-		return i18n.T("anchor.breath")
-	case settings.Posture:
-		return i18n.T("anchor.posture")
-	case settings.Hydration:
-		return i18n.T("anchor.hydration")
-	case settings.Rest:
-		return i18n.T("anchor.rest")
-	case settings.WindDown:
-		return i18n.T("anchor.wind_down")
-	}
-	return k.String()
+	return it.Anchor.Title()
 }
 
 // checkinLabel is the label of a check-in button.

@@ -36,24 +36,30 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
+// The catalog ids of each anchor's name: as a heading, and inside a
+// sentence (lower case in English, a capital in German).
+var (
+	titleIDs  = [...]string{"anchor.movement", "anchor.breath", "anchor.posture", "anchor.hydration", "anchor.rest", "anchor.wind_down"}
+	inTextIDs = [...]string{"anchor.in_text.movement", "anchor.in_text.breath", "anchor.in_text.posture", "anchor.in_text.hydration", "anchor.in_text.rest", "anchor.in_text.wind_down"}
+)
+
 // Title returns the anchor's name as shown to a person, in the process's
-// language: "Movement", "Bewegung".
+// language: "Movement", "Bewegung"; the key for a kind that is none.
 func (k Kind) Title() string {
-	switch k {
-	case Movement:
-		return i18n.T("anchor.movement")
-	case Breath:
-		return i18n.T("anchor.breath")
-	case Posture:
-		return i18n.T("anchor.posture")
-	case Hydration:
-		return i18n.T("anchor.hydration")
-	case Rest:
-		return i18n.T("anchor.rest")
-	case WindDown:
-		return i18n.T("anchor.wind_down")
+	if k < 0 || int(k) >= len(titleIDs) {
+		return k.String()
 	}
-	return k.String()
+	return i18n.T(titleIDs[k])
+}
+
+// InText returns the anchor's name inside a sentence, in the process's
+// language: "hydration 3/8", "Trinken 3/8"; the key for a kind that is
+// none.
+func (k Kind) InText() string {
+	if k < 0 || int(k) >= len(inTextIDs) {
+		return k.String()
+	}
+	return i18n.T(inTextIDs[k])
 }
 
 // ParseKind reads an anchor key; "winddown" and "wind_down" are accepted as

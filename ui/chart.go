@@ -107,7 +107,7 @@ func (r *chartRenderer) rebuild() {
 // or for a week's bar, its first day.
 func dayLabel(d journal.Date, span int) string {
 	if span <= 7 {
-		return weekdayShort(d.Start(0, time.UTC).Weekday())
+		return i18n.WeekdayShort(d.Start(0, time.UTC).Weekday())
 	}
 	return i18n.T("ui.chart.date", map[string]any{"Day": d.Day, "Month": int(d.Month)})
 }

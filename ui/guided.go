@@ -222,7 +222,7 @@ func newRecorder(e env, k settings.Kind, closeWindow func()) *recorder {
 func (r *recorder) record() {
 	r.box.Show()
 	r.retry.Hide()
-	r.status.SetText(i18n.T("ui.guided.recording", map[string]any{"Anchor": anchorInText(r.kind)}))
+	r.status.SetText(i18n.T("ui.guided.recording", map[string]any{"Anchor": r.kind.InText()}))
 	prompt := r.prompt
 	go func() {
 		err := r.daemon.Done(context.Background(), r.kind, prompt)

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -15,25 +14,7 @@ import (
 
 // anchorTitle is an anchor's name in the window's language, as the tray
 // and the notifications name it.
-func anchorTitle(k settings.Kind) string { return control.AnchorTitle(k.String()) }
-
-// anchorInText is an anchor's name inside a sentence: lower case in
-// English ("your posture win"), a capital in German.
-func anchorInText(k settings.Kind) string {
-	switch k {
-	case settings.Movement:
-		return i18n.T("anchor.in_text.movement")
-	case settings.Breath:
-		return i18n.T("anchor.in_text.breath")
-	case settings.Posture:
-		return i18n.T("anchor.in_text.posture")
-	case settings.Hydration:
-		return i18n.T("anchor.in_text.hydration")
-	case settings.Rest:
-		return i18n.T("anchor.in_text.rest")
-	}
-	return i18n.T("anchor.in_text.wind_down")
-}
+func anchorTitle(k settings.Kind) string { return k.Title() }
 
 // remindMeOf is the text of an anchor's Enabled check box.
 func remindMeOf(k settings.Kind) string {
@@ -73,25 +54,6 @@ func weekdayName(d time.Weekday) string {
 		name = i18n.T("status.weekday.sunday")
 	}
 	return capitalize(name)
-}
-
-// weekdayShort is a weekday's short name under a chart's bar: "Mon", "Mo.".
-func weekdayShort(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return i18n.T("status.weekday_short.mon")
-	case time.Tuesday:
-		return i18n.T("status.weekday_short.tue")
-	case time.Wednesday:
-		return i18n.T("status.weekday_short.wed")
-	case time.Thursday:
-		return i18n.T("status.weekday_short.thu")
-	case time.Friday:
-		return i18n.T("status.weekday_short.fri")
-	case time.Saturday:
-		return i18n.T("status.weekday_short.sat")
-	}
-	return i18n.T("status.weekday_short.sun")
 }
 
 // loadName is a training load as an answer names it: "Rest", "Easy",
