@@ -43,12 +43,17 @@ var shipped = sync.OnceValue(func() []string {
 	return tags
 })
 
-// newLocalizer parses English and lang only. A catalog that does not
-// parse (the tests make sure none does) leaves English, or ids.
+// newLocalizer parses lang only: English, which every Translator falls
+// back to, is parsed once per process and shared. A catalog that does
+// not parse (the tests make sure none does) leaves English, or ids.
 func newLocalizer(lang string) *goi18n.Localizer {
+	en := englishMessages()
+	if en == nil {
+		return nil
+	}
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	if _, err := b.LoadMessageFileFS(catalogs, catalogPath(English)); err != nil {
+	if err := b.AddMessages(language.English, en...); err != nil {
 		return nil
 	}
 	if lang != English {
@@ -58,6 +63,24 @@ func newLocalizer(lang string) *goi18n.Localizer {
 	}
 	return goi18n.NewLocalizer(b, lang, English)
 }
+
+// englishMessages is the English catalog, parsed once: a window process
+// makes several Translators (the command line's, the window's, the
+// settings' canonical one), and each would parse it again otherwise.
+// The messages are only read after parsing, so sharing them is safe.
+var englishMessages = sync.OnceValue(func() []*goi18n.Message {
+	data, err := fs.ReadFile(catalogs, catalogPath(English))
+	if err != nil {
+		return nil
+	}
+	b := goi18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	f, err := b.ParseMessageFileBytes(data, catalogPath(English))
+	if err != nil {
+		return nil
+	}
+	return f.Messages
+})
 
 // Language is one language microrest ships.
 type Language struct {
