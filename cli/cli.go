@@ -64,6 +64,7 @@ func verbs() []verb {
 		{name: "snooze", summary: i18n.T("cli.verb.snooze"), run: answerVerb(control.VerbSnooze)},
 		{name: "skip", summary: i18n.T("cli.verb.skip"), run: answerVerb(control.VerbSkip)},
 		{name: "checkin", summary: i18n.T("cli.verb.checkin"), run: runCheckin},
+		{name: "today", summary: i18n.T("cli.today.verb"), run: runToday},
 		{name: "reload", summary: i18n.T("cli.verb.reload"), run: runSimple(control.VerbReload)},
 		{name: "quit", summary: i18n.T("cli.verb.quit"), run: runSimple(control.VerbQuit)},
 		{name: "journal", summary: i18n.T("cli.verb.journal"), run: runJournal},
@@ -95,7 +96,7 @@ func windowSummary(w window.Verb) string {
 
 // syntax is what follows a verb, or what stands for an option, in the
 // help: flags and values are typed as written in every language, so only
-// the placeholder ANCHOR is said in the person's language.
+// the placeholders ANCHOR and TO are said in the person's language.
 func syntax(word string) string {
 	s := map[string]string{
 		"status":    "[--json]",
@@ -107,11 +108,12 @@ func syntax(word string) string {
 		"checkin":   "[--stiffness N] [--mood N] [--energy N] [--sleep N] [--load rest|easy|hard]",
 		"journal":   "[--since 7d] [--format csv|json]",
 		"review":    "[--week YYYY-Www]",
+		"today":     "[skip ANCHOR HH:MM | move ANCHOR HH:MM TO] [--meal]",
 		"autostart": "on|off|status",
 		"--help":    "-h, --help",
 		"--verbose": "-v, --verbose",
 	}[word]
-	return strings.ReplaceAll(s, "ANCHOR", i18n.T("cli.help.anchor"))
+	return strings.NewReplacer("ANCHOR", i18n.T("cli.help.anchor"), " TO]", " "+i18n.T("cli.today.to")+"]").Replace(s)
 }
 
 // windowSyntax is what a window verb takes, for the help.
