@@ -60,6 +60,9 @@ func TestTodaysPlanIsSkippedAndMovedThroughTheDaemonAndTheDayIsJournaled(t *test
 	if e, _ := timelineAt(*rep.Status, settings.Rest, hhmm(at)); !e.Moved || e.Time.Format("15:04") != hhmm(to) {
 		t.Fatalf("after the move the rest is %+v; want moved to %s", e, hhmm(to))
 	}
+	if stdout, stderr, code := run(t, s.env, "today"); code != 0 || !strings.Contains(stdout, hhmm(to)) || !strings.Contains(stdout, "moved from "+hhmm(at)) {
+		t.Fatalf("microrest today: exit %d, stderr %q, stdout:\n%s\nwant the rest at %s, moved from %s", code, stderr, stdout, hhmm(to), hhmm(at))
+	}
 	rep = s.request(t, control.Request{Verb: control.VerbSkipToday, Anchor: "rest", At: hhmm(at)})
 	if e, _ := timelineAt(*rep.Status, settings.Rest, hhmm(at)); !rep.OK || e.State != "skipped" {
 		t.Fatalf("after the skip (%q) the rest is %+v; want skipped", rep.Error, e)
