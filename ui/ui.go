@@ -46,6 +46,11 @@ func Run(opts Options) error {
 	// that all stay live: collecting them at the default rate is work
 	// before the first frame that frees nothing. The process is short-lived.
 	debug.SetGCPercent(400)
+	// The app first, so the text faces load on other cores while this one
+	// reads the settings and the catalogs: every window measures text
+	// before it opens, and a face is tens of milliseconds to parse.
+	a := app.NewWithID(opts.AppID)
+	warmFaces()
 	// Reload never writes: opening a window changes no file (the daemon
 	// writes the commented defaults at its first start; Save writes the
 	// rest), and a missing or broken file reads as the defaults.
@@ -55,8 +60,6 @@ func Run(opts Options) error {
 	if opts.Window == window.Settings {
 		warmCatalogs()
 	}
-	a := app.NewWithID(opts.AppID)
-	warmFaces()
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
 	e := env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt,
 		loaded: loaded, loadErr: loadErr}
