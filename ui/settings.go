@@ -155,9 +155,10 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start edi
 		items = append(items, ed.tab(anchorTitle(k), formContent(func(s *settings.Settings) []*field { return anchorFields(k, s) })))
 	}
 	// All at once: each Append lays the whole tab bar out again. The tabs
-	// are placed and the first one chosen before they become a widget, so
-	// neither lays out a tab bar of nine buttons (tens of milliseconds
-	// before the window can open): the bar is built once, for the window.
+	// are placed and the first one chosen before Fyne has made them a
+	// widget (it does when it first draws them), so neither lays out a tab
+	// bar of nine buttons (tens of milliseconds before the window can
+	// open): the bar is built once, for the window.
 	ed.tabs = &container.AppTabs{Items: items}
 	// Nine tabs do not fit across the window, and at 200% scale even less;
 	// a column of them does, and reads like a settings sidebar.
@@ -165,7 +166,6 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start edi
 	if start == startGeneral {
 		ed.tabs.Select(general)
 	}
-	ed.tabs.ExtendBaseWidget(ed.tabs)
 	ed.tabs.OnSelected = ed.build
 	ed.save = widget.NewButtonWithIcon(i18n.T("ui.save"), theme.DocumentSaveIcon(), ed.trySave)
 	ed.save.Importance = widget.HighImportance
