@@ -103,8 +103,8 @@ func Run(ctx context.Context, opts Options) error {
 	cfg := reminders.Config{
 		Journal: journalSink{j}, StatePath: opts.Paths.State,
 		Notifier: reviewer{Notifier: d.notif, log: opts.Log, journalPath: opts.Paths.Journal, rollover: func() settings.ClockTime { return d.settings().DayStartsAt }},
-		Logf:     d.warnf, Infof: d.infof,
-		Pending: st.Pending, PendingCheckins: st.PendingCheckins, PendingWakes: st.PendingWakes,
+		Note:     d.note,
+		Pending:  st.Pending, PendingCheckins: st.PendingCheckins, PendingWakes: st.PendingWakes,
 	}
 	if d.mon != nil {
 		cfg.Activity, cfg.Wake, cfg.Quiet = d.mon, d.mon.Wake(), d.quiet()
@@ -326,13 +326,6 @@ func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	}
 	return control.Reply{OK: true, Status: st}
 }
-
-// warnf logs what the engine's loop goes on after: a refused journal
-// write, a notification that could not be shown.
-func (d *daemon) warnf(format string, args ...any) { d.opts.Log.Warn(fmt.Sprintf(format, args...)) }
-
-// infof logs what the engine's loop recovered from.
-func (d *daemon) infof(format string, args ...any) { d.opts.Log.Info(fmt.Sprintf(format, args...)) }
 
 // loadSettings reads the settings file at start and says what it found.
 // A broken file is reported in full and the daemon goes on with defaults.

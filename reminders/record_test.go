@@ -97,7 +97,7 @@ func TestAnAnswerTheJournalRefusesIsAnErrorAndIsWrittenInOrderLater(t *testing.T
 	j := &flakyJournal{}
 	path := t.TempDir() + "/state.json"
 	e := New(only(settings.Posture, settings.Hydration), State{}, Options{Location: berlin})
-	r := NewRunner(e, Config{Clock: clock, Journal: j, StatePath: path, Logf: func(string, ...any) {}})
+	r := NewRunner(e, Config{Clock: clock, Journal: j, StatePath: path, Note: func(Note) {}})
 	ctx := startRunner(t, r, clock)
 
 	if err := takeAndAnswer(ctx, r, settings.Posture); err != nil {
@@ -302,7 +302,7 @@ func TestACheckinTheJournalRefusesIsKeptWithTheOutcomesAndWrittenInOrder(t *test
 	j := &flakyJournal{full: true}
 	path := t.TempDir() + "/state.json"
 	e := New(only(settings.Posture), State{}, Options{Location: berlin})
-	r := NewRunner(e, Config{Clock: clock, Journal: j, StatePath: path, Logf: func(string, ...any) {}})
+	r := NewRunner(e, Config{Clock: clock, Journal: j, StatePath: path, Note: func(Note) {}})
 	ctx := startRunner(t, r, clock)
 	if err := takeAndAnswer(ctx, r, settings.Posture); !errors.Is(err, errDiskFull) {
 		t.Fatalf("a refused outcome replied %v", err)
@@ -428,5 +428,41 @@ func TestTheWeeklyReviewIsOfferedOnScreenOnce(t *testing.T) {
 	defer d.mu.Unlock()
 	if len(d.reviews) != 1 || !d.reviews[0].Equal(day(2026, time.March, 9, 4, 0)) {
 		t.Fatalf("reviews offered %v, want this Monday's once", d.reviews)
+	}
+}
+
+func TestARefusingJournalIsNotedOnceAndItsOldestLineDroppedWhenTheQueueIsFull(t *testing.T) {
+	j := &flakyJournal{full: true}
+	var notes []Note
+	r := NewRunner(New(only(settings.Posture), State{}, Options{Location: berlin}), Config{
+		Clock: newFakeClock(tuesday(9, 0)), Journal: j,
+		Note: func(n Note) { notes = append(notes, n) },
+	})
+	first := Record{Time: tuesday(9, 0), Anchor: settings.Posture, Outcome: OutcomeDone}
+	for i := range MaxPending + 1 {
+		rec := first
+		rec.Time = rec.Time.Add(time.Duration(i) * time.Second)
+		r.queue(journalLine{record: rec})
+		_ = r.flush()
+	}
+	want := []Note{
+		{Kind: NoteJournalRefused, Err: errDiskFull, Count: 1},
+		{Kind: NoteJournalDropped, Count: MaxPending, Event: Journaled{Record: first}},
+	}
+	if len(notes) != len(want) {
+		t.Fatalf("gave %d notes, want %d (once for the refusal, once for the drop): %v", len(notes), len(want), notes)
+	}
+	for i, w := range want {
+		if notes[i] != w {
+			t.Errorf("note %d is %v, want %v", i+1, notes[i], w)
+		}
+	}
+	j.set(false)
+	notes = nil
+	if err := r.flush(); err != nil || len(j.entries) != MaxPending {
+		t.Fatalf("flush after the disk accepts: %v, %d lines written, want %d", err, len(j.entries), MaxPending)
+	}
+	if len(notes) != 1 || notes[0].Kind != NoteJournalBack || !notes[0].Recovery() {
+		t.Errorf("the recovery gave %v, want one NoteJournalBack", notes)
 	}
 }

@@ -2,7 +2,6 @@ package reminders
 
 import (
 	"context"
-	"fmt"
 	"log"
 	"reflect"
 	"sync"
@@ -106,11 +105,10 @@ type Config struct {
 	Pending         []Record
 	PendingCheckins []Checkin
 	PendingWakes    []time.Time
-	// Logf reports errors the loop goes on after; nil means log.Printf.
-	Logf func(format string, args ...any)
-	// Infof reports what the loop recovered from, such as a journal that
-	// takes outcomes again; nil means Logf.
-	Infof func(format string, args ...any)
+	// Note receives what the loop tells the log: failures it goes on
+	// after and recoveries (Note.Recovery); nil logs Note.String with
+	// log.Print.
+	Note func(Note)
 }
 
 // Runner owns an engine in one goroutine and lets others command it and
@@ -160,11 +158,8 @@ func NewRunner(e *Engine, cfg Config) *Runner {
 		cfg.AwaySampleEvery = DefaultAwaySampleEvery
 	}
 	cfg.AwaySampleEvery = max(cfg.AwaySampleEvery, cfg.SampleEvery)
-	if cfg.Logf == nil {
-		cfg.Logf = log.Printf
-	}
-	if cfg.Infof == nil {
-		cfg.Infof = cfg.Logf
+	if cfg.Note == nil {
+		cfg.Note = func(n Note) { log.Print(n) }
 	}
 	r := &Runner{e: e, cfg: cfg, cmds: make(chan request)}
 	for _, rec := range cfg.Pending {
@@ -309,7 +304,7 @@ func (r *Runner) sample(now time.Time) Sample {
 		// source that is gone (a compositor that crashed).
 		if msg := err.Error(); msg != r.activityErr {
 			r.activityErr = msg
-			r.cfg.Logf("reminders: read activity: %v; until it reads again all time counts as active, and a lock or sleep still as away", err)
+			r.cfg.Note(Note{Kind: NoteActivityFailed, Err: err})
 		}
 		// The idle reading failed, but lock and sleep come from other
 		// sources and still say the person is away.
@@ -317,7 +312,7 @@ func (r *Runner) sample(now time.Time) Sample {
 	}
 	if r.activityErr != "" {
 		r.activityErr = ""
-		r.cfg.Infof("reminders: activity reads again")
+		r.cfg.Note(Note{Kind: NoteActivityBack})
 	}
 	s.Now = now
 	return s
@@ -363,7 +358,7 @@ func (r *Runner) wokenAtReturn() bool {
 func (r *Runner) handle(evs []Event) {
 	for _, ev := range evs {
 		if err := r.deliver(ev); err != nil {
-			r.cfg.Logf("reminders: %s: %v", ev, err)
+			r.cfg.Note(Note{Kind: NoteUndelivered, Event: ev, Err: err})
 		}
 	}
 }
@@ -419,14 +414,15 @@ type journalLine struct {
 	wake    time.Time
 }
 
-func (l journalLine) String() string {
+// event is the event that carried the line.
+func (l journalLine) event() Event {
 	switch {
 	case l.checkin != nil:
-		return "the check-in at " + l.checkin.Time.Format(time.DateTime)
+		return CheckinJournaled{Checkin: *l.checkin}
 	case !l.wake.IsZero():
-		return "the first active minute at " + l.wake.Format(time.DateTime)
+		return Woke{At: l.wake}
 	}
-	return fmt.Sprintf("%s %s at %s", l.record.Anchor, l.record.Outcome, l.record.Time.Format(time.DateTime))
+	return Journaled{Record: l.record}
 }
 
 func (l journalLine) appendTo(j Journal) error {
@@ -466,7 +462,7 @@ func (r *Runner) queue(l journalLine) {
 		return
 	}
 	if len(r.pending) >= MaxPending {
-		r.cfg.Logf("reminders: the journal has refused %d lines; the oldest, %s, is dropped", MaxPending, r.pending[0])
+		r.cfg.Note(Note{Kind: NoteJournalDropped, Count: MaxPending, Event: r.pending[0].event()})
 		r.pending = r.pending[1:]
 	}
 	r.pending = append(r.pending, l)
@@ -482,7 +478,7 @@ func (r *Runner) flush() error {
 	for len(r.pending) > 0 {
 		if err := r.pending[0].appendTo(r.cfg.Journal); err != nil {
 			if r.journalErr == nil || r.journalErr.Error() != err.Error() {
-				r.cfg.Logf("reminders: %v; %d outcomes wait to be written", err, len(r.pending))
+				r.cfg.Note(Note{Kind: NoteJournalRefused, Err: err, Count: len(r.pending)})
 			}
 			r.journalErr = err
 			return err
@@ -491,7 +487,7 @@ func (r *Runner) flush() error {
 	}
 	if r.journalErr != nil {
 		r.journalErr = nil
-		r.cfg.Infof("reminders: the journal takes outcomes again; every waiting one is written")
+		r.cfg.Note(Note{Kind: NoteJournalBack})
 	}
 	return nil
 }
@@ -521,7 +517,7 @@ func (r *Runner) persist(now time.Time, force bool) {
 	}
 	r.lastSave, r.saved = now, st
 	if err := SaveState(r.cfg.StatePath, st); err != nil {
-		r.cfg.Logf("reminders: %v", err)
+		r.cfg.Note(Note{Kind: NoteStateUnsaved, Err: err})
 	}
 }
 
@@ -556,12 +552,12 @@ func (r *Runner) stop() {
 	}
 	if p := r.e.cur; p != nil {
 		if err := r.cfg.Notifier.Close(p.ID); err != nil {
-			r.cfg.Logf("reminders: close prompt %d: %v", p.ID, err)
+			r.cfg.Note(Note{Kind: NotePromptOpen, Prompt: p.ID, Err: err})
 		}
 	}
 	if r.e.checkinOpen() {
 		if err := r.cfg.Notifier.CloseCheckin(); err != nil {
-			r.cfg.Logf("reminders: close the check-in: %v", err)
+			r.cfg.Note(Note{Kind: NoteCheckinOpen, Err: err})
 		}
 	}
 }

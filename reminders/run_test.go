@@ -3,9 +3,7 @@ package reminders
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -232,7 +230,7 @@ func TestAWakeSamplesAtOnceAndAFailedIdleReadingKeepsTheLock(t *testing.T) {
 	act := &lockedButBroken{}
 	wake := make(chan struct{}, 1)
 	e := New(only(settings.Posture), State{}, Options{Location: berlin})
-	r := NewRunner(e, Config{Clock: clock, Activity: act, Wake: wake, Logf: func(string, ...any) {}})
+	r := NewRunner(e, Config{Clock: clock, Activity: act, Wake: wake, Note: func(Note) {}})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- r.Run(ctx) }()
@@ -271,22 +269,25 @@ func (s *scripted) Sample(now time.Time) (Sample, error) {
 func TestAFailingActivitySourceIsLoggedOncePerFailureAndOnRecovery(t *testing.T) {
 	gone, other := errors.New("the compositor's connection ended"), errors.New("timeout")
 	act := &scripted{errs: []error{gone, gone, gone, other, nil, nil, gone}}
-	var logs []string
+	var notes []Note
 	r := NewRunner(New(only(settings.Posture), State{}, Options{Location: berlin}), Config{
 		Clock: newFakeClock(tuesday(9, 0)), Activity: act,
-		Logf: func(f string, args ...any) { logs = append(logs, fmt.Sprintf(f, args...)) },
+		Note: func(n Note) { notes = append(notes, n) },
 	})
 	for range 7 {
 		r.sample(tuesday(9, 0))
 	}
-	want := []string{"connection ended", "timeout", "reads again", "connection ended"}
-	if len(logs) != len(want) {
-		t.Fatalf("logged %d lines, want %d:\n%s", len(logs), len(want), strings.Join(logs, "\n"))
+	want := []Note{{Kind: NoteActivityFailed, Err: gone}, {Kind: NoteActivityFailed, Err: other}, {Kind: NoteActivityBack}, {Kind: NoteActivityFailed, Err: gone}}
+	if len(notes) != len(want) {
+		t.Fatalf("gave %d notes, want %d: %v", len(notes), len(want), notes)
 	}
 	for i, w := range want {
-		if !strings.Contains(logs[i], w) {
-			t.Errorf("line %d %q lacks %q", i+1, logs[i], w)
+		if notes[i] != w {
+			t.Errorf("note %d is %v, want %v", i+1, notes[i], w)
 		}
+	}
+	if notes[2].Recovery() != true || notes[0].Recovery() {
+		t.Errorf("a failure and a recovery are told apart wrongly: %v, %v", notes[0], notes[2])
 	}
 }
 
