@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -115,7 +114,7 @@ func (e *env) showToday(req control.Request) int {
 // and how it stands. Wins at other than a clock time are one line an
 // anchor, as in the progress window.
 func writeToday(w io.Writer, s *control.Status) {
-	entries := foldWins(s.Today.Timeline)
+	entries := s.Today.Folded()
 	if len(entries) == 0 {
 		fmt.Fprintln(w, i18n.T("ui.today.nothing"))
 		return
@@ -136,37 +135,6 @@ func writeToday(w io.Writer, s *control.Status) {
 	}
 }
 
-// foldedWin is a timeline entry and how many wins it stands for.
-type foldedWin struct {
-	control.TimelineEntry
-	Count int
-}
-
-// foldWins folds the wins at other than a clock time into one entry an
-// anchor, at its latest win: a day of interval wins would otherwise be
-// dozens of lines.
-func foldWins(entries []control.TimelineEntry) []foldedWin {
-	var out []foldedWin
-	wins := map[string]int{}
-	for _, e := range entries {
-		if e.At != "" || e.State != reminders.TimelineDone.String() {
-			out = append(out, foldedWin{e, 1})
-			continue
-		}
-		if i, ok := wins[e.Anchor]; ok {
-			out[i].Count++
-			if e.Time.After(out[i].Time) {
-				out[i].Time = e.Time
-			}
-			continue
-		}
-		wins[e.Anchor] = len(out)
-		out = append(out, foldedWin{e, 1})
-	}
-	slices.SortStableFunc(out, func(a, b foldedWin) int { return a.Time.Compare(b.Time) })
-	return out
-}
-
 // todayWhen is an entry's time of day; an interval anchor's next time is
 // a projection, said as about when.
 func todayWhen(e control.TimelineEntry, s *control.Status) string {
@@ -179,7 +147,7 @@ func todayWhen(e control.TimelineEntry, s *control.Status) string {
 
 // todayWhat names an entry and says how it stands: "Rest ✓", "Posture:
 // missed", "Breath: skipped today (moved from 14:30)".
-func todayWhat(e foldedWin) string {
+func todayWhat(e control.FoldedEntry) string {
 	title := todayTitle(e.TimelineEntry)
 	data := map[string]any{"Title": title}
 	var text string

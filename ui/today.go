@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -85,7 +84,7 @@ func (v *timelineView) show(st *control.Status, err error) {
 		return
 	}
 	v.now = st.Now
-	for _, e := range timelineRows(st.Today.Timeline) {
+	for _, e := range st.Today.Folded() {
 		row := v.newRow(e)
 		v.rows = append(v.rows, row)
 		v.list.Add(row.view)
@@ -104,42 +103,9 @@ func (v *timelineView) say(text string) {
 	v.relayout()
 }
 
-// timelineRows folds the wins at other than a clock time into one row an
-// anchor, at its latest win: a day of interval wins would otherwise be
-// dozens of rows, and the goals above count them already. Count holds how
-// many a folded row stands for.
-func timelineRows(entries []control.TimelineEntry) []foldedEntry {
-	var out []foldedEntry
-	wins := map[string]int{}
-	for _, e := range entries {
-		if e.At != "" || e.State != reminders.TimelineDone.String() {
-			out = append(out, foldedEntry{e, 1})
-			continue
-		}
-		if i, ok := wins[e.Anchor]; ok {
-			out[i].Count++
-			if e.Time.After(out[i].Time) {
-				out[i].Time = e.Time
-			}
-			continue
-		}
-		wins[e.Anchor] = len(out)
-		out = append(out, foldedEntry{e, 1})
-	}
-	// A folded row sits at its anchor's latest win.
-	slices.SortStableFunc(out, func(a, b foldedEntry) int { return a.Time.Compare(b.Time) })
-	return out
-}
-
-// foldedEntry is a timeline entry and how many wins it stands for.
-type foldedEntry struct {
-	control.TimelineEntry
-	Count int
-}
-
 // newRow builds a row: its time, what it is and how it stands, and for
 // an upcoming clock time the buttons that change today.
-func (v *timelineView) newRow(e foldedEntry) *timelineRow {
+func (v *timelineView) newRow(e control.FoldedEntry) *timelineRow {
 	row := &timelineRow{entry: e.TimelineEntry, slot: slotOf(e.TimelineEntry)}
 	row.when = widget.NewLabel(whenText(e.TimelineEntry))
 	row.what = widget.NewLabel(whatText(e))
@@ -206,7 +172,7 @@ func whenText(e control.TimelineEntry) string {
 }
 
 // whatText names the row and says how it stands.
-func whatText(e foldedEntry) string {
+func whatText(e control.FoldedEntry) string {
 	title := titleOf(e.TimelineEntry)
 	var text string
 	switch e.State {
