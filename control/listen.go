@@ -165,9 +165,17 @@ func (l *Listener) serveConn(ctx context.Context, conn net.Conn, h Handler) {
 		writeReply(conn, Fail(err))
 		return
 	}
+	// When ctx ends, a connection waiting for its next request stops
+	// waiting at once; a reply being written is finished first, so the
+	// answer to quit reaches its client before the daemon exits.
+	stop := context.AfterFunc(ctx, func() { _ = conn.SetReadDeadline(time.Now()) })
+	defer stop()
 	r := bufio.NewReaderSize(conn, 4096)
 	for ctx.Err() == nil {
 		_ = conn.SetDeadline(time.Now().Add(IdleTimeout))
+		if ctx.Err() != nil {
+			return // ended as the deadline was set, which undid the stop
+		}
 		line, err := readLine(r)
 		if errors.Is(err, errTooLong) {
 			// The line was drained, so the next request can still be read.

@@ -171,13 +171,19 @@ func (d *daemon) engine(st reminders.State) *reminders.Engine {
 // start runs the engine loop, then the tray and the daemon's own loop,
 // and only then the socket and the settings watcher, whose messages the
 // loop answers; the returned channel closes once the engine has stopped
-// and saved its state.
+// and saved its state and the socket has written every reply it owed, so
+// the answer to quit reaches its client before the process ends.
 func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{} {
 	snaps := d.runner.Subscribe()
-	ran := make(chan struct{})
+	ran, served, done := make(chan struct{}), make(chan struct{}), make(chan struct{})
 	go func() {
 		_ = d.runner.Run(ctx)
 		close(ran)
+	}()
+	go func() {
+		<-ran
+		<-served
+		close(done)
 	}()
 	first, err := d.runner.Snapshot(ctx)
 	if err != nil {
@@ -186,10 +192,13 @@ func (d *daemon) start(ctx context.Context, ln *control.Listener) <-chan struct{
 	d.tray = tray.New(d.menu(first))
 	d.sayIfNoTrayHost()
 	go d.loop(ctx, snaps)
-	go func() { _ = ln.Serve(ctx, d.handle) }()
+	go func() {
+		_ = ln.Serve(ctx, d.handle)
+		close(served)
+	}()
 	go d.watchSettings(ctx)
 	go footprint.Keep(ctx, d.opts.Log)
-	return ran
+	return done
 }
 
 // loop is the one goroutine that turns snapshots into menus and tray
