@@ -85,6 +85,21 @@ func startRunner(t *testing.T, r *Runner, clock *fakeClock) context.Context {
 	return ctx
 }
 
+// runSamples lets r take n samples on clock and waits until it has
+// handled them.
+func runSamples(t *testing.T, ctx context.Context, r *Runner, clock *fakeClock, n int) {
+	t.Helper()
+	for range n {
+		clock.Advance(DefaultSampleEvery)
+		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Snapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func takeAndAnswer(ctx context.Context, r *Runner, k settings.Kind) error {
 	if err := r.Do(ctx, TakeNow{Anchor: k}); err != nil {
 		return err
@@ -359,15 +374,7 @@ func TestTheCheckinIsAskedOnScreenOnceAndTakenOffWhenAnswered(t *testing.T) {
 	e := New(only(settings.Posture), State{}, Options{Location: berlin})
 	r := NewRunner(e, Config{Clock: clock, Activity: d, Journal: j, Notifier: d})
 	ctx := startRunner(t, r, clock)
-	for range 4 {
-		clock.Advance(DefaultSampleEvery)
-		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := r.Snapshot(ctx); err != nil {
-		t.Fatal(err)
-	}
+	runSamples(t, ctx, r, clock, 4)
 	d.mu.Lock()
 	asked := d.checkins
 	d.mu.Unlock()
@@ -415,15 +422,7 @@ func TestTheWeeklyReviewIsOfferedOnScreenOnce(t *testing.T) {
 	e := New(only(settings.Posture), st, Options{Location: berlin})
 	r := NewRunner(e, Config{Clock: clock, Activity: d, Journal: d, Notifier: d})
 	ctx := startRunner(t, r, clock)
-	for range 4 {
-		clock.Advance(DefaultSampleEvery)
-		if err := clock.AwaitTimers(1, 5*time.Second); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := r.Snapshot(ctx); err != nil {
-		t.Fatal(err)
-	}
+	runSamples(t, ctx, r, clock, 4)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if len(d.reviews) != 1 || !d.reviews[0].Equal(day(2026, time.March, 9, 4, 0)) {
