@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,7 +38,7 @@ type settingsEditor struct {
 	base   settings.Settings // what the file holds now
 	fields []*field          // of the tabs built so far, each tab's in the order shown
 	tabOf  map[*field]*container.TabItem
-	tabs   *container.AppTabs
+	tabs   *pages
 	// unbuilt holds the tabs not shown yet, with what builds their content.
 	unbuilt map[*container.TabItem]tabContent
 	save    *widget.Button
@@ -117,15 +118,19 @@ func startOf(plan bool, loaded settings.Loaded, err error) editorStart {
 	return startPlan
 }
 
-// warmFaces loads the regular and the bold text face on other cores while
-// this one opens the window and builds its content: each face is tens of
-// milliseconds of font parsing before the first frame (issue 13). Fyne
-// caches faces in a sync.Map, so the race is harmless: at worst a face is
-// loaded twice.
-func warmFaces() {
+// warmFaces starts loading the regular and the bold text face on other
+// cores while this one opens the window: each face is tens of
+// milliseconds of font parsing, and every window measures text before it
+// maps (issue 13). It returns a wait for both. Measure no text before
+// waiting: Fyne does not share a face that is still loading, so the
+// measuring goroutine would parse it once more, on the core the window
+// is opened on.
+func warmFaces() (wait func()) {
+	var wg sync.WaitGroup
 	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		go fyne.MeasureText("x", theme.TextSize(), style)
+		wg.Go(func() { fyne.MeasureText("x", theme.TextSize(), style) })
 	}
+	return wg.Wait
 }
 
 // warmCatalogs reads, on another core, the catalogs the settings window
@@ -154,15 +159,7 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start edi
 	for _, k := range settings.Kinds {
 		items = append(items, ed.tab(anchorTitle(k), formContent(func(s *settings.Settings) []*field { return anchorFields(k, s) })))
 	}
-	// All at once: each Append lays the whole tab bar out again. The tabs
-	// are placed and the first one chosen before Fyne has made them a
-	// widget (it does when it first draws them), so neither lays out a tab
-	// bar of nine buttons (tens of milliseconds before the window can
-	// open): the bar is built once, for the window.
-	ed.tabs = &container.AppTabs{Items: items}
-	// Nine tabs do not fit across the window, and at 200% scale even less;
-	// a column of them does, and reads like a settings sidebar.
-	ed.tabs.SetTabLocation(container.TabLocationLeading)
+	ed.tabs = newPages(items)
 	if start == startGeneral {
 		ed.tabs.Select(general)
 	}
@@ -179,7 +176,7 @@ func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start edi
 	if ed.banner != nil {
 		top = ed.banner
 	}
-	ed.view = container.NewBorder(top, ed.footer(), nil, nil, ed.tabs)
+	ed.view = container.NewBorder(top, ed.footer(), nil, nil, ed.tabs.view)
 	ed.build(ed.tabs.Selected())
 	return ed
 }

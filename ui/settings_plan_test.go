@@ -216,10 +216,13 @@ func TestYourPlanRendersAsRecorded(t *testing.T) {
 	test.AssertRendersToMarkup(t, "settings_plan_refused.xml", w.Canvas())
 }
 
-// The plan page walks its boxes and entries row by row.
+// The plan page walks its boxes and entries row by row, after the pages.
 func TestTabWalksYourPlanRowByRow(t *testing.T) {
 	ed, w := openFirstRun(t, settingsPath(t), newFakeDaemon())
 	var want []fyne.Focusable
+	for _, b := range ed.tabs.buttons {
+		want = append(want, b)
+	}
 	for _, f := range ed.fields {
 		if ed.tabOf[f] == ed.plan {
 			want = append(want, focusable(t, f.input))

@@ -404,9 +404,9 @@ func TestTheDaysTabSaysWhatEachKindOfDayChanges(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// Tab walks the open tab's fields top to bottom, then the buttons, and
-// wraps around: the window can be used without a mouse.
-func TestTabWalksTheFieldsInTheOrderTheyAreShownThenTheButtons(t *testing.T) {
+// Tab walks the pages, then the open page's fields top to bottom, then the
+// buttons, and wraps around: the window can be used without a mouse.
+func TestTabWalksThePagesThenTheFieldsInTheOrderTheyAreShownThenTheButtons(t *testing.T) {
 	for _, title := range []string{"General", "Days"} {
 		t.Run(title, func(t *testing.T) {
 			ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
@@ -419,6 +419,9 @@ func TestTabWalksTheFieldsInTheOrderTheyAreShownThenTheButtons(t *testing.T) {
 func assertTabOrder(t *testing.T, ed *settingsEditor, w fyne.Window) {
 	t.Helper()
 	var want []fyne.Focusable
+	for _, b := range ed.tabs.buttons {
+		want = append(want, b)
+	}
 	for _, f := range ed.fields {
 		if ed.tabOf[f] == ed.tabs.Selected() {
 			want = append(want, focusable(t, f.input))
@@ -448,4 +451,28 @@ func focusable(t *testing.T, o fyne.CanvasObject) fyne.Focusable {
 		t.Fatalf("%T cannot take the focus", o)
 	}
 	return f
+}
+
+// A page is chosen from the keyboard as with the mouse: Tab to its name,
+// Space, and its fields are built and shown.
+func TestAPageIsChosenWithTabAndSpace(t *testing.T) {
+	ed, w := openEditor(t, settingsPath(t), newFakeDaemon())
+	days := tabNamed(t, ed, "Days")
+	c := w.Canvas()
+	for range ed.tabs.Items {
+		c.FocusNext()
+		if c.Focused() == ed.tabs.buttons[3] {
+			break
+		}
+	}
+	if c.Focused() != ed.tabs.buttons[3] || ed.tabs.Items[3] != days {
+		t.Fatalf("Tab reached %T %p, want the Days page's name", c.Focused(), c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if ed.tabs.Selected() != days {
+		t.Fatalf("Space on Days shows %q", ed.tabs.Selected().Text)
+	}
+	if _, unbuilt := ed.unbuilt[days]; unbuilt || len(ed.tabs.shown.Objects) != 1 || ed.tabs.shown.Objects[0] != days.Content {
+		t.Fatalf("Days is chosen but not built and shown (unbuilt %v)", unbuilt)
+	}
 }

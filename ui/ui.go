@@ -50,7 +50,7 @@ func Run(opts Options) error {
 	// reads the settings and the catalogs: every window measures text
 	// before it opens, and a face is tens of milliseconds to parse.
 	a := app.NewWithID(opts.AppID)
-	warmFaces()
+	facesLoaded := warmFaces()
 	// Reload never writes: opening a window changes no file (the daemon
 	// writes the commented defaults at its first start; Save writes the
 	// rest), and a missing or broken file reads as the defaults.
@@ -63,7 +63,7 @@ func Run(opts Options) error {
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
 	e := env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt,
 		loaded: loaded, loadErr: loadErr}
-	w, err := build(a, opts, e)
+	w, err := build(a, opts, e, facesLoaded)
 	if err != nil {
 		return err
 	}
@@ -87,8 +87,11 @@ type env struct {
 	loadErr error
 }
 
-func build(a fyne.App, opts Options, e env) (fyne.Window, error) {
+// build opens the window opts names; facesLoaded waits for the text
+// faces warmFaces started, which opening the window overlaps.
+func build(a fyne.App, opts Options, e env, facesLoaded func()) (fyne.Window, error) {
 	w := a.NewWindow(opts.Window.Title())
+	facesLoaded()
 	switch opts.Window {
 	case window.Settings:
 		showSettings(w, opts, e)
