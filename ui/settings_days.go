@@ -87,14 +87,14 @@ func dayTypeRows() []dayTypeRow {
 
 // dayTypesForm shows what each kind of day changes, and where to change it.
 func dayTypesForm(d *settings.DayTypes) *widget.Form {
-	form := widget.NewForm()
+	var items []*widget.FormItem
 	for _, row := range dayTypeRows() {
 		item := widget.NewFormItem(row.label, wrapped(dayTypeSummary(row.of(d))))
 		item.HintText = row.hint
-		form.AppendItem(item)
+		items = append(items, item)
 	}
-	form.AppendItem(widget.NewFormItem("", wrapped(i18n.T("ui.days.file_detail"))))
-	return form
+	// All at once, as formOf does.
+	return widget.NewForm(append(items, widget.NewFormItem("", wrapped(i18n.T("ui.days.file_detail"))))...)
 }
 
 // dayTypeSummary says in a line per anchor what a day type changes.
