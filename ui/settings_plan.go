@@ -76,7 +76,6 @@ var suggestedPlan = map[settings.Kind]bool{
 // boxes start at suggestedPlan rather than at the defaults' six.
 func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.CanvasObject) {
 	ed.planNote = wrapped("")
-	rows := container.New(layout.NewFormLayout())
 	actions := planActions()
 	times := make([][]timeField, len(actions))
 	// The words before every entry take the width of the longest, so the
@@ -89,6 +88,9 @@ func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.Canv
 		}
 	}
 	var fields []*field
+	// Each container is made with its objects: adding them one by one
+	// lays the container out again each time (issue 13).
+	var rows []fyne.CanvasObject
 	for ai, a := range actions {
 		box := enabledField(a.kind, a.label, s)
 		if ed.firstRun {
@@ -97,23 +99,21 @@ func (ed *settingsEditor) planContent(s *settings.Settings) ([]*field, fyne.Canv
 		fields = append(fields, box)
 		// A line per field: two fields side by side do not fit beside
 		// the action in longer languages than English.
-		lines := newVBox()
-		messages := newVBox()
+		var lines, messages []fyne.CanvasObject
 		for _, t := range times[ai] {
-			line := container.NewHBox(container.NewGridWrap(words, widget.NewLabel(t.before)),
-				container.NewGridWrap(fyne.NewSize(120, t.f.entry.MinSize().Height), t.f.entry))
+			line := []fyne.CanvasObject{container.NewGridWrap(words, widget.NewLabel(t.before)),
+				container.NewGridWrap(fyne.NewSize(120, t.f.entry.MinSize().Height), t.f.entry)}
 			if t.after != "" {
-				line.Add(widget.NewLabel(t.after))
+				line = append(line, widget.NewLabel(t.after))
 			}
-			lines.Add(line)
-			messages.Add(t.f.message)
+			lines = append(lines, container.NewHBox(line...))
+			messages = append(messages, t.f.message)
 			fields = append(fields, t.f)
 		}
-		rows.Add(newVBox(box.check, box.message))
-		rows.Add(newVBox(lines, messages))
+		rows = append(rows, newVBox(box.check, box.message), newVBox(newVBox(lines...), newVBox(messages...)))
 	}
 	intro := wrapped(i18n.T("ui.plan.intro"))
-	return fields, newVBox(heading(i18n.T("ui.settings.tab.plan")), intro, rows, ed.planNote)
+	return fields, newVBox(heading(i18n.T("ui.settings.tab.plan")), intro, container.New(layout.NewFormLayout(), rows...), ed.planNote)
 }
 
 // mealFields are the meal times and how long after each the walk comes,
