@@ -1,15 +1,11 @@
 package i18n
 
+//go:generate go run gen/main.go
+
 import (
-	"embed"
-	"io/fs"
-	"path"
-	"slices"
-	"strconv"
-	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
+	"github.com/microrest/microrest/i18n/internal/compact"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
@@ -17,70 +13,78 @@ import (
 // English is the tag of the reference catalog, the fallback of every other.
 const English = "en"
 
-//go:embed locales/active.*.toml
-var catalogs embed.FS
+// catalog is one language's catalog, compiled from
+// locales/active.<tag>.toml into catalogs_gen.go by gen/: what a process
+// reads of it costs nothing until it speaks the language.
+type catalog struct {
+	tag  string // the file's: "de", "pt-BR"
+	name string // the language's name in itself, its language.name
+	text string // the messages, as compact.Encode writes them
+}
 
-const catalogDir = "locales"
-
-// catalogPath names a language's catalog; go-i18n reads the tag from it.
-func catalogPath(lang string) string { return path.Join(catalogDir, "active."+lang+".toml") }
-
-// shipped lists the catalog tags in the binary, sorted; listing the
-// directory parses nothing.
-var shipped = sync.OnceValue(func() []string {
-	entries, err := fs.ReadDir(catalogs, catalogDir)
-	if err != nil {
-		return []string{English}
-	}
-	var tags []string
-	for _, e := range entries {
-		name := strings.TrimSuffix(strings.TrimPrefix(e.Name(), "active."), ".toml")
-		if name != e.Name() {
-			tags = append(tags, name)
+// find is the compiled catalog of tag.
+func find(tag string) (catalog, bool) {
+	for _, c := range compiled {
+		if c.tag == tag {
+			return c, true
 		}
 	}
-	slices.Sort(tags)
-	return tags
-})
+	return catalog{}, false
+}
 
-// newLocalizer parses lang only: English, which every Translator falls
-// back to, is parsed once per process and shared. A catalog that does
-// not parse (the tests make sure none does) leaves English, or ids.
+// decode reads back tag's messages; nil if tag is not shipped (or, which
+// the tests rule out, its text does not decode).
+func decode(tag string) []*goi18n.Message {
+	c, ok := find(tag)
+	if !ok {
+		return nil
+	}
+	msgs, err := compact.Decode(c.text)
+	if err != nil {
+		return nil
+	}
+	return msgs
+}
+
+// shipped lists the catalog tags in the binary, sorted.
+var shipped = sync.OnceValue(shippedTags)
+
+func shippedTags() []string {
+	tags := make([]string, len(compiled))
+	for i, c := range compiled {
+		tags[i] = c.tag
+	}
+	return tags
+}
+
+// newLocalizer decodes lang only: English, which every Translator falls
+// back to, is decoded once per process and shared. A catalog that does
+// not load (the tests make sure none fails) leaves English, or ids.
 func newLocalizer(lang string) *goi18n.Localizer {
 	en := englishMessages()
 	if en == nil {
 		return nil
 	}
 	b := goi18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	if err := b.AddMessages(language.English, en...); err != nil {
 		return nil
 	}
 	if lang != English {
-		if _, err := b.LoadMessageFileFS(catalogs, catalogPath(lang)); err != nil {
+		msgs := decode(lang)
+		if msgs == nil || b.AddMessages(language.Make(lang), msgs...) != nil {
 			return goi18n.NewLocalizer(b, English)
 		}
 	}
 	return goi18n.NewLocalizer(b, lang, English)
 }
 
-// englishMessages is the English catalog, parsed once: a window process
+// englishMessages is the English catalog, decoded once: a window process
 // makes several Translators (the command line's, the window's, the
-// settings' canonical one), and each would parse it again otherwise.
-// The messages are only read after parsing, so sharing them is safe.
-var englishMessages = sync.OnceValue(func() []*goi18n.Message {
-	data, err := fs.ReadFile(catalogs, catalogPath(English))
-	if err != nil {
-		return nil
-	}
-	b := goi18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	f, err := b.ParseMessageFileBytes(data, catalogPath(English))
-	if err != nil {
-		return nil
-	}
-	return f.Messages
-})
+// settings' canonical one), and each would decode it again otherwise.
+// go-i18n only reads the messages, so sharing them is safe.
+var englishMessages = sync.OnceValue(decodeEnglish)
+
+func decodeEnglish() []*goi18n.Message { return decode(English) }
 
 // Language is one language microrest ships.
 type Language struct {
@@ -89,57 +93,12 @@ type Language struct {
 }
 
 // Languages lists the shipped languages, sorted by tag, each named in
-// itself, for a language picker. It reads every catalog once per process,
-// so the daemon, which needs no picker, never does.
-func Languages() []Language { return slices.Clone(languages()) }
-
-var languages = sync.OnceValue(func() []Language {
-	var out []Language
-	for _, tag := range shipped() {
-		out = append(out, Language{Tag: tag, Name: selfName(tag)})
+// itself, for a language picker. The names are compiled in, so listing
+// them decodes no catalog.
+func Languages() []Language {
+	out := make([]Language, len(compiled))
+	for i, c := range compiled {
+		out[i] = Language{Tag: c.tag, Name: c.name}
 	}
 	return out
-})
-
-// selfName reads language.name from tag's catalog alone. The [language]
-// table opens every catalog, so its name is read from the first lines
-// without decoding the whole file; a catalog laid out otherwise is
-// decoded.
-func selfName(tag string) string {
-	var f struct {
-		Language struct {
-			Name string `toml:"name"`
-		} `toml:"language"`
-	}
-	data, err := fs.ReadFile(catalogs, catalogPath(tag))
-	if err == nil {
-		if name, ok := quickName(string(data)); ok {
-			return name
-		}
-		_, err = toml.Decode(string(data), &f)
-	}
-	if err != nil || f.Language.Name == "" {
-		return tag
-	}
-	return f.Language.Name
-}
-
-// quickName finds name = "…" in the [language] table when that table
-// comes before any other.
-func quickName(data string) (string, bool) {
-	inTable := false
-	for line := range strings.Lines(data) {
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "" || strings.HasPrefix(line, "#"):
-		case line == "[language]":
-			inTable = true
-		case strings.HasPrefix(line, "["):
-			return "", false
-		case inTable && strings.HasPrefix(line, "name = \""):
-			name, err := strconv.Unquote(strings.TrimPrefix(line, "name = "))
-			return name, err == nil && name != ""
-		}
-	}
-	return "", false
 }

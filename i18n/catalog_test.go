@@ -1,23 +1,30 @@
 package i18n
 
 import (
+	"bytes"
 	"fmt"
-	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/microrest/microrest/i18n/gen"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
 
+// catalogPath names a language's catalog, the source the compiled one is
+// made from; go-i18n reads the tag from it.
+func catalogPath(lang string) string { return filepath.Join(gen.Dir, "active."+lang+".toml") }
+
 // parsed reads one catalog as go-i18n does, by id.
 func parsed(t *testing.T, lang string) map[string]*goi18n.Message {
 	t.Helper()
-	data, err := fs.ReadFile(catalogs, catalogPath(lang))
+	data, err := os.ReadFile(catalogPath(lang))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,5 +224,67 @@ func TestLanguagesAreNamedInThemselves(t *testing.T) {
 	Languages()[0].Name = "changed"
 	if Languages()[0].Name != "Deutsch" {
 		t.Fatal("a caller changed the shared list")
+	}
+}
+
+// The compiled catalogs must be what gen makes of the TOML files today,
+// or a translation would ship without its change.
+func TestTheCompiledCatalogsAreFresh(t *testing.T) {
+	want, err := gen.Source(gen.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(gen.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s is stale: run go generate ./i18n/", gen.File)
+	}
+}
+
+// Whatever the generator writes, a Translator must read back exactly the
+// messages go-i18n parses from each TOML file, field by field.
+func TestEveryCompiledCatalogDecodesToItsTOMLFile(t *testing.T) {
+	files, err := filepath.Glob(catalogPath("*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tags []string
+	for _, f := range files {
+		tags = append(tags, strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "active."), ".toml"))
+	}
+	if slices.Sort(tags); !slices.Equal(shipped(), tags) {
+		t.Fatalf("shipped %v, the catalogs on disk are %v", shipped(), tags)
+	}
+	for _, lang := range shipped() {
+		want := parsed(t, lang)
+		got := decode(lang)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d messages compiled, %d in the TOML file", lang, len(got), len(want))
+		}
+		for _, m := range got {
+			if w, ok := want[m.ID]; !ok || *m != *w {
+				t.Errorf("%s: compiled %+v, the TOML file has %+v", lang, m, w)
+			}
+		}
+		if name := Languages()[slices.Index(shipped(), lang)].Name; name != want["language.name"].Other {
+			t.Errorf("%s is named %q, its language.name is %q", lang, name, want["language.name"].Other)
+		}
+	}
+}
+
+func TestALanguageWithoutACatalogSpeaksEnglish(t *testing.T) {
+	tr := &Translator{lang: "xx", loc: newLocalizer("xx")}
+	if got := tr.T("tray.quit"); got != "Quit microrest" {
+		t.Fatalf("%q, want English", got)
+	}
+}
+
+func TestEnglishIsDecodedOncePerProcess(t *testing.T) {
+	For("de")
+	For(English)
+	if a, b := englishMessages(), englishMessages(); len(a) == 0 || &a[0] != &b[0] {
+		t.Fatal("each Translator decoded English again")
 	}
 }

@@ -2,10 +2,11 @@
 // language, with each language's plural rules, so the tray, the
 // notifications, the windows and the command line speak one language.
 //
-// The catalogs are go-i18n message files embedded from
-// locales/active.<tag>.toml; English is the reference the others are
-// checked against, and a message a translation lacks falls back to it. Only
-// English and the chosen language are parsed, so the all-day daemon holds
+// The catalogs are go-i18n message files, locales/active.<tag>.toml,
+// compiled into catalogs_gen.go by `go generate ./i18n/` so that no
+// process parses them; English is the reference the others are checked
+// against, and a message a translation lacks falls back to it. Only
+// English and the chosen language are decoded, so the all-day daemon holds
 // two catalogs, not all of them.
 //
 // The package-level functions speak the process's current language: the
@@ -41,8 +42,8 @@ type Translator struct {
 // For returns a Translator for tag, which is what SetLanguage takes: a
 // language this package ships ("de", "pt-BR", also "de_AT.UTF-8"),
 // System, or CLocale. A tag that names no shipped language means System.
-// It parses catalogs on every call; keep the result rather than calling
-// For again.
+// It decodes the language's catalog on every call; keep the result rather
+// than calling For again.
 func For(tag string) *Translator {
 	return newTranslator(resolve(tag, systemLocale))
 }
@@ -111,7 +112,7 @@ func active() *Translator {
 
 // SetLanguage makes the process speak tag from now on (see For for what
 // tag may be). Text already shown stays as it is: redraw it. Calls that
-// change nothing parse nothing.
+// change nothing decode nothing.
 func SetLanguage(tag string) {
 	setMu.Lock()
 	defer setMu.Unlock()

@@ -97,7 +97,7 @@ func TestTheSystemLanguageIsUsedUntilOneIsSet(t *testing.T) {
 	}
 }
 
-func TestSettingTheSameLanguageAgainParsesNothing(t *testing.T) {
+func TestSettingTheSameLanguageAgainDecodesNothing(t *testing.T) {
 	withSystem(t, locale{lang: "en"})
 	SetLanguage("de")
 	before := current.Load()
