@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -287,4 +288,27 @@ func TestEnglishIsDecodedOncePerProcess(t *testing.T) {
 	if a, b := englishMessages(), englishMessages(); len(a) == 0 || &a[0] != &b[0] {
 		t.Fatal("each Translator decoded English again")
 	}
+}
+
+// resetCatalogCaches makes the next Translator build everything as a
+// process's first one does.
+func resetCatalogCaches() {
+	englishMessages = sync.OnceValue(decodeEnglish)
+	shipped = sync.OnceValue(shippedTags)
+}
+
+// BenchmarkFirstTranslator is what speaking costs a process that has not
+// yet: every window and command pays it before it shows anything.
+func BenchmarkFirstTranslator(b *testing.B) {
+	for _, lang := range []string{English, "de"} {
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				resetCatalogCaches()
+				if For(lang).T("tray.quit") == "tray.quit" {
+					b.Fatal("no catalog")
+				}
+			}
+		})
+	}
+	resetCatalogCaches()
 }
