@@ -58,9 +58,27 @@ func shippedTags() []string {
 }
 
 // newLocalizer decodes lang only: English, which every Translator falls
-// back to, is decoded once per process and shared. A catalog that does
-// not load (the tests make sure none fails) leaves English, or ids.
+// back to, is decoded once per process and shared, and English
+// Translators share one Localizer. A catalog that does not load (the
+// tests make sure none fails) leaves English, or ids.
 func newLocalizer(lang string) *goi18n.Localizer {
+	if lang == English {
+		return englishLocalizer()
+	}
+	return buildLocalizer(lang)
+}
+
+// englishLocalizer speaks English for every English Translator: a window
+// process makes several (the system's, the settings' canonical one), and
+// each would build go-i18n's bundle of English again otherwise. A
+// Localizer only reads its bundle, and go-i18n parses each template once
+// under a sync.Once, so sharing it is safe.
+var englishLocalizer = sync.OnceValue(buildEnglishLocalizer)
+
+func buildEnglishLocalizer() *goi18n.Localizer { return buildLocalizer(English) }
+
+// buildLocalizer makes a bundle of English and lang, and its Localizer.
+func buildLocalizer(lang string) *goi18n.Localizer {
 	en := englishMessages()
 	if en == nil {
 		return nil

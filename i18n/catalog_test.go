@@ -288,12 +288,16 @@ func TestEnglishIsDecodedOncePerProcess(t *testing.T) {
 	if a, b := englishMessages(), englishMessages(); len(a) == 0 || &a[0] != &b[0] {
 		t.Fatal("each Translator decoded English again")
 	}
+	if a, b := For(English), For("en_GB.UTF-8"); a.loc == nil || a.loc != b.loc || b.region != "GB" {
+		t.Fatal("each English Translator built its own bundle")
+	}
 }
 
 // resetCatalogCaches makes the next Translator build everything as a
 // process's first one does.
 func resetCatalogCaches() {
 	englishMessages = sync.OnceValue(decodeEnglish)
+	englishLocalizer = sync.OnceValue(buildEnglishLocalizer)
 	shipped = sync.OnceValue(shippedTags)
 }
 
