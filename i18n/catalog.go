@@ -120,3 +120,29 @@ func Languages() []Language {
 	}
 	return out
 }
+
+// IDsByText maps the text each shipped catalog gives each of ids (its
+// "other" form, as written) back to the id: the settings package tells a
+// default practice, in whichever language it was written, from one the
+// person edited. It decodes each catalog once and builds no Translator,
+// which would hold a bundle of every catalog's messages (tens of
+// milliseconds and megabytes in the daemon at its first prompt).
+func IDsByText(ids ...string) map[string]string {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	out := map[string]string{}
+	for _, c := range compiled {
+		msgs, err := compact.Decode(c.text)
+		if err != nil {
+			continue
+		}
+		for _, m := range msgs {
+			if want[m.ID] && m.Other != "" {
+				out[m.Other] = m.ID
+			}
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"maps"
 	"sync"
 	"testing"
 )
@@ -138,5 +139,25 @@ func TestTranslatingWhileTheLanguageChanges(t *testing.T) {
 	close(errs)
 	for s := range errs {
 		t.Errorf("T gave %q while the language changed", s)
+	}
+}
+
+// IDsByText finds every language's text of a message, as a Translator
+// of that language says it, and nothing of messages not asked for.
+func TestIDsByTextMapsEveryLanguagesTextBackToItsID(t *testing.T) {
+	ids := []string{"tray.quit", "language.name"}
+	got := IDsByText(ids...)
+	want := map[string]string{}
+	for _, l := range Languages() {
+		tr := For(l.Tag)
+		for _, id := range ids {
+			want[tr.T(id)] = id
+		}
+	}
+	if len(want) < len(Languages()) {
+		t.Fatalf("the languages share their texts of %v: %v", ids, want)
+	}
+	if !maps.Equal(got, want) {
+		t.Fatalf("IDsByText(%v) = %v, want %v", ids, got, want)
 	}
 }

@@ -91,17 +91,8 @@ func practices(ids []string) []string {
 }
 
 // practiceIDs maps every shipped language's text of a default practice to
-// its id. Building it reads every catalog once; only the texts are kept.
-var practiceIDs = sync.OnceValue(func() map[string]string {
-	ids := map[string]string{}
-	for _, l := range i18n.Languages() {
-		t := i18n.For(l.Tag)
-		for _, id := range PracticeKeys() {
-			ids[t.T(id)] = id
-		}
-	}
-	return ids
-})
+// its id, read once from the catalogs.
+var practiceIDs = sync.OnceValue(func() map[string]string { return i18n.IDsByText(PracticeKeys()...) })
 
 // PracticeText is a practice as the person reads it: in the process's
 // language when s is a default practice in any shipped language, so a
