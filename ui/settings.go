@@ -133,15 +133,6 @@ func warmFaces() (wait func()) {
 	return wg.Wait
 }
 
-// warmCatalogs reads, on another core, the catalogs the settings window
-// needs as it opens: telling an edit from the file compares the files the
-// settings would write, whose comments name every language in itself,
-// which parses every catalog once. On one core it is tens of
-// milliseconds before the first frame.
-func warmCatalogs() {
-	go func() { settings.Encode(settings.Defaults()) }()
-}
-
 // newSettingsEditor builds the editor over what Load returned; fe is the
 // reason the file was not used, if it was not.
 func newSettingsEditor(loaded settings.Loaded, fe *settings.FileError, start editorStart, e env) *settingsEditor {

@@ -57,9 +57,6 @@ func Run(opts Options) error {
 	loaded, loadErr := settings.Reload(opts.SettingsPath)
 	i18n.SetLanguage(loaded.Settings.Language)
 	speakInFyne(i18n.Current())
-	if opts.Window == window.Settings {
-		warmCatalogs()
-	}
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
 	e := env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt,
 		loaded: loaded, loadErr: loadErr}
