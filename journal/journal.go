@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,6 +18,9 @@ type syncFile interface {
 	Write(p []byte) (int, error)
 	Sync() error
 	Close() error
+	ReadAt(p []byte, off int64) (int, error)
+	Stat() (fs.FileInfo, error)
+	Truncate(size int64) error
 }
 
 // Journal appends entries to the journal file durably: each line is one
@@ -27,7 +31,11 @@ type syncFile interface {
 // each line it checks that the path still names the open file, and reopens
 // the path when the file was deleted or replaced (by a sync tool, or by
 // `mv new journal.jsonl`), so lines never go into an unlinked file. After a
-// failed write or sync it also reopens before the next line. A symlinked
+// failed write or sync it also reopens before the next line. A line whose
+// write went through but whose fsync failed may or may not be on the disk;
+// when the same line is appended again, as the engine's queue does, it
+// replaces its first copy instead of following it, so the record neither
+// loses nor repeats it. A symlinked
 // path is followed the same way: when its target is deleted the next line
 // recreates the target behind the link, and when the target's directory is
 // gone Append reports a *WriteError until it returns. A Journal whose file
@@ -49,6 +57,16 @@ type Journal struct {
 	needNewline bool
 	closed      bool
 	buf         []byte
+	// unsure is the line whose write went through but whose fsync failed,
+	// until the next Append; nil otherwise.
+	unsure *unsureLine
+}
+
+// unsureLine is a line in the file that may not have reached the disk.
+type unsureLine struct {
+	file fs.FileInfo // the file it was written to, for os.SameFile
+	end  int64       // the file's size just after it
+	line []byte      // the line, its newline included
 }
 
 // ErrClosed is returned by Append after Close, so a late outcome after
@@ -185,10 +203,37 @@ func (j *Journal) append(l Line) error {
 	if err := j.ensureOpen(); err != nil {
 		return err
 	}
-	if !j.needNewline {
+	if j.replaceUnsure(line[1:]) {
+		line = line[1:]
+	} else if !j.needNewline {
 		line = line[1:]
 	}
 	return j.write(line)
+}
+
+// replaceUnsure cuts the line whose fsync failed off the file when line is
+// the same line appended again and still the file's last, so writing it
+// again replaces it. Rewriting rather than syncing again matters: after a
+// failed writeback Linux may have marked the page clean, and a second
+// fsync would succeed without writing it. It reports whether it cut; any
+// other line leaves the unsure one as written.
+func (j *Journal) replaceUnsure(line []byte) bool {
+	u := j.unsure
+	j.unsure = nil
+	if u == nil || !bytes.Equal(u.line, line) || !os.SameFile(u.file, j.opened) || j.opened.Size() != u.end {
+		return false
+	}
+	start := u.end - int64(len(line))
+	got := make([]byte, len(line))
+	if _, err := j.f.ReadAt(got, start); err != nil || !bytes.Equal(got, line) {
+		return false
+	}
+	if err := j.f.Truncate(start); err != nil {
+		// The next write appends: a second copy rather than a lost line.
+		return false
+	}
+	j.needNewline = false
+	return true
 }
 
 // encode builds the bytes of one Write: a newline that repairs a torn last
@@ -229,7 +274,9 @@ func (j *Journal) pathNamesOpenFile() bool {
 func (j *Journal) write(line []byte) error {
 	_, err := j.f.Write(line)
 	if err == nil {
-		err = j.f.Sync()
+		if err = j.f.Sync(); err != nil {
+			j.noteUnsure(line)
+		}
 	}
 	if err != nil {
 		j.release()
@@ -237,6 +284,21 @@ func (j *Journal) write(line []byte) error {
 	}
 	j.needNewline = false
 	return nil
+}
+
+// noteUnsure remembers a line written whole whose fsync failed, so the
+// next Append of the same line can replace it. Without the file's size the
+// line is left as written.
+func (j *Journal) noteUnsure(line []byte) {
+	info, err := j.f.Stat()
+	if err != nil {
+		return
+	}
+	body := line
+	if len(body) > 0 && body[0] == '\n' && len(body) > 1 {
+		body = body[1:]
+	}
+	j.unsure = &unsureLine{file: j.opened, end: info.Size(), line: bytes.Clone(body)}
 }
 
 // release closes a file the Journal is abandoning. Its close error is

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -236,6 +237,97 @@ func TestAFailedWriteOrSyncIsReportedAndTheNextLineIsWhole(t *testing.T) {
 				t.Errorf("read lines %v with %d skipped, want %v with %d skipped", got, report.Skipped, tt.wantLines, tt.wantSkipped)
 			}
 		})
+	}
+}
+
+// A line whose write went through but whose fsync failed may be on the
+// disk or not. The engine appends it again until the journal takes it; that
+// retry must replace the first copy, not follow it, or the record shows
+// one win twice.
+func TestALineWhoseSyncFailedIsReplacedWhenAppendedAgain(t *testing.T) {
+	tests := []struct {
+		name string
+		// between runs after the failed sync, before the retry.
+		between     func(t *testing.T, j *Journal, path string)
+		wantLines   []int
+		wantSkipped int
+	}{
+		{"the retry leaves one copy", func(*testing.T, *Journal, string) {}, []int{0, 1}, 0},
+		{"a line lost from the file is written again", func(t *testing.T, _ *Journal, path string) {
+			cutLastLine(t, path)
+		}, []int{0, 1}, 0},
+		{"a line another writer followed is not cut", func(t *testing.T, _ *Journal, path string) {
+			other, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			if err := other.Append(line(5)); err != nil {
+				t.Fatal(err)
+			}
+		}, []int{0, 1, 5, 1}, 0},
+		{"another line first leaves the failed one as written", func(t *testing.T, j *Journal, _ string) {
+			if err := j.Append(line(2)); err != nil {
+				t.Fatal(err)
+			}
+		}, []int{0, 1, 2, 1}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "journal.jsonl")
+			j, c := openCounting(t, path)
+			if err := j.Append(line(0)); err != nil {
+				t.Fatal(err)
+			}
+			c.failSync = noSpace("sync", path)
+			if err := j.Append(line(1)); err == nil {
+				t.Fatal("the failed sync was not reported")
+			}
+			c.failSync = nil
+			tt.between(t, j, path)
+			writes, syncs := c.writes, c.syncs
+			if err := j.Append(line(1)); err != nil {
+				t.Fatalf("the retry: %v", err)
+			}
+			if c.writes-writes != 1 || c.syncs-syncs != 1 {
+				t.Errorf("the retry took %d writes and %d syncs, want one of each", c.writes-writes, c.syncs-syncs)
+			}
+			wantLines(t, path, tt.wantLines, tt.wantSkipped)
+		})
+	}
+}
+
+// A line after a torn one carries the newline that ends the torn part;
+// when its fsync fails and it is appended again, that repair stays and
+// the line is still there once.
+func TestAFailedSyncAfterATornLineKeepsTheRepair(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	if err := os.WriteFile(path, []byte(`{"time":"2026-11-27T09:00:00Z","anch`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	j, c := openCounting(t, path)
+	c.failSync = noSpace("sync", path)
+	if err := j.Append(line(1)); err == nil {
+		t.Fatal("the failed sync was not reported")
+	}
+	c.failSync = nil
+	if err := j.Append(line(1)); err != nil {
+		t.Fatalf("the retry: %v", err)
+	}
+	wantLines(t, path, []int{1}, 1)
+}
+
+// cutLastLine removes the file's last line, as if its page never reached
+// the disk.
+func cutLastLine(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.LastIndexByte(data[:len(data)-1], '\n')
+	if err := os.Truncate(path, int64(i+1)); err != nil {
+		t.Fatal(err)
 	}
 }
 
