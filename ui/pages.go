@@ -45,7 +45,9 @@ func newPages(items []*container.TabItem) *pages {
 	}
 	// The column comes first among the objects, so Tab walks the pages
 	// before the fields of the one shown.
-	side := container.NewHBox(container.NewVBox(column...), widget.NewSeparator())
+	// The column scrolls, so a large scale on a small screen still lets
+	// the window shrink below the height of every name.
+	side := container.NewHBox(container.NewVScroll(container.NewVBox(column...)), widget.NewSeparator())
 	p.view = container.New(layout.NewBorderLayout(nil, nil, side, nil), side, p.shown)
 	return p
 }
