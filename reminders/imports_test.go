@@ -8,15 +8,17 @@ import (
 
 // engineMayImport are the only microrest packages the engine may depend
 // on, directly or not: the settings it runs on, the atomic write that
-// settings uses too, and the catalog that settings' messages come from.
+// settings uses too, and the catalog that settings' messages come from
+// (with the decoder of its compiled form).
 // Adapters (journal, notify, tray, the daemon) import the engine, never
 // the reverse, so the engine stays a pure step that tests drive without a
 // desktop.
 var engineMayImport = map[string]bool{
-	"github.com/microrest/microrest/reminders":           true,
-	"github.com/microrest/microrest/settings":            true,
-	"github.com/microrest/microrest/internal/atomicfile": true,
-	"github.com/microrest/microrest/i18n":                true,
+	"github.com/microrest/microrest/reminders":             true,
+	"github.com/microrest/microrest/settings":              true,
+	"github.com/microrest/microrest/internal/atomicfile":   true,
+	"github.com/microrest/microrest/i18n":                  true,
+	"github.com/microrest/microrest/i18n/internal/compact": true,
 }
 
 func TestTheEngineImportsNoAdapter(t *testing.T) {
