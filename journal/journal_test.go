@@ -67,6 +67,17 @@ func openCounting(t testing.TB, path string) (*Journal, *countingFile) {
 	return j, c
 }
 
+// openAfterLine0 is a counting journal in a new file that holds line(0).
+func openAfterLine0(t *testing.T) (string, *Journal, *countingFile) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	j, c := openCounting(t, path)
+	if err := j.Append(line(0)); err != nil {
+		t.Fatal(err)
+	}
+	return path, j, c
+}
+
 // noSpace is the error a real *os.File returns when the disk is full.
 func noSpace(op, path string) error {
 	return &fs.PathError{Op: op, Path: path, Err: syscall.ENOSPC}
@@ -211,11 +222,7 @@ func TestAFailedWriteOrSyncIsReportedAndTheNextLineIsWhole(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "journal.jsonl")
-			j, c := openCounting(t, path)
-			if err := j.Append(line(0)); err != nil {
-				t.Fatal(err)
-			}
+			path, j, c := openAfterLine0(t)
 			tt.fail(c, path)
 			err := j.Append(line(1))
 			var we *WriteError
@@ -274,11 +281,7 @@ func TestALineWhoseSyncFailedIsReplacedWhenAppendedAgain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "journal.jsonl")
-			j, c := openCounting(t, path)
-			if err := j.Append(line(0)); err != nil {
-				t.Fatal(err)
-			}
+			path, j, c := openAfterLine0(t)
 			c.failSync = noSpace("sync", path)
 			if err := j.Append(line(1)); err == nil {
 				t.Fatal("the failed sync was not reported")
