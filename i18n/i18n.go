@@ -148,3 +148,26 @@ func TimeOfDay(hour, minute int) string {
 // "12/5/26" in the US, "05.12.26" in Germany, "2026-12-05" on a system
 // that names no language.
 func Date(t time.Time) string { return active().Date(t) }
+
+// Joined puts a cause after its context, as "cannot write the journal:
+// disk full" reads in English, with the punctuation of the language in
+// use: French puts a no-break space before the colon.
+func Joined(context, cause string) string {
+	return T("error.joined", map[string]any{"Context": context, "Cause": cause})
+}
+
+// Wrap is err behind the catalog message id (filled from data), joined as
+// Joined does, in the language in use when it is called; errors.Is and
+// errors.As see err.
+func Wrap(err error, id string, data ...map[string]any) error {
+	return &wrapped{msg: Joined(T(id, data...), err.Error()), err: err}
+}
+
+// wrapped is the error Wrap returns.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w *wrapped) Error() string { return w.msg }
+func (w *wrapped) Unwrap() error { return w.err }

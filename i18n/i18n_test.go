@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"errors"
 	"maps"
 	"sync"
 	"testing"
@@ -161,3 +162,21 @@ func TestIDsByTextMapsEveryLanguagesTextBackToItsID(t *testing.T) {
 		t.Fatalf("IDsByText(%v) = %v, want %v", ids, got, want)
 	}
 }
+
+// Wrap joins a context and its cause with the language's punctuation, and
+// the cause stays reachable for errors.Is.
+func TestWrapJoinsWithTheLanguagesPunctuationAndKeepsTheCause(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "Quit microrest: disk full"},
+		{"fr", "Quitter microrest\u00a0: disk full"},
+		{"de", "microrest beenden: disk full"},
+	} {
+		withSystem(t, locale{lang: tc.lang})
+		err := Wrap(errDiskFull, "tray.quit")
+		if err.Error() != tc.want || !errors.Is(err, errDiskFull) {
+			t.Errorf("%s: %q (errors.Is %v), want %q wrapping the cause", tc.lang, err, errors.Is(err, errDiskFull), tc.want)
+		}
+	}
+}
+
+var errDiskFull = errors.New("disk full")
