@@ -10,7 +10,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -356,5 +355,5 @@ func (m *Monitor) Close() error {
 // wrap prefixes err with what failed, in the catalog's words for id:
 // "read idle time from gnome-mutter: …".
 func wrap(err error, id string, data ...map[string]any) error {
-	return fmt.Errorf("%s: %w", i18n.T(id, data...), err)
+	return i18n.Wrap(err, id, data...)
 }

@@ -75,7 +75,7 @@ func inhibitSleep(conn *dbus.Conn) (*os.File, error) {
 	// Without fd passing godbus cannot read the reply, and closes the
 	// whole connection over it.
 	if !conn.SupportsUnixFDs() {
-		return nil, errors.New(i18n.T("activity.err.sleep_lock") + ": " + i18n.T("activity.why.no_fd_passing"))
+		return nil, errors.New(i18n.Joined(i18n.T("activity.err.sleep_lock"), i18n.T("activity.why.no_fd_passing")))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()

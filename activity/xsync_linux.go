@@ -107,7 +107,7 @@ func (xs *xsync) idleCounter() (uint32, error) {
 		return 0, wrap(err, "activity.err.sync_counters")
 	}
 	if len(r) < 32 {
-		return 0, errors.New(i18n.T("activity.err.sync_counters") + ": " + i18n.T("activity.why.short_reply"))
+		return 0, errors.New(i18n.Joined(i18n.T("activity.err.sync_counters"), i18n.T("activity.why.short_reply")))
 	}
 	n := binary.LittleEndian.Uint32(r[8:])
 	for off := 32; n > 0 && off+14 <= len(r); n-- {

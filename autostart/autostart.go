@@ -5,7 +5,6 @@
 package autostart
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/microrest/microrest/i18n"
@@ -15,7 +14,7 @@ import (
 func Executable() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", i18n.T("autostart.err_own_binary"), err)
+		return "", i18n.Wrap(err, "autostart.err_own_binary")
 	}
 	return exe, nil
 }

@@ -4,7 +4,6 @@ package autostart
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -16,14 +15,14 @@ import (
 func writeEntry(data []byte) error {
 	path := where()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_on"), err)
+		return i18n.Wrap(err, "autostart.err_on")
 	}
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_on"), err)
+		return i18n.Wrap(err, "autostart.err_on")
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_on"), err)
+		return i18n.Wrap(err, "autostart.err_on")
 	}
 	return nil
 }
@@ -31,7 +30,7 @@ func writeEntry(data []byte) error {
 // disable removes the entry; one already gone is not an error.
 func disable() error {
 	if err := os.Remove(where()); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_off"), err)
+		return i18n.Wrap(err, "autostart.err_off")
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package autostart
 
 import (
 	"errors"
-	"fmt"
 
 	"golang.org/x/sys/windows/registry"
 
@@ -16,11 +15,11 @@ func where() string { return `HKCU\` + runKey + `\microrest` }
 func enable(exe string) error {
 	k, _, err := registry.CreateKey(registry.CURRENT_USER, runKey, registry.SET_VALUE)
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_on"), err)
+		return i18n.Wrap(err, "autostart.err_on")
 	}
 	defer k.Close()
 	if err := k.SetStringValue("microrest", `"`+exe+`"`); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_on"), err)
+		return i18n.Wrap(err, "autostart.err_on")
 	}
 	return nil
 }
@@ -31,11 +30,11 @@ func disable() error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_off"), err)
+		return i18n.Wrap(err, "autostart.err_off")
 	}
 	defer k.Close()
 	if err := k.DeleteValue("microrest"); err != nil && !errors.Is(err, registry.ErrNotExist) {
-		return fmt.Errorf("%s: %w", i18n.T("autostart.err_off"), err)
+		return i18n.Wrap(err, "autostart.err_off")
 	}
 	return nil
 }
@@ -46,7 +45,7 @@ func enabled() (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", i18n.T("autostart.err_read"), err)
+		return false, i18n.Wrap(err, "autostart.err_read")
 	}
 	defer k.Close()
 	_, _, err = k.GetStringValue("microrest")

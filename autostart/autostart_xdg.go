@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,7 +80,7 @@ func enabled() (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", i18n.T("autostart.err_read"), err)
+		return false, i18n.Wrap(err, "autostart.err_read")
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {

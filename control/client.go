@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/microrest/microrest/i18n"
@@ -29,11 +28,11 @@ func Call(ctx context.Context, dir string, req Request) (Reply, error) {
 		return Reply{}, err
 	}
 	if _, err := conn.Write(line); err != nil {
-		return Reply{}, fmt.Errorf("%s: %w", i18n.T("control.err_send"), err)
+		return Reply{}, i18n.Wrap(err, "control.err_send")
 	}
 	data, err := bufio.NewReaderSize(conn, 4096).ReadBytes('\n')
 	if err != nil {
-		return Reply{}, fmt.Errorf("%s: %w", i18n.T("control.err_read_reply"), err)
+		return Reply{}, i18n.Wrap(err, "control.err_read_reply")
 	}
 	var rep Reply
 	if err := json.Unmarshal(data, &rep); err != nil {

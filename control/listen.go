@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -74,17 +73,17 @@ type Listener struct {
 // the lock owns the socket. Another live daemon yields ErrRunning.
 func Listen(dir string, log *slog.Logger) (*Listener, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_create", map[string]any{"Path": dir}), err)
+		return nil, i18n.Wrap(err, "control.err_create", map[string]any{"Path": dir})
 	}
 	// MkdirAll keeps an existing directory's mode; the socket must not be
 	// reachable by others, so make sure.
 	if err := os.Chmod(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_secure", map[string]any{"Path": dir}), err)
+		return nil, i18n.Wrap(err, "control.err_secure", map[string]any{"Path": dir})
 	}
 	lock := flock.New(filepath.Join(dir, "daemon.lock"))
 	locked, err := lock.TryLock()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_lock"), err)
+		return nil, i18n.Wrap(err, "control.err_lock")
 	}
 	if !locked {
 		return nil, ErrRunning

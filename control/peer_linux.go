@@ -2,7 +2,6 @@ package control
 
 import (
 	"errors"
-	"fmt"
 	"net"
 	"os"
 
@@ -20,17 +19,17 @@ func checkPeer(conn net.Conn) error {
 	}
 	raw, err := uc.SyscallConn()
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("control.err_peer"), err)
+		return i18n.Wrap(err, "control.err_peer")
 	}
 	var cred *unix.Ucred
 	var credErr error
 	if err := raw.Control(func(fd uintptr) {
 		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
 	}); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("control.err_peer"), err)
+		return i18n.Wrap(err, "control.err_peer")
 	}
 	if credErr != nil {
-		return fmt.Errorf("%s: %w", i18n.T("control.err_peer"), credErr)
+		return i18n.Wrap(credErr, "control.err_peer")
 	}
 	if int(cred.Uid) != os.Getuid() {
 		return errors.New(i18n.T("control.other_uid", map[string]any{"Peer": cred.Uid, "Own": os.Getuid()}))

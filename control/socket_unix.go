@@ -4,7 +4,6 @@ package control
 
 import (
 	"errors"
-	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -27,7 +26,7 @@ func listen(dir string) (net.Listener, error) {
 		return nil, errors.New(i18n.T("control.path_too_long", map[string]any{"Path": path, "Size": len(path), "Limit": maxSocketPath}))
 	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_remove_stale"), err)
+		return nil, i18n.Wrap(err, "control.err_remove_stale")
 	}
 	// The directory is 0700 already; the umask closes the gap between
 	// bind and chmod where the socket could be others' to connect to.
@@ -35,12 +34,12 @@ func listen(dir string) (net.Listener, error) {
 	ln, err := net.Listen("unix", path)
 	syscall.Umask(old)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_open_socket", map[string]any{"Path": path}), err)
+		return nil, i18n.Wrap(err, "control.err_open_socket", map[string]any{"Path": path})
 	}
 	ln.(*net.UnixListener).SetUnlinkOnClose(true)
 	if err := os.Chmod(path, 0o600); err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("%s: %w", i18n.T("control.err_secure_socket"), err)
+		return nil, i18n.Wrap(err, "control.err_secure_socket")
 	}
 	return ln, nil
 }

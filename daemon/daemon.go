@@ -7,7 +7,6 @@ package daemon
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -320,7 +319,7 @@ func (d *daemon) serve(ctx context.Context, r control.Request) control.Reply {
 func (d *daemon) statusReply(ctx context.Context) control.Reply {
 	snap, err := d.runner.Snapshot(ctx)
 	if err != nil {
-		return control.Fail(fmt.Errorf("%s: %w", i18n.T("daemon.run.engine_silent"), err))
+		return control.Fail(i18n.Wrap(err, "daemon.run.engine_silent"))
 	}
 	d.mu.Lock()
 	st := statusFor(d.opts.Version, snap, d.settingsErr)

@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -27,7 +26,7 @@ type LogFile struct {
 func OpenLog(path string) (*LogFile, error) {
 	l := &LogFile{path: path}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("%s: %w", i18n.T("daemon.err.open_log"), err)
+		return nil, i18n.Wrap(err, "daemon.err.open_log")
 	}
 	return l, l.open()
 }
@@ -35,12 +34,12 @@ func OpenLog(path string) (*LogFile, error) {
 func (l *LogFile) open() error {
 	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("daemon.err.open_log"), err)
+		return i18n.Wrap(err, "daemon.err.open_log")
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %w", i18n.T("daemon.err.open_log"), err)
+		return i18n.Wrap(err, "daemon.err.open_log")
 	}
 	l.f, l.size = f, info.Size()
 	return nil
@@ -67,7 +66,7 @@ func (l *LogFile) rotate() error {
 	l.f.Close()
 	l.f = nil
 	if err := os.Rename(l.path, l.path+".1"); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("daemon.err.rotate_log"), err)
+		return i18n.Wrap(err, "daemon.err.rotate_log")
 	}
 	return l.open()
 }

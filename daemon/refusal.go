@@ -40,9 +40,9 @@ func stateWords(e *reminders.StateError) string {
 	data := map[string]any{"Path": e.Path, "Error": e.Err.Error(), "MovedTo": e.MovedTo}
 	switch {
 	case e.Op == reminders.StateSave:
-		return i18n.T("engine_state.err_save") + ": " + e.Err.Error()
+		return i18n.Joined(i18n.T("engine_state.err_save"), e.Err.Error())
 	case e.Op == reminders.StateRead:
-		return i18n.T("engine_state.err_read") + ": " + e.Err.Error()
+		return i18n.Joined(i18n.T("engine_state.err_read"), e.Err.Error())
 	case e.MoveErr != nil:
 		data["MoveError"] = e.MoveErr.Error()
 		return i18n.T("engine_state.stuck", data)

@@ -3,7 +3,6 @@ package journal
 import (
 	"bufio"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -52,7 +51,7 @@ func writeCSV[T any](w io.Writer, header []string, rows []T, record func(T) ([]s
 	for i, row := range rows {
 		rec, err := record(row)
 		if err != nil {
-			return fmt.Errorf("%s: %w", i18n.T("journal.err.export_entry", map[string]any{"Number": i + 1}), err)
+			return i18n.Wrap(err, "journal.err.export_entry", map[string]any{"Number": i + 1})
 		}
 		if err := cw.Write(rec); err != nil {
 			return exportError(err)
@@ -109,7 +108,7 @@ func csvCheckinRecord(c Checkin) []string {
 }
 
 // exportError wraps a failure to write an export.
-func exportError(err error) error { return fmt.Errorf("%s: %w", i18n.T("journal.err.export"), err) }
+func exportError(err error) error { return i18n.Wrap(err, "journal.err.export") }
 
 // WriteJSONL exports outcomes in the journal's own line format, so an
 // export can be read back with Read or appended to another journal.
@@ -130,7 +129,7 @@ func writeJSONL[T any](w io.Writer, rows []T, encode func([]byte, T) ([]byte, er
 	for i, row := range rows {
 		var err error
 		if line, err = encode(line[:0], row); err != nil {
-			return fmt.Errorf("%s: %w", i18n.T("journal.err.export_entry", map[string]any{"Number": i + 1}), err)
+			return i18n.Wrap(err, "journal.err.export_entry", map[string]any{"Number": i + 1})
 		}
 		if _, err := bw.Write(append(line, '\n')); err != nil {
 			return exportError(err)

@@ -2,7 +2,6 @@ package journal
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -194,11 +193,11 @@ func (j *Journal) append(l Line) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.closed {
-		return fmt.Errorf("%s: %w", i18n.T("journal.err.append"), ErrClosed)
+		return i18n.Wrap(ErrClosed, "journal.err.append")
 	}
 	line, err := j.encode(l)
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("journal.err.append"), err)
+		return i18n.Wrap(err, "journal.err.append")
 	}
 	if err := j.ensureOpen(); err != nil {
 		return err
@@ -322,7 +321,7 @@ func (j *Journal) Close() error {
 	err := j.f.Close()
 	j.f, j.opened = nil, nil
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("journal.err.close"), err)
+		return i18n.Wrap(err, "journal.err.close")
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"time"
@@ -54,7 +53,7 @@ func (in interner) get(b []byte) string {
 func decodeLine(b []byte) (Line, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(b, &fields); err != nil {
-		return Line{}, fmt.Errorf("%s: %w", i18n.T("journal.problem.not_object"), err)
+		return Line{}, i18n.Wrap(err, "journal.problem.not_object")
 	}
 	var raw rawEntry
 	if err := raw.decodeStrings(fields, stringField{"kind", seenKind, &raw.kind}); err != nil {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -180,7 +179,7 @@ func (rd *lineReader) problem(line []byte, complete bool, err error) {
 }
 
 // readError wraps a failure to read the journal file.
-func readError(err error) error { return fmt.Errorf("%s: %w", i18n.T("journal.err.read"), err) }
+func readError(err error) error { return i18n.Wrap(err, "journal.err.read") }
 
 // ReadFile reads the entries at or after since (the zero time for all), so
 // the CLI can export "the last 7 days" in one call. A missing file is an

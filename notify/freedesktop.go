@@ -153,7 +153,7 @@ func (f *freedesktop) connect() (*dbus.Conn, chan *dbus.Signal, error) {
 		}
 	}
 	if err != nil {
-		f.down(fmt.Errorf("%s: %w", i18n.T("notify.err.session_bus"), err))
+		f.down(i18n.Wrap(err, "notify.err.session_bus"))
 		return nil, nil, err
 	}
 	sigs := make(chan *dbus.Signal, 16)
@@ -358,7 +358,7 @@ func (f *freedesktop) notice(summary, body string) error {
 	err := f.call("Notify", f.h.opts.AppName, f.noticed, f.h.opts.Icon, summary,
 		escapeIf(f.caps.markup, body), []string{}, f.hints(category), expireDefault).Store(&nid)
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_notice"), err)
+		return i18n.Wrap(err, "notify.err.show_notice")
 	}
 	f.noticed = nid
 	return nil
@@ -378,7 +378,7 @@ func (f *freedesktop) close(id uint64) error {
 	}
 	f.forget(id)
 	if err := f.call("CloseNotification", nid).Err; err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.close_prompt", map[string]any{"ID": id}), err)
+		return i18n.Wrap(err, "notify.err.close_prompt", map[string]any{"ID": id})
 	}
 	return nil
 }
@@ -394,7 +394,7 @@ func (f *freedesktop) notify(p reminders.Prompt) error {
 	err := f.call("Notify", f.h.opts.AppName, f.ids[p.ID], f.h.opts.Icon, c.Summary,
 		c.Body(f.caps.markup, !f.caps.actions), actions, f.hints(category), expireNever).Store(&nid)
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_prompt", map[string]any{"ID": p.ID}), err)
+		return i18n.Wrap(err, "notify.err.show_prompt", map[string]any{"ID": p.ID})
 	}
 	f.forget(p.ID)
 	f.ids[p.ID], f.prompts[nid] = nid, p.ID
@@ -426,7 +426,7 @@ func (f *freedesktop) closeCheckin() error {
 	}
 	f.checkinNID = 0
 	if err := f.call("CloseNotification", nid).Err; err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.close_checkin"), err)
+		return i18n.Wrap(err, "notify.err.close_checkin")
 	}
 	return nil
 }
@@ -442,7 +442,7 @@ func (f *freedesktop) notifyCheckin() error {
 	err := f.call("Notify", f.h.opts.AppName, f.checkinNID, f.h.opts.Icon, i18n.T("notify.checkin.summary"),
 		checkinBody(f.caps.markup, f.caps.actions), actions, f.hints(categoryCheckin), expireNever).Store(&nid)
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_checkin"), err)
+		return i18n.Wrap(err, "notify.err.show_checkin")
 	}
 	f.checkinNID = nid
 	return nil

@@ -25,14 +25,14 @@ func newBackend(_ context.Context, h *hub) backend {
 func (a *appleScript) show(p reminders.Prompt) error {
 	c := compose(p)
 	if err := runScript(displayScript(c.Summary, c.Body(false, true), a.h.soundOn())); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_prompt", map[string]any{"ID": p.ID}), err)
+		return i18n.Wrap(err, "notify.err.show_prompt", map[string]any{"ID": p.ID})
 	}
 	return nil
 }
 
 func (a *appleScript) notice(summary, body string) error {
 	if err := runScript(displayScript(summary, body, false)); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_notice"), err)
+		return i18n.Wrap(err, "notify.err.show_notice")
 	}
 	return nil
 }
@@ -40,7 +40,7 @@ func (a *appleScript) notice(summary, body string) error {
 // showCheckin shows the check-in as text, saying where to answer it.
 func (a *appleScript) showCheckin(time.Time) error {
 	if err := runScript(displayScript(i18n.T("notify.checkin.summary"), checkinBody(false, false), false)); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_checkin"), err)
+		return i18n.Wrap(err, "notify.err.show_checkin")
 	}
 	return nil
 }

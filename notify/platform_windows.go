@@ -5,7 +5,6 @@ package notify
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"sync"
 	"time"
@@ -41,7 +40,7 @@ func newBackend(_ context.Context, h *hub) backend {
 	t := &toaster{h: h, windows: newPromptWindows(nil), st: Status{Backend: BackendToast, Actions: true}}
 	exe, _ := os.Executable()
 	if err := toast.SetAppData(toast.AppData{AppID: h.opts.AppName, GUID: activatorGUID, IconPath: h.opts.Icon, ActivationExe: exe}); err != nil {
-		t.st = Status{Backend: BackendToast, Err: fmt.Errorf("%s: %w", i18n.T("notify.err.toast_register"), err)}
+		t.st = Status{Backend: BackendToast, Err: i18n.Wrap(err, "notify.err.toast_register")}
 	}
 	toast.SetActivationCallback(func(args string, _ []toast.UserData) {
 		if a, ok := decodeArg(args, t.openCheckin()); ok {
@@ -70,7 +69,7 @@ func (t *toaster) show(p reminders.Prompt) error {
 		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, p.ID)})
 	}
 	if err := t.push(n, func() error { return t.windows.show(p.ID) }); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_prompt", map[string]any{"ID": p.ID}), err)
+		return i18n.Wrap(err, "notify.err.show_prompt", map[string]any{"ID": p.ID})
 	}
 	return nil
 }
@@ -84,7 +83,7 @@ func (t *toaster) push(n toast.Notification, fallback func() error) error {
 		t.set(Status{Backend: BackendToast, Actions: true})
 		return nil
 	}
-	err = fmt.Errorf("%s: %w", i18n.T("notify.err.no_toasts"), err)
+	err = i18n.Wrap(err, "notify.err.no_toasts")
 	if ferr := fallback(); ferr != nil {
 		err = errors.Join(err, ferr)
 		t.set(Status{Backend: BackendNone, Err: err})
@@ -119,7 +118,7 @@ func (t *toaster) showCheckin(day time.Time) error {
 		n.Actions = append(n.Actions, toast.Action{Type: toast.Foreground, Content: b.Label, Arguments: encodeArg(b.Key, date)})
 	}
 	if err := t.push(n, func() error { return t.windows.showCheckin(date) }); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_checkin"), err)
+		return i18n.Wrap(err, "notify.err.show_checkin")
 	}
 	return nil
 }
@@ -148,7 +147,7 @@ func (t *toaster) set(s Status) {
 func (t *toaster) notice(summary, body string) error {
 	n := toast.Notification{AppID: t.h.opts.AppName, Title: summary, Body: body, Icon: t.h.opts.Icon, Audio: toast.Silent}
 	if err := n.Push(); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.show_notice"), err)
+		return i18n.Wrap(err, "notify.err.show_notice")
 	}
 	return nil
 }

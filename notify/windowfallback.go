@@ -1,7 +1,6 @@
 package notify
 
 import (
-	"fmt"
 	"sync"
 
 	"github.com/microrest/microrest/i18n"
@@ -52,7 +51,7 @@ func (w *promptWindows) open(last *uint64, key uint64, v window.Verb) error {
 		return nil
 	}
 	if err := w.launch(v, 0); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("notify.err.window_instead", map[string]any{"Window": v.String()}), err)
+		return i18n.Wrap(err, "notify.err.window_instead", map[string]any{"Window": v.String()})
 	}
 	*last = key
 	return nil

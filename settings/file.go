@@ -3,7 +3,6 @@ package settings
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -60,7 +59,7 @@ func Load(path string) (Loaded, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		loaded.Created = true
 		if err := Save(path, loaded.Settings); err != nil {
-			return loaded, fmt.Errorf("%s: %w", i18n.T("settings_file.err_write_defaults"), err)
+			return loaded, i18n.Wrap(err, "settings_file.err_write_defaults")
 		}
 		return loaded, nil
 	}
@@ -219,7 +218,7 @@ func Save(path string, s Settings) error {
 		return &FileError{Path: path, Problems: problems}
 	}
 	if err := atomicfile.Write(path, Encode(s), atomicfile.Options{CreateMissingTarget: true}); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("settings_file.err_save"), err)
+		return i18n.Wrap(err, "settings_file.err_save")
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package tray
 
 import (
-	"fmt"
-
 	"github.com/microrest/microrest/i18n"
 	"github.com/microrest/microrest/internal/sessionbus"
 )
@@ -15,13 +13,13 @@ import (
 func HostPresent() (bool, error) {
 	conn, err := sessionbus.Connect()
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", i18n.T("tray.err_session_bus"), err)
+		return false, i18n.Wrap(err, "tray.err_session_bus")
 	}
 	defer conn.Close()
 	var has bool
 	err = conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.kde.StatusNotifierWatcher").Store(&has)
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", i18n.T("tray.err_tray_host"), err)
+		return false, i18n.Wrap(err, "tray.err_tray_host")
 	}
 	return has, nil
 }

@@ -203,7 +203,7 @@ func (systemAutostart) Set(on bool) error {
 		return err
 	}
 	if err := autostart.Set(on, exe); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("ui.err.autostart"), err)
+		return i18n.Wrap(err, "ui.err.autostart")
 	}
 	return nil
 }

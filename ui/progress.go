@@ -47,7 +47,7 @@ func loadProgress(path string, now time.Time, rollover settings.ClockTime) progr
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		d.err = fmt.Errorf("%s: %w", i18n.T("ui.progress.err_read_journal"), err)
+		d.err = i18n.Wrap(err, "ui.progress.err_read_journal")
 	default:
 		d.report, d.err = journal.ReadLines(f, func(l journal.Line) error {
 			week.AddLine(l)
@@ -490,12 +490,12 @@ func (v *progressView) togglePause(d Daemon) {
 func hold(d Daemon, resume bool, cmd reminders.Command) error {
 	if resume {
 		if err := d.Resume(context.Background()); err != nil {
-			return fmt.Errorf("%s: %w", i18n.T("ui.progress.resume_failed"), err)
+			return i18n.Wrap(err, "ui.progress.resume_failed")
 		}
 		return nil
 	}
 	if err := d.Pause(context.Background(), cmd); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("ui.progress.pause_failed"), err)
+		return i18n.Wrap(err, "ui.progress.pause_failed")
 	}
 	return nil
 }

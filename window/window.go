@@ -169,13 +169,13 @@ func LaunchWith(v Verb, o Opts) error {
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("window.err_own_binary"), err)
+		return i18n.Wrap(err, "window.err_own_binary")
 	}
 	cmd := exec.Command(exe, Args(v, o)...)
 	cmd.Env = LanguageEnv(os.Environ(), i18n.Current(), i18n.Detect())
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("%s: %w", i18n.T("window.err_start", map[string]any{"Window": v.String()}), err)
+		return i18n.Wrap(err, "window.err_start", map[string]any{"Window": v.String()})
 	}
 	go func() { _ = cmd.Wait() }()
 	return nil

@@ -8,7 +8,6 @@ package atomicfile
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -53,7 +52,7 @@ func Write(path string, data []byte, opts Options) error {
 		return err
 	}
 	if !exists && target != path && !opts.CreateMissingTarget {
-		return fmt.Errorf("%s: %w", i18n.T("internal.atomicfile.missing_target", map[string]any{"Path": path, "Target": target}), ErrDanglingLink)
+		return i18n.Wrap(ErrDanglingLink, "internal.atomicfile.missing_target", map[string]any{"Path": path, "Target": target})
 	}
 	return replace(target, data)
 }

@@ -125,7 +125,7 @@ func pageOut(addr, length uintptr) error {
 			return fmt.Errorf("%s: %w (%w)", i18n.T("internal.footprint.call", map[string]any{"Call": "madvise(MADV_PAGEOUT)"}), ErrUnsupported, errno)
 		default:
 			call := fmt.Sprintf("madvise(%#x,%d,%d)", addr, length, advice)
-			return fmt.Errorf("%s: %w", i18n.T("internal.footprint.call", map[string]any{"Call": call}), errno)
+			return i18n.Wrap(errno, "internal.footprint.call", map[string]any{"Call": call})
 		}
 	}
 	return nil

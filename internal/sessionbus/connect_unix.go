@@ -3,8 +3,6 @@
 package sessionbus
 
 import (
-	"fmt"
-
 	"github.com/godbus/dbus/v5"
 
 	"github.com/microrest/microrest/i18n"
@@ -25,7 +23,7 @@ func Connect(opts ...dbus.ConnOption) (*dbus.Conn, error) {
 	}
 	conn, err := dbus.Connect(addr, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", i18n.T("internal.sessionbus.err_connect", map[string]any{"Address": addr}), err)
+		return nil, i18n.Wrap(err, "internal.sessionbus.err_connect", map[string]any{"Address": addr})
 	}
 	return conn, nil
 }

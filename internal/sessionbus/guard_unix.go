@@ -3,7 +3,6 @@
 package sessionbus
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/microrest/microrest/i18n"
@@ -20,7 +19,7 @@ func Guard() error {
 		addr = refused
 	}
 	if serr := os.Setenv(envVar, addr); serr != nil {
-		return fmt.Errorf("%s: %w", i18n.T("internal.sessionbus.err_set", map[string]any{"Name": envVar}), serr)
+		return i18n.Wrap(serr, "internal.sessionbus.err_set", map[string]any{"Name": envVar})
 	}
 	return err
 }
