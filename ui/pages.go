@@ -44,9 +44,9 @@ func newPages(items []*container.TabItem) *pages {
 		column = append(column, b)
 	}
 	// The column comes first among the objects, so Tab walks the pages
-	// before the fields of the one shown.
-	// The column scrolls, so a large scale on a small screen still lets
-	// the window shrink below the height of every name.
+	// before the fields of the one shown. It scrolls, so at a large scale
+	// on a small screen the window can still shrink below the height of
+	// every name.
 	side := container.NewHBox(container.NewVScroll(container.NewVBox(column...)), widget.NewSeparator())
 	p.view = container.New(layout.NewBorderLayout(nil, nil, side, nil), side, p.shown)
 	return p
