@@ -8,25 +8,16 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/reminders"
 )
 
 // TestMain pins English, which the tests compare with, whatever language
 // the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.English)) }
 
 func TestTheStatusLineSpeaksTheLanguageAndKeepsSourceNames(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	st := Status{
 		Source: SourceMutter, Events: true,
 		Tried:      []PassedOver{{Source: SourceScreenSaver, Reason: "nicht auf dem Sitzungsbus"}},
@@ -49,7 +40,7 @@ func TestQuietReasonsAreWordsAndTheirReportersNames(t *testing.T) {
 	m := newMonitor(Options{})
 	m.setFlag(quietGNOME, true)
 	m.checks = append(m.checks, func() (bool, string) { return quietState(qunsPresentation) })
-	inLanguage(t, "fr")
+	i18ntest.Speak(t, "fr")
 	on, why := m.Quiet()
 	if want := "mode présentation (Windows), ne pas déranger (GNOME)"; !on || why != want {
 		t.Errorf("Quiet() = %t, %q in French, want true, %q", on, why, want)
@@ -60,7 +51,7 @@ func TestQuietReasonsAreWordsAndTheirReportersNames(t *testing.T) {
 }
 
 func TestAPassedOverReasonSpeaksTheLanguageOfTheProbe(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	m := newMonitor(Options{})
 	_, err := parseHIDIdle([]byte("no such key"))
 	m.skip(SourceIOReg, err)

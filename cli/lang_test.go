@@ -9,14 +9,12 @@ import (
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 )
 
 // TestMain pins English on the 24-hour clock, so the tests read the same
 // on every desktop; the tests of another language set it themselves.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.CLocale)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.CLocale)) }
 
 func TestTheSettingsFilesLanguageWinsAndReadingItWritesNothing(t *testing.T) {
 	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
@@ -53,8 +51,7 @@ func TestTheSettingsFilesLanguageWinsAndReadingItWritesNothing(t *testing.T) {
 }
 
 func TestTheStatusAndTheHelpSpeakTheChosenLanguage(t *testing.T) {
-	i18n.SetLanguage("de")
-	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
+	i18ntest.Speak(t, "de")
 	in := 12.1
 	sample := running.Status.Now.Add(-2 * time.Second)
 	rep := running
@@ -111,8 +108,7 @@ func TestTheStatusWritesClockTimesOnTheRegionsClock(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
-			i18n.SetLanguage(tc.lang)
-			t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
+			i18ntest.Speak(t, tc.lang)
 			code, stdout, _ := run(d.dir, "status")
 			for _, want := range []string{tc.headline, tc.line} {
 				if code != ExitOK || !strings.Contains(stdout, want) {

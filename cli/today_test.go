@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/control"
-	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 )
 
 // at is a time of running's day.
@@ -167,8 +167,7 @@ func TestTheHelpListsToday(t *testing.T) {
 }
 
 func TestTodaySpeaksTheChosenLanguage(t *testing.T) {
-	i18n.SetLanguage("de")
-	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
+	i18ntest.Speak(t, "de")
 	d := startFakeDaemon(t, withToday())
 	code, stdout, _ := run(d.dir, "today")
 	for _, want := range []string{

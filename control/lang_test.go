@@ -8,24 +8,15 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 )
 
 // TestMain pins English on the 24-hour clock, which the tests compare with, whatever language
 // the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.CLocale)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.CLocale)) }
 
 func TestTheStatusLinesSpeakGerman(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	now := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 	later, tomorrow := now.Add(90*time.Minute), now.Add(15*time.Hour)
 	in := func(m float64) *float64 { return &m }
@@ -78,7 +69,7 @@ func TestErrorsSpeakTheLanguageOfTheMomentTheyAreRead(t *testing.T) {
 	if got, want := ErrNotRunning.Error(), "microrest is not running; start it with `microrest` (or from your desktop's menu)"; got != want {
 		t.Errorf("in English %q, want %q", got, want)
 	}
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	if got, want := ErrNotRunning.Error(), "microrest läuft nicht; starte es mit `microrest` (oder über das Menü deines Desktops)"; got != want {
 		t.Errorf("in German %q, want %q", got, want)
 	}
@@ -107,7 +98,7 @@ func TestTheStatusLinesFollowTheRegionsClock(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
-			inLanguage(t, tc.lang)
+			i18ntest.Speak(t, tc.lang)
 			if got := (&Status{Now: now, Anchors: windDown}).Headline(); got != tc.next {
 				t.Errorf("next %q, want %q", got, tc.next)
 			}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 	"github.com/microrest/microrest/tray"
@@ -14,17 +15,7 @@ import (
 
 // TestMain pins English on the 24-hour clock, which the tests compare
 // with, whatever language the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.CLocale)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.CLocale)) }
 
 // menuText writes a menu as a person reads it: one title a line,
 // submenus indented, separators as ---.
@@ -42,7 +33,7 @@ func menuText(items []tray.Item, indent string) string {
 }
 
 func TestTheTrayMenuSpeaksGerman(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	snap := reminders.Snapshot{
 		Now: time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local), Prompt: posturePrompt,
 		DayType: settings.LoadHard, Weekday: time.Thursday, Breathing: settings.BreathControlled,
@@ -86,7 +77,7 @@ microrest beenden
 }
 
 func TestTheStatusHeadlineAndItsTitlesSpeakGerman(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	now := time.Date(2026, 12, 1, 9, 30, 0, 0, time.Local)
 	snap := reminders.Snapshot{Now: now, Anchors: []reminders.AnchorStatus{
 		{Kind: settings.Movement, Enabled: true, TimeToNext: 12*time.Minute + 20*time.Second},
@@ -166,7 +157,7 @@ func TestTheDaysWordsAreSaidFromTheEnginesReasons(t *testing.T) {
 			t.Errorf("dayWhy(%s from %s) = %q, want %q", tc.snap.DayType, tc.snap.DayTypeFrom, got, tc.want)
 		}
 	}
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	if got, want := readingWords(readings["moved items"], true), "niedriger als sonst: steifer als sonst, weniger Energie als sonst"; got != want {
 		t.Errorf("in German %q, want %q", got, want)
 	}
@@ -185,7 +176,7 @@ func TestTheDaysWordsAreSaidFromTheEnginesReasons(t *testing.T) {
 // The status gives the prompt's practices as the person reads them: a
 // default one in the daemon's language, one the person wrote as written.
 func TestThePromptsPracticesAreInTheDaemonsLanguage(t *testing.T) {
-	inLanguage(t, "fr")
+	i18ntest.Speak(t, "fr")
 	water := settings.Defaults().Anchors.Hydration.Practices[0]
 	p := &reminders.Prompt{ID: 1, Items: []reminders.Item{
 		{Anchor: settings.Hydration, Practice: water},
@@ -212,7 +203,7 @@ func TestTheTrayAndTheRefusalsWriteTheRegionsClock(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
-			inLanguage(t, tc.lang)
+			i18ntest.Speak(t, tc.lang)
 			if got := statusLine(snap); got != tc.status {
 				t.Errorf("statusLine = %q, want %q", got, tc.status)
 			}

@@ -6,12 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
 func TestARefusingJournalIsLoggedInGerman(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	full := errors.New("journal /tmp/j: no space left on device")
 	got := noteWords(reminders.Note{Kind: reminders.NoteJournalRefused, Err: full, Count: 3})
 	if want := full.Error() + "; 3 Ergebnisse warten darauf, geschrieben zu werden"; got != want {
@@ -30,7 +31,7 @@ func TestARefusingJournalIsLoggedInGerman(t *testing.T) {
 
 // Every note has words of its own, never the engine's English.
 func TestEveryNoteHasWords(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	err := errors.New("boom")
 	at := time.Date(2026, 12, 3, 9, 0, 0, 0, time.Local)
 	notes := []reminders.Note{

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -65,7 +66,7 @@ func TestARefusalInEnglishReadsAsTheEnginesError(t *testing.T) {
 }
 
 func TestARefusalReachesTheReplyInTheDaemonsLanguage(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	err := inWords(fmt.Errorf("do: %w", &reminders.Refusal{Reason: reminders.RefusedSkipped, Slot: reminders.Slot{Anchor: settings.Rest, At: settings.Clock(14, 30)}}))
 	if got, want := err.Error(), "Ruhepause um 14:30 ist heute schon übersprungen"; got != want {
 		t.Errorf("in German %q, want %q", got, want)
@@ -96,7 +97,7 @@ func TestTheEnginesOtherErrorsInEnglishReadAsItsOwn(t *testing.T) {
 			t.Errorf("%q no longer wraps the cause", err)
 		}
 	}
-	inLanguage(t, "nl")
+	i18ntest.Speak(t, "nl")
 	if got, want := inWords(&reminders.Unjournaled{Err: disk}).Error(), "no space left on device; het antwoord wordt bewaard en in het logboek gezet zodra dat kan"; got != want {
 		t.Errorf("in Dutch %q, want %q", got, want)
 	}

@@ -10,23 +10,14 @@ import (
 	"time"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
 // TestMain pins English on the 24-hour clock, which the tests compare
 // with, whatever language the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.CLocale)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.CLocale)) }
 
 func TestTheWeeklyReviewSpeaksTheProcesssLanguage(t *testing.T) {
 	r := Review{
@@ -73,7 +64,7 @@ func TestTheWeeklyReviewSpeaksTheProcesssLanguage(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
-			inLanguage(t, tc.lang)
+			i18ntest.Speak(t, tc.lang)
 			if got := r.Headline(); got != tc.headline {
 				t.Errorf("headline %q, want %q", got, tc.headline)
 			}
@@ -97,7 +88,7 @@ func TestCountsInTheReviewFollowEachLanguagesPlurals(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
-			inLanguage(t, tc.lang)
+			i18ntest.Speak(t, tc.lang)
 			if got := zero.Headline(); got != tc.headline {
 				t.Errorf("headline %q, want %q", got, tc.headline)
 			}
@@ -120,7 +111,7 @@ func TestADamagedLineIsReportedInTheProcesssLanguage(t *testing.T) {
 {"time":"2026-11-27T10:05:05+01:00","kind":"checkin","mood":9}
 {"time":"2026-11-27T10:05:35+01:00","anchor":"movement","outcome":"dun","active_min":5}
 {"time":"2026-11-27T10:06:05+01:00","anchor":"movement","outcome":"done","active_min":5`
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	report, err := Read(strings.NewReader(input), func(Entry) error { return nil })
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +141,7 @@ func TestAnErrorOfThePackageSpeaksTheLanguageOfWhenItIsRead(t *testing.T) {
 	if err := j.Close(); err != nil {
 		t.Fatal(err)
 	}
-	inLanguage(t, "es")
+	i18ntest.Speak(t, "es")
 	err = j.Append(entry(time.Date(2026, 11, 27, 10, 0, 0, 0, plusOne), settings.Movement, reminders.OutcomeDone, 0))
 	if !errors.Is(err, ErrClosed) || err.Error() != "añadir al diario: el diario está cerrado" {
 		t.Errorf("Append after Close: %v", err)

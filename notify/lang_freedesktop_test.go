@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
@@ -14,7 +15,7 @@ import (
 // A prompt reaches the notification server in the language the process
 // speaks: its heading, its practices' lines and every button.
 func TestAPromptReachesTheServerInGerman(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	srv, n := serve(t, "actions", "body")
 	p := walk
 	p.Repeat = 1
@@ -32,7 +33,7 @@ func TestAPromptReachesTheServerInGerman(t *testing.T) {
 }
 
 func TestAPromptWithoutButtonsSaysWhereToAnswerInGerman(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	srv, n := serve(t, "body")
 	p := reminders.Prompt{ID: 4, Items: []reminders.Item{{Anchor: settings.Movement, Meal: true, Practice: "Einmal um den Block", Snooze: 10 * time.Minute}}}
 	got := show(t, srv, n, p)
@@ -42,7 +43,7 @@ func TestAPromptWithoutButtonsSaysWhereToAnswerInGerman(t *testing.T) {
 }
 
 func TestTheCheckinReachesTheServerInGerman(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	srv, n := serve(t, "actions", "body")
 	got := showCheckin(t, srv, n)
 	if want := "Wie geht es deinem Körper heute?"; got.Summary != want {

@@ -5,23 +5,14 @@ import (
 	"testing"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
 )
 
 // TestMain pins English, which the tests compare with, whatever language
 // the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.English)) }
 
 func TestTheTitleNamesTheAnchorsAndAWalkAfterAMeal(t *testing.T) {
 	cases := []struct {
@@ -55,7 +46,7 @@ func TestAWalkAfterAMealIsNamedOnItsLineToo(t *testing.T) {
 // A default practice is stored in English and shown in the person's
 // language; one the person wrote is shown as written.
 func TestADefaultPracticeIsShownInTheProcesssLanguage(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	water := settings.Defaults().Anchors.Hydration.Practices[0]
 	c := compose(reminders.Prompt{Items: []reminders.Item{
 		{Anchor: settings.Hydration, Practice: water},
@@ -71,7 +62,7 @@ func TestADefaultPracticeIsShownInTheProcesssLanguage(t *testing.T) {
 }
 
 func TestTheStatusSpeaksTheProcesssLanguage(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	s := Status{Backend: BackendFreedesktop, Server: "dunst", Version: "1.9.0"}
 	if got, want := s.String(), "Benachrichtigungen über dunst 1.9.0, ohne Schaltflächen: antworte über den Infobereich"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)

@@ -10,21 +10,12 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 )
 
 // TestMain pins English, which the tests compare with, whatever language
 // the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.English)) }
 
 // defaultPractices lists every practice the defaults offer, in the base
 // plan and in the day types.
@@ -42,7 +33,7 @@ func defaultPractices(s Settings) []string {
 }
 
 func TestTheDefaultsHoldTheEnglishTextOfEveryPracticeKey(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	got := defaultPractices(Defaults())
 	var want []string
 	for _, id := range PracticeKeys() {
@@ -68,7 +59,7 @@ func TestSwitchingLanguageChangesADefaultPractice(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
-			inLanguage(t, tc.lang)
+			i18ntest.Speak(t, tc.lang)
 			if got := PracticeText(water); got != tc.want {
 				t.Fatalf("PracticeText(%q) = %q, want %q", water, got, tc.want)
 			}
@@ -79,7 +70,7 @@ func TestSwitchingLanguageChangesADefaultPractice(t *testing.T) {
 // A file saved from the settings window in one language holds that
 // language's text of a default; it is still a default.
 func TestADefaultPracticeInAnyLanguageFollowsTheCurrentOne(t *testing.T) {
-	inLanguage(t, "nl")
+	i18ntest.Speak(t, "nl")
 	german := i18n.For("de").T("practice.movement.walk")
 	if got, want := PracticeText(german), i18n.For("nl").T("practice.movement.walk"); got != want {
 		t.Fatalf("PracticeText(%q) = %q in Dutch, want %q", german, got, want)
@@ -87,7 +78,7 @@ func TestADefaultPracticeInAnyLanguageFollowsTheCurrentOne(t *testing.T) {
 }
 
 func TestAnEditedPracticeStaysAsWritten(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	for _, s := range []string{
 		"Drink a glass of water, then another.",
 		"drink a glass of water.",
@@ -144,7 +135,7 @@ func TestEveryPracticeKeyIsInTheEnglishCatalog(t *testing.T) {
 }
 
 func TestSettingsProblemsSpeakTheCurrentLanguage(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	s := Defaults()
 	s.Anchors.Movement.Every = Duration(5 * 1e9)
 	problems := Validate(s)
@@ -202,7 +193,7 @@ func TestTheLanguageIsWrittenAndReadBack(t *testing.T) {
 // The file's comments stay English whatever the language, as its keys do.
 func TestTheFileIsWrittenInEnglishInEveryLanguage(t *testing.T) {
 	want := Encode(Defaults())
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	if got := Encode(Defaults()); string(got) != string(want) {
 		t.Fatalf("the file written in German differs from the English one")
 	}

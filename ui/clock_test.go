@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/microrest/microrest/control"
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -28,7 +29,7 @@ func TestTimesFollowTheRegionsClock(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
-			inLanguage(t, tc.lang)
+			i18ntest.Speak(t, tc.lang)
 			st := todayStatus()
 			st.Today.Timeline[7].Moved = true
 			d := newFakeDaemon()
@@ -71,7 +72,7 @@ func TestTimesFollowTheRegionsClock(t *testing.T) {
 
 // A person types a time in the Move… field as HH:MM in every language.
 func TestTheMoveFieldTakesHHMMOnA12HourClock(t *testing.T) {
-	inLanguage(t, "en_US.UTF-8")
+	i18ntest.Speak(t, "en_US.UTF-8")
 	d := newFakeDaemon()
 	d.setStatus(todayStatus())
 	v, _ := openToday(t, d)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/microrest/microrest/control"
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/settings"
 )
 
@@ -116,7 +117,7 @@ func TestEveryWindowFitsItsSizeInEveryLanguage(t *testing.T) {
 	shots := os.Getenv("MICROREST_LANG_SHOTS")
 	for _, l := range i18n.Languages() {
 		t.Run(l.Tag, func(t *testing.T) {
-			inLanguage(t, l.Tag)
+			i18ntest.Speak(t, l.Tag)
 			for _, sw := range everyWindow(t) {
 				for _, p := range sw.pages {
 					p.show()
@@ -155,7 +156,7 @@ func roomIn(w fyne.Window) fyne.Size {
 func TestTheSettingsAndProgressWindowsRenderAsRecordedInGermanAndFrench(t *testing.T) {
 	for _, tag := range []string{"de", "fr"} {
 		t.Run(tag, func(t *testing.T) {
-			inLanguage(t, tag)
+			i18ntest.Speak(t, tag)
 			_, w := openEditor(t, settingsPath(t), newFakeDaemon())
 			test.AssertRendersToMarkup(t, "settings_general_"+tag+".xml", w.Canvas())
 

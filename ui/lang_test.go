@@ -14,22 +14,13 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/settings"
 )
 
 // TestMain pins English on the 24-hour clock, which the tests compare
 // with, whatever language the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.CLocale)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.CLocale) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.CLocale)) }
 
 func TestTheLanguageDropDownWritesTheLanguageKey(t *testing.T) {
 	path := settingsPath(t)
@@ -57,7 +48,7 @@ func TestTheLanguageDropDownWritesTheLanguageKey(t *testing.T) {
 }
 
 func TestTheLanguageDropDownShowsTheFilesLanguageInItself(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	path := settingsPath(t)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
@@ -77,7 +68,7 @@ func TestTheLanguageDropDownShowsTheFilesLanguageInItself(t *testing.T) {
 // A default practice shows in the window's language but is the file's
 // English text again when saved, so opening a tab changes nothing.
 func TestDefaultPracticesShowInTheWindowsLanguageAndSaveAsTheFileHasThem(t *testing.T) {
-	inLanguage(t, "fr")
+	i18ntest.Speak(t, "fr")
 	path := settingsPath(t)
 	ed, _ := openEditor(t, path, newFakeDaemon())
 	f := ed.field(t, "anchors.movement.practices")

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/microrest/microrest/internal/i18ntest"
 	"github.com/microrest/microrest/journal"
 	"github.com/microrest/microrest/reminders"
 	"github.com/microrest/microrest/settings"
@@ -111,7 +112,7 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, w, filepath.Join(dir, "plan-light.png"))
 	})
 	t.Run("plan in German", func(t *testing.T) {
-		inLanguage(t, "de")
+		i18ntest.Speak(t, "de")
 		newShotApp(t)
 		path := filepath.Join(t.TempDir(), "settings.toml")
 		loaded, err := settings.Reload(path)

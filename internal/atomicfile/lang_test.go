@@ -8,14 +8,12 @@ import (
 	"testing"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 )
 
 // TestMain pins English, which the tests compare with, whatever language
 // the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.English)) }
 
 func TestADanglingLinkIsRefusedInTheLanguageSpoken(t *testing.T) {
 	dir := t.TempDir()
@@ -23,8 +21,7 @@ func TestADanglingLinkIsRefusedInTheLanguageSpoken(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "dotfiles", "settings.toml"), link); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
-	i18n.SetLanguage("de")
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	i18ntest.Speak(t, "de")
 	err := Write(link, []byte("x"), Options{})
 	if !errors.Is(err, ErrDanglingLink) {
 		t.Fatalf("Write through a dangling link = %v, want ErrDanglingLink", err)

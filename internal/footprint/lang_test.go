@@ -8,24 +8,15 @@ import (
 	"testing"
 
 	"github.com/microrest/microrest/i18n"
+	"github.com/microrest/microrest/internal/i18ntest"
 )
 
 // TestMain pins English, which the tests compare with, whatever language
 // the machine running them speaks.
-func TestMain(m *testing.M) {
-	i18n.SetLanguage(i18n.English)
-	os.Exit(m.Run())
-}
-
-// inLanguage speaks tag until the test ends.
-func inLanguage(t *testing.T, tag string) {
-	t.Helper()
-	i18n.SetLanguage(tag)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
-}
+func TestMain(m *testing.M) { os.Exit(i18ntest.Main(m, i18n.English)) }
 
 func TestTheKeepersLinesAndSizesSpeakTheLanguage(t *testing.T) {
-	inLanguage(t, "de")
+	i18ntest.Speak(t, "de")
 	p := &fakeProcess{program: 20 << 20, touched: 3 << 20, anon: 6 << 20, live: 3 << 20}
 	k, log := newKeeper(p)
 	k.tick()
@@ -44,7 +35,7 @@ func TestTheKeepersLinesAndSizesSpeakTheLanguage(t *testing.T) {
 
 func TestUnsupportedSpeaksTheLanguageWhenReadAndStaysOneError(t *testing.T) {
 	err := fmt.Errorf("madvise: %w", ErrUnsupported)
-	inLanguage(t, "fr")
+	i18ntest.Speak(t, "fr")
 	if got := ErrUnsupported.Error(); got != "non pris en charge sur ce système" {
 		t.Errorf("ErrUnsupported in French = %q", got)
 	}
