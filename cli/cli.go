@@ -43,6 +43,10 @@ type env struct {
 	// controlDir is where the daemon's socket is; tests point it at a
 	// fake daemon of their own.
 	controlDir string
+	// settings is the settings file as read to choose the language, and
+	// settingsErr what reading it returned; a window opens over them.
+	settings    *settings.Loaded
+	settingsErr error
 }
 
 // verb is one word of the command line.
@@ -132,13 +136,13 @@ func windowSyntax(w window.Verb) string {
 // Main runs the command line args and returns the process exit code. It
 // speaks the language the settings file names, else the desktop's.
 func Main(metadata []byte, args []string, stdout, stderr io.Writer) int {
-	useLanguage(daemon.DefaultPaths().Settings)
+	loaded, loadErr := useLanguage(daemon.DefaultPaths().Settings)
 	info, err := ParseAppInfo(metadata)
 	if err != nil {
 		errorLine(stderr, err)
 		return ExitError
 	}
-	e := &env{info: info, stdout: stdout, stderr: stderr, controlDir: control.DefaultDir()}
+	e := &env{info: info, stdout: stdout, stderr: stderr, controlDir: control.DefaultDir(), settings: &loaded, settingsErr: loadErr}
 	return e.main(args)
 }
 
@@ -299,6 +303,7 @@ func (e *env) runWindow(w window.Verb, args []string) int {
 	err = ui.Run(ui.Options{
 		Window: w, AppID: e.info.ID, Log: e.logger(e.stderr), Prompt: o.Prompt, Mode: o.Mode, Plan: o.Plan,
 		SettingsPath: paths.Settings, JournalPath: paths.Journal, ControlDir: paths.ControlDir,
+		Loaded: e.settings, LoadErr: e.settingsErr,
 	})
 	if err != nil {
 		e.fail(err)

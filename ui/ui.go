@@ -36,7 +36,12 @@ type Options struct {
 	// Plan opens the settings window on its Your plan page, as the
 	// daemon's first start asks; a missing settings file does too.
 	Plan bool
-	Log  *slog.Logger
+	// Loaded, when set, is the settings file at SettingsPath as the caller
+	// read it with settings.Reload, and LoadErr what Reload returned: Run
+	// then does not read the file again.
+	Loaded  *settings.Loaded
+	LoadErr error
+	Log     *slog.Logger
 }
 
 // Run shows the window and blocks until it is closed. The window speaks
@@ -54,12 +59,16 @@ func Run(opts Options) error {
 	// Reload never writes: opening a window changes no file (the daemon
 	// writes the commented defaults at its first start; Save writes the
 	// rest), and a missing or broken file reads as the defaults.
-	loaded, loadErr := settings.Reload(opts.SettingsPath)
+	loaded, loadErr := opts.Loaded, opts.LoadErr
+	if loaded == nil {
+		l, err := settings.Reload(opts.SettingsPath)
+		loaded, loadErr = &l, err
+	}
 	i18n.SetLanguage(loaded.Settings.Language)
 	speakInFyne(i18n.Current())
 	a.SetIcon(fyne.NewStaticResource("microrest.png", assets.AppIcon()))
 	e := env{daemon: SocketDaemon(opts.ControlDir), clock: time.Now, autostart: systemAutostart{}, launch: launchWindow, prompt: opts.Prompt,
-		loaded: loaded, loadErr: loadErr}
+		loaded: *loaded, loadErr: loadErr}
 	w, err := build(a, opts, e, facesLoaded)
 	if err != nil {
 		return err
