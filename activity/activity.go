@@ -183,7 +183,7 @@ func Open(ctx context.Context, o Options) (*Monitor, error) {
 	openPlatform(ctx, m, o)
 	if err := ctx.Err(); err != nil {
 		_ = m.Close()
-		return nil, wrap(err, "activity.err.open")
+		return nil, i18n.Wrap(err, "activity.err.open")
 	}
 	m.announce()
 	return m, nil
@@ -203,7 +203,7 @@ func (m *Monitor) SetIdleThreshold(d time.Duration) error {
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
 	if err := t.setThreshold(ctx, d); err != nil {
-		return wrap(err, "activity.err.threshold", map[string]any{"Source": m.source, "Threshold": d.String()})
+		return i18n.Wrap(err, "activity.err.threshold", map[string]any{"Source": m.source, "Threshold": d.String()})
 	}
 	return nil
 }
@@ -237,7 +237,7 @@ func (m *Monitor) Sample(now time.Time) (reminders.Sample, error) {
 		idle, err = m.src.idle(ctx)
 		cancel()
 		if err != nil {
-			err = wrap(err, "activity.err.read", map[string]any{"Source": m.source})
+			err = i18n.Wrap(err, "activity.err.read", map[string]any{"Source": m.source})
 		}
 	}
 	m.mu.Lock()
@@ -347,13 +347,7 @@ func (m *Monitor) Close() error {
 		errs = append(errs, f())
 	}
 	if err := errors.Join(errs...); err != nil {
-		return wrap(err, "activity.err.close")
+		return i18n.Wrap(err, "activity.err.close")
 	}
 	return nil
-}
-
-// wrap prefixes err with what failed, in the catalog's words for id:
-// "read idle time from gnome-mutter: …".
-func wrap(err error, id string, data ...map[string]any) error {
-	return i18n.Wrap(err, id, data...)
 }

@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // connect opens a private connection: the shared one of dbus.SessionBus
@@ -13,7 +15,7 @@ import (
 func connect(addr string) (*dbus.Conn, error) {
 	conn, err := dbus.Connect(addr)
 	if err != nil {
-		return nil, wrap(err, "activity.err.connect", map[string]any{"Address": addr})
+		return nil, i18n.Wrap(err, "activity.err.connect", map[string]any{"Address": addr})
 	}
 	return conn, nil
 }
@@ -47,7 +49,7 @@ func (r *router) on(ctx context.Context, sender string, path dbus.ObjectPath, if
 	err := r.conn.AddMatchSignalContext(ctx, dbus.WithMatchSender(sender), dbus.WithMatchObjectPath(path),
 		dbus.WithMatchInterface(iface), dbus.WithMatchMember(member))
 	if err != nil {
-		return wrap(err, "activity.err.listen", map[string]any{"Signal": iface + "." + member})
+		return i18n.Wrap(err, "activity.err.listen", map[string]any{"Signal": iface + "." + member})
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -89,7 +91,7 @@ func (r *router) onOwner(ctx context.Context, name string, fn func(owner string)
 	err := r.conn.AddMatchSignalContext(ctx, dbus.WithMatchSender("org.freedesktop.DBus"),
 		dbus.WithMatchInterface("org.freedesktop.DBus"), dbus.WithMatchMember("NameOwnerChanged"), dbus.WithMatchArg(0, name))
 	if err != nil {
-		return wrap(err, "activity.err.owner", map[string]any{"Name": name})
+		return i18n.Wrap(err, "activity.err.owner", map[string]any{"Name": name})
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

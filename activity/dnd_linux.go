@@ -61,7 +61,7 @@ func watchBanners(ctx context.Context, m *Monitor, r *router, gsettings string) 
 	on, err := read(ctx)
 	if err != nil {
 		command := strings.Join(append([]string{filepath.Base(gsettings)}, args...), " ")
-		return wrap(err, "activity.err.run", map[string]any{"Command": command})
+		return i18n.Wrap(err, "activity.err.run", map[string]any{"Command": command})
 	}
 	err = r.on(ctx, dconfName, dconfPath, dconfIface, "Notify", func(sig *dbus.Signal) {
 		if !touches(sig, bannersDir+bannersKey) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os/exec"
 	"time"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 const macLock = "macos-ioreg"
@@ -26,7 +28,7 @@ func openPlatform(ctx context.Context, m *Monitor, _ Options) {
 func (r ioreg) idle(ctx context.Context) (time.Duration, error) {
 	out, err := exec.CommandContext(ctx, "ioreg", "-c", "IOHIDSystem", "-d", "4").Output()
 	if err != nil {
-		return 0, wrap(err, "activity.err.run", map[string]any{"Command": "ioreg"})
+		return 0, i18n.Wrap(err, "activity.err.run", map[string]any{"Command": "ioreg"})
 	}
 	idle, err := parseHIDIdle(out)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/microrest/microrest/i18n"
 )
 
 // Lazy procs: nothing is loaded until the first call, and a missing one
@@ -58,7 +60,7 @@ func openPlatform(_ context.Context, m *Monitor, _ Options) {
 func (w winIdle) idle(context.Context) (time.Duration, error) {
 	info := lastInputInfo{size: uint32(unsafe.Sizeof(lastInputInfo{}))}
 	if ok, _, err := procGetLastInputInfo.Call(uintptr(unsafe.Pointer(&info))); ok == 0 {
-		return 0, wrap(err, "activity.err.call", map[string]any{"Method": "GetLastInputInfo"})
+		return 0, i18n.Wrap(err, "activity.err.call", map[string]any{"Method": "GetLastInputInfo"})
 	}
 	now, _, _ := procGetTickCount.Call()
 	w.m.setLocked(winLock, inputDesktopHidden())

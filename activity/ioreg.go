@@ -27,7 +27,7 @@ func parseHIDIdle(out []byte) (time.Duration, error) {
 	}
 	ns, err := strconv.ParseUint(string(rest), 10, 63)
 	if err != nil {
-		return 0, wrap(err, "activity.err.hid_idle", map[string]any{"Value": strconv.Quote(string(rest))})
+		return 0, i18n.Wrap(err, "activity.err.hid_idle", map[string]any{"Value": strconv.Quote(string(rest))})
 	}
 	return time.Duration(ns), nil
 }

@@ -84,7 +84,7 @@ func inhibitSleep(conn *dbus.Conn) (*os.File, error) {
 		// The reason is what `systemd-inhibit --list` shows beside microrest.
 		"sleep", "microrest", i18n.T("activity.sleep_lock_why"), "delay").Store(&fd)
 	if err != nil {
-		return nil, wrap(err, "activity.err.sleep_lock")
+		return nil, i18n.Wrap(err, "activity.err.sleep_lock")
 	}
 	return os.NewFile(uintptr(fd), "logind-sleep-delay-lock"), nil
 }
@@ -100,7 +100,7 @@ func sessionPath(ctx context.Context, conn *dbus.Conn) (dbus.ObjectPath, error) 
 		return path, nil
 	}
 	if err2 := mgr.CallWithContext(ctx, logindManager+".GetSession", 0, "auto").Store(&path); err2 != nil {
-		return "", wrap(errors.Join(err, err2), "activity.err.session")
+		return "", i18n.Wrap(errors.Join(err, err2), "activity.err.session")
 	}
 	return path, nil
 }

@@ -60,7 +60,7 @@ func openMutter(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router, thr
 func (mu *mutter) idle(ctx context.Context) (time.Duration, error) {
 	var ms uint64
 	if err := mu.obj.CallWithContext(ctx, mutterIface+".GetIdletime", 0).Store(&ms); err != nil {
-		return 0, wrap(err, "activity.err.call", map[string]any{"Method": "GetIdletime"})
+		return 0, i18n.Wrap(err, "activity.err.call", map[string]any{"Method": "GetIdletime"})
 	}
 	return time.Duration(ms) * time.Millisecond, nil
 }
@@ -73,7 +73,7 @@ func (mu *mutter) armIdle(ctx context.Context) error {
 	ms := uint64(mu.threshold / time.Millisecond)
 	mu.mu.Unlock()
 	if err := mu.obj.CallWithContext(ctx, mutterIface+".AddIdleWatch", 0, ms).Store(&id); err != nil {
-		return wrap(err, "activity.err.call", map[string]any{"Method": "AddIdleWatch"})
+		return i18n.Wrap(err, "activity.err.call", map[string]any{"Method": "AddIdleWatch"})
 	}
 	mu.mu.Lock()
 	mu.idleID = id

@@ -63,7 +63,7 @@ func (s *fdoSaver) idle(ctx context.Context) (time.Duration, error) {
 		return 0, errors.New(i18n.T("activity.why.kde_wayland", map[string]any{"Method": "GetSessionIdleTime", "Path": string(s.obj.Path())}))
 	}
 	if err != nil {
-		return 0, wrap(err, "activity.err.call_at", map[string]any{"Method": "GetSessionIdleTime", "Path": string(s.obj.Path())})
+		return 0, i18n.Wrap(err, "activity.err.call_at", map[string]any{"Method": "GetSessionIdleTime", "Path": string(s.obj.Path())})
 	}
 	return time.Duration(n) * s.unit, nil
 }
@@ -104,7 +104,7 @@ func watchSaverLocks(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router
 func (s saverLock) watch(ctx context.Context, m *Monitor, conn *dbus.Conn, r *router) error {
 	var active bool
 	if err := conn.Object(s.name, s.path).CallWithContext(ctx, s.name+".GetActive", 0).Store(&active); err != nil {
-		return wrap(err, "activity.err.call", map[string]any{"Method": "GetActive"})
+		return i18n.Wrap(err, "activity.err.call", map[string]any{"Method": "GetActive"})
 	}
 	err := r.on(ctx, s.name, s.path, s.name, "ActiveChanged", func(sig *dbus.Signal) {
 		if on, ok := boolArg(sig); ok {

@@ -139,7 +139,7 @@ func (w *wayland) roundTrip(r *bufio.Reader, registry uint32) (map[string]global
 	for {
 		obj, op, body, err := readMessage(r)
 		if err != nil {
-			return nil, wrap(err, "activity.err.compositor")
+			return nil, i18n.Wrap(err, "activity.err.compositor")
 		}
 		switch {
 		case obj == callback && op == 0:
@@ -210,7 +210,7 @@ func (w *wayland) read(r *bufio.Reader) {
 		}
 		if err != nil {
 			w.mu.Lock()
-			w.err = wrap(err, "activity.err.compositor_ended")
+			w.err = i18n.Wrap(err, "activity.err.compositor_ended")
 			w.mu.Unlock()
 			w.m.poke()
 			return

@@ -31,7 +31,7 @@ type x11 struct {
 func dialX11(m *Monitor, display string) (*x11, error) {
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
-		return nil, wrap(err, "activity.err.display", map[string]any{"Display": display})
+		return nil, i18n.Wrap(err, "activity.err.display", map[string]any{"Display": display})
 	}
 	m.onClose(func() error { conn.Close(); return nil })
 	return &x11{conn: conn, root: xproto.Setup(conn).DefaultScreen(conn).Root, cache: map[string]xproto.Atom{}}, nil
@@ -41,7 +41,7 @@ func dialX11(m *Monitor, display string) (*x11, error) {
 // event-driven where SYNC alarms can watch the idle threshold.
 func (x *x11) useScreenSaver(m *Monitor, threshold time.Duration) error {
 	if err := screensaver.Init(x.conn); err != nil {
-		return wrap(err, "activity.why.no_screensaver_ext")
+		return i18n.Wrap(err, "activity.why.no_screensaver_ext")
 	}
 	if _, err := x.idle(context.Background()); err != nil {
 		return err
@@ -66,7 +66,7 @@ func (x *x11) setThreshold(ctx context.Context, d time.Duration) error {
 func (x *x11) idle(context.Context) (time.Duration, error) {
 	info, err := screensaver.QueryInfo(x.conn, xproto.Drawable(x.root)).Reply()
 	if err != nil {
-		return 0, wrap(err, "activity.err.screensaver_info")
+		return 0, i18n.Wrap(err, "activity.err.screensaver_info")
 	}
 	return time.Duration(info.MsSinceUserInput) * time.Millisecond, nil
 }
@@ -106,7 +106,7 @@ func (x *x11) atoms(win xproto.Window, prop string) ([]xproto.Atom, error) {
 	}
 	reply, err := xproto.GetProperty(x.conn, false, win, name, xproto.GetPropertyTypeAny, 0, 64).Reply()
 	if err != nil {
-		return nil, wrap(err, "activity.err.property", map[string]any{"Property": prop})
+		return nil, i18n.Wrap(err, "activity.err.property", map[string]any{"Property": prop})
 	}
 	if reply.Format != 32 {
 		return nil, nil
@@ -129,7 +129,7 @@ func (x *x11) atom(name string) (xproto.Atom, error) {
 	}
 	reply, err := xproto.InternAtom(x.conn, true, uint16(len(name)), name).Reply()
 	if err != nil {
-		return 0, wrap(err, "activity.err.atom", map[string]any{"Name": name})
+		return 0, i18n.Wrap(err, "activity.err.atom", map[string]any{"Name": name})
 	}
 	if reply.Atom != 0 {
 		x.mu.Lock()

@@ -87,14 +87,14 @@ func watchXSync(m *Monitor, x *x11, threshold time.Duration) error {
 func (xs *xsync) init() (firstEvent byte, err error) {
 	ext, err := xproto.QueryExtension(xs.conn, 4, "SYNC").Reply()
 	if err != nil {
-		return 0, wrap(err, "activity.err.sync_query")
+		return 0, i18n.Wrap(err, "activity.err.sync_query")
 	}
 	if !ext.Present {
 		return 0, errors.New(i18n.T("activity.why.no_sync"))
 	}
 	xs.major = ext.MajorOpcode
 	if _, err := xs.call(syncInitialize, []byte{3, 1, 0, 0}, true); err != nil {
-		return 0, wrap(err, "activity.err.sync_init")
+		return 0, i18n.Wrap(err, "activity.err.sync_init")
 	}
 	return ext.FirstEvent, nil
 }
@@ -104,7 +104,7 @@ func (xs *xsync) init() (firstEvent byte, err error) {
 func (xs *xsync) idleCounter() (uint32, error) {
 	r, err := xs.call(syncListSystemCounters, nil, true)
 	if err != nil {
-		return 0, wrap(err, "activity.err.sync_counters")
+		return 0, i18n.Wrap(err, "activity.err.sync_counters")
 	}
 	if len(r) < 32 {
 		return 0, errors.New(i18n.Joined(i18n.T("activity.err.sync_counters"), i18n.T("activity.why.short_reply")))
@@ -129,14 +129,14 @@ func (xs *xsync) idleCounter() (uint32, error) {
 func (xs *xsync) createAlarm(test uint32) (uint32, error) {
 	id, err := xs.conn.NewId()
 	if err != nil {
-		return 0, wrap(err, "activity.err.sync_alarm")
+		return 0, i18n.Wrap(err, "activity.err.sync_alarm")
 	}
 	mask := uint32(syncCACounter | syncCAValueType | syncCAValue | syncCATestType | syncCADelta | syncCAEvents)
 	body := words(id, mask, xs.counter, syncAbsolute)
 	body = append(body, xs.thresholdValue()...)
 	body = append(body, words(test, 0, 0, 1)...)
 	if _, err := xs.call(syncCreateAlarm, body, false); err != nil {
-		return 0, wrap(err, "activity.err.sync_alarm")
+		return 0, i18n.Wrap(err, "activity.err.sync_alarm")
 	}
 	return id, nil
 }
@@ -149,7 +149,7 @@ func (xs *xsync) setThreshold(_ context.Context, d time.Duration) error {
 	xs.mu.Unlock()
 	for _, a := range []uint32{xs.away, xs.back} {
 		if _, err := xs.call(syncChangeAlarm, append(words(a, syncCAValue), xs.thresholdValue()...), false); err != nil {
-			return wrap(err, "activity.err.sync_move")
+			return i18n.Wrap(err, "activity.err.sync_move")
 		}
 	}
 	return nil
