@@ -202,9 +202,8 @@ func (j *Journal) append(l Line) error {
 	if err := j.ensureOpen(); err != nil {
 		return err
 	}
-	if j.replaceUnsure(line[1:]) {
-		line = line[1:]
-	} else if !j.needNewline {
+	j.replaceUnsure(line[1:])
+	if !j.needNewline {
 		line = line[1:]
 	}
 	return j.write(line)
@@ -214,25 +213,25 @@ func (j *Journal) append(l Line) error {
 // the same line appended again and still the file's last, so writing it
 // again replaces it. Rewriting rather than syncing again matters: after a
 // failed writeback Linux may have marked the page clean, and a second
-// fsync would succeed without writing it. It reports whether it cut; any
+// fsync would succeed without writing it. The cut leaves the file ending
+// at a line's end, so the line goes in without a repairing newline; any
 // other line leaves the unsure one as written.
-func (j *Journal) replaceUnsure(line []byte) bool {
+func (j *Journal) replaceUnsure(line []byte) {
 	u := j.unsure
 	j.unsure = nil
 	if u == nil || !bytes.Equal(u.line, line) || !os.SameFile(u.file, j.opened) || j.opened.Size() != u.end {
-		return false
+		return
 	}
 	start := u.end - int64(len(line))
 	got := make([]byte, len(line))
 	if _, err := j.f.ReadAt(got, start); err != nil || !bytes.Equal(got, line) {
-		return false
+		return
 	}
 	if err := j.f.Truncate(start); err != nil {
 		// The next write appends: a second copy rather than a lost line.
-		return false
+		return
 	}
 	j.needNewline = false
-	return true
 }
 
 // encode builds the bytes of one Write: a newline that repairs a torn last
@@ -293,10 +292,9 @@ func (j *Journal) noteUnsure(line []byte) {
 	if err != nil {
 		return
 	}
-	body := line
-	if len(body) > 0 && body[0] == '\n' && len(body) > 1 {
-		body = body[1:]
-	}
+	// Without the newline that repaired a torn line before it, as the next
+	// Append compares it.
+	body := bytes.TrimPrefix(line, []byte{'\n'})
 	j.unsure = &unsureLine{file: j.opened, end: info.Size(), line: bytes.Clone(body)}
 }
 
