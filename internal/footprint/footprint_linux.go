@@ -122,7 +122,7 @@ func pageOut(addr, length uintptr) error {
 		case errno == 0:
 		case errors.Is(errno, unix.EINVAL) && advice == unix.MADV_PAGEOUT:
 			// Kernels before 5.4 have no MADV_PAGEOUT.
-			return fmt.Errorf("%s: %w (%w)", i18n.T("internal.footprint.call", map[string]any{"Call": "madvise(MADV_PAGEOUT)"}), ErrUnsupported, errno)
+			return fmt.Errorf("%w (%w)", i18n.Wrap(ErrUnsupported, "internal.footprint.call", map[string]any{"Call": "madvise(MADV_PAGEOUT)"}), errno)
 		default:
 			call := fmt.Sprintf("madvise(%#x,%d,%d)", addr, length, advice)
 			return i18n.Wrap(errno, "internal.footprint.call", map[string]any{"Call": call})
