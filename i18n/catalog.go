@@ -46,10 +46,8 @@ func decode(tag string) []*goi18n.Message {
 	return msgs
 }
 
-// shipped lists the catalog tags in the binary, sorted.
-var shipped = sync.OnceValue(shippedTags)
-
-func shippedTags() []string {
+// shipped lists the catalog tags in the binary, sorted as compiled.
+func shipped() []string {
 	tags := make([]string, len(compiled))
 	for i, c := range compiled {
 		tags[i] = c.tag

@@ -298,7 +298,6 @@ func TestEnglishIsDecodedOncePerProcess(t *testing.T) {
 func resetCatalogCaches() {
 	englishMessages = sync.OnceValue(decodeEnglish)
 	englishLocalizer = sync.OnceValue(buildEnglishLocalizer)
-	shipped = sync.OnceValue(shippedTags)
 }
 
 // BenchmarkFirstTranslator is what speaking costs a process that has not
