@@ -52,8 +52,8 @@ func Run(opts Options) error {
 	// before the first frame that frees nothing. The process is short-lived.
 	debug.SetGCPercent(400)
 	// The app first, so the text faces load on other cores while this one
-	// reads the settings and the catalogs: every window measures text
-	// before it opens, and a face is tens of milliseconds to parse.
+	// sets the language and opens the window: every window measures text
+	// before it maps, and a face is tens of milliseconds to parse.
 	a := app.NewWithID(opts.AppID)
 	facesLoaded := warmFaces()
 	// Reload never writes: opening a window changes no file (the daemon
